@@ -1,0 +1,165 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.Expressions;
+using FlowCenter.Engine.Json;
+using FlowCenter.Engine.State;
+
+namespace FlowCenter.Engine.Activities;
+
+/// <summary>
+/// What an activity sees while one node executes: its inputs, the instance's data, and the ways to finish
+/// (complete through ports, follow chosen connections, wait on bookmarks, loop, end the path).
+/// One context is reused for every step of a burst.
+/// </summary>
+public sealed class ActivityContext : IExpressionScope
+{
+    private readonly Burst _burst;
+
+    internal ActivityContext(Burst burst) => _burst = burst;
+
+    public WorkflowInstance Instance => _burst.Instance;
+
+    public ExecutableWorkflow Workflow => _burst.Workflow;
+
+    public CompiledNode CompiledNode { get; private set; } = null!;
+
+    public NodeDefinition Node => CompiledNode.Definition;
+
+    public Token Token { get; private set; } = null!;
+
+    public string InstanceId => Instance.Id;
+
+    public string NodeId => Node.Id;
+
+    public DateTimeOffset Now => _burst.Clock.GetUtcNow();
+
+    public IReadOnlyList<ConnectionDefinition> Outgoing => CompiledNode.Outgoing;
+
+    /// <summary>State a loop keeps between its iterations, stored with the token.</summary>
+    public JsonObject State => Token.State ??= [];
+
+    public IReadOnlyDictionary<string, JsonNode?> Variables => Instance.Variables;
+
+    public IReadOnlyDictionary<string, JsonNode?> Input => Instance.Input;
+
+    public JsonNode? LastError => Instance.LastError;
+
+    public IEnumerable<KeyValuePair<string, JsonNode?>> Locals => Token.ScopeId == 0 ? [] : _burst.LocalsOf(Token.ScopeId);
+
+    internal List<string> ChosenPorts { get; } = [];
+
+    internal List<ConnectionDefinition> Followed { get; } = [];
+
+    internal List<Bookmark> CreatedBookmarks { get; } = [];
+
+    internal bool EndedPath { get; private set; }
+
+    internal bool Terminated { get; private set; }
+
+    internal bool StartedIteration { get; private set; }
+
+    internal bool HasResult => ChosenPorts.Count > 0 || Followed.Count > 0 || CreatedBookmarks.Count > 0 || EndedPath || Terminated || StartedIteration;
+
+    /// <summary>Reads a typed input: its literal, its evaluated expression, or its default.</summary>
+    public T Get<T>(ActivityInput<T> input)
+    {
+        var raw = GetRaw(input);
+        if (raw is null && input.Required)
+        {
+            throw new ActivityException($"Input '{input.Name}' is required but has no value.");
+        }
+
+        try
+        {
+            return input.Convert(raw);
+        }
+        catch (FormatException ex)
+        {
+            throw new ActivityException($"Input '{input.Name}': {ex.Message}.", ex);
+        }
+    }
+
+    public JsonNode? GetRaw(InputDescriptor input)
+    {
+        if (!Node.Inputs.TryGetValue(input.Name, out var value))
+        {
+            return input.Default;
+        }
+
+        return value.Expression is { } expression ? Evaluate(expression) : value.Literal ?? input.Default;
+    }
+
+    public JsonNode? Evaluate(WorkflowExpression expression, ExpressionKind kind = ExpressionKind.Value) =>
+        _burst.Evaluators.Get(expression).Evaluate(expression.Source, kind, this);
+
+    public bool IsTrue(WorkflowExpression condition) => JsonValues.IsTruthy(Evaluate(condition));
+
+    public JsonNode? GetVariable(string name)
+    {
+        foreach (var local in Locals)
+        {
+            if (local.Key == name)
+            {
+                return local.Value;
+            }
+        }
+
+        return Instance.Variables.GetValueOrDefault(name);
+    }
+
+    public void SetVariable(string name, JsonNode? value) => _burst.SetVariable(Token, name, value);
+
+    /// <summary>Completes the node through <paramref name="port"/>; every connection on it gets a token.</summary>
+    public void Complete(string port = Ports.Done) => ChosenPorts.Add(port);
+
+    /// <summary>Completes the node along one chosen connection (a decision branch).</summary>
+    public void Follow(ConnectionDefinition connection) => Followed.Add(connection);
+
+    /// <summary>Ends this path here (End).</summary>
+    public void EndPath() => EndedPath = true;
+
+    /// <summary>Ends the whole instance at once, cancelling every other path (Terminate).</summary>
+    public void Terminate() => Terminated = true;
+
+    /// <summary>Makes the node wait; resuming the bookmark continues it through <see cref="IResumableActivity"/>.</summary>
+    public Bookmark CreateBookmark(BookmarkKind kind, string? name = null, string? correlationKey = null, DateTimeOffset? dueAt = null, JsonObject? data = null)
+    {
+        var bookmark = new Bookmark
+        {
+            Id = _burst.Ids.NewId(),
+            Kind = kind,
+            NodeId = NodeId,
+            TokenId = Token.Id,
+            Name = name,
+            CorrelationKey = correlationKey,
+            DueAt = dueAt,
+            Data = data,
+            CreatedAt = Now,
+        };
+        CreatedBookmarks.Add(bookmark);
+        return bookmark;
+    }
+
+    /// <summary>Starts one iteration: tokens leave through the <c>iterate</c> port in a new scope holding <paramref name="locals"/>.</summary>
+    public void BeginIteration(Dictionary<string, JsonNode?> locals)
+    {
+        StartedIteration = true;
+        _burst.BeginIteration(this, locals);
+    }
+
+    /// <summary>How many iterations of this loop node are still running.</summary>
+    public int RunningIterations => Instance.Scopes.Count(s => s.OwnerTokenId == Token.Id);
+
+    internal void Reset(CompiledNode node, Token token)
+    {
+        CompiledNode = node;
+        Token = token;
+        ChosenPorts.Clear();
+        Followed.Clear();
+        CreatedBookmarks.Clear();
+        EndedPath = false;
+        Terminated = false;
+        StartedIteration = false;
+    }
+}

@@ -1,0 +1,278 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Expressions;
+using FlowCenter.Engine.Json;
+using FlowCenter.Engine.State;
+
+namespace FlowCenter.Engine.Execution;
+
+/// <summary>Failures, retries and incidents; timers of waiting nodes; how a burst ends.</summary>
+internal sealed partial class Burst
+{
+    private const string JoinStuck = "JoinStuck";
+
+    /// <summary>A node failed: retry it, else take its error port, else raise an incident.</summary>
+    private void Fail(Token token, CompiledNode node, Exception error)
+    {
+        CancelIterations(token);
+        var message = error is ActivityException or ExpressionException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+        CloseEntry(token, JournalStatus.Failed, null, message);
+        if (node.Definition.Retry is { } retry && token.Attempt < retry.MaxAttempts)
+        {
+            var delay = RetryDelay(retry, token.Attempt);
+            if (delay <= TimeSpan.Zero)
+            {
+                Enqueue(token);
+                return;
+            }
+
+            token.Status = TokenStatus.Waiting;
+            Instance.Bookmarks.Add(NewTimerBookmark(BookmarkKind.Retry, token, node, Now + delay, null));
+            return;
+        }
+
+        if (node.ConnectionsOn(Ports.Error).Length > 0)
+        {
+            Instance.LastError = new JsonObject
+            {
+                ["nodeId"] = node.Id,
+                ["message"] = message,
+                ["type"] = (error as ActivityException)?.Code ?? error.GetType().Name,
+                ["attempts"] = token.Attempt,
+            };
+            Route(token, node, Ports.Error);
+            return;
+        }
+
+        RaiseIncident(token, node, message, error.GetType().Name, error);
+    }
+
+    private static TimeSpan RetryDelay(RetryPolicy retry, int attempt)
+    {
+        var first = retry.Delay is null ? TimeSpan.Zero : JsonValues.ParseDuration(retry.Delay);
+        var delay = first * Math.Pow(retry.BackoffMultiplier <= 0 ? 1 : retry.BackoffMultiplier, attempt - 1);
+        return retry.MaxDelay is { } max && delay > JsonValues.ParseDuration(max) ? JsonValues.ParseDuration(max) : delay;
+    }
+
+    private void RaiseIncident(Token token, CompiledNode node, string message, string errorType, Exception? error)
+    {
+        Instance.Incidents.Add(new Incident
+        {
+            Id = Instance.TakeSequence(),
+            NodeId = node.Id,
+            TokenId = token.Id,
+            Message = $"Node '{node.Definition.Label}' ({node.Id}) failed: {message}",
+            ErrorType = errorType,
+            Detail = error?.ToString(),
+            Attempts = token.Attempt,
+            CreatedAt = Now,
+        });
+        if (Workflow.Definition.Settings.IncidentStrategy == IncidentStrategy.Fault)
+        {
+            EndAll(WorkflowStatus.Faulted);
+            return;
+        }
+
+        token.Status = TokenStatus.Faulted;
+    }
+
+    private void CloseEntry(Token token, JournalStatus status, string? outcome, string? error = null)
+    {
+        if (token.JournalIndex is not int index)
+        {
+            return;
+        }
+
+        var entry = Instance.Journal[index];
+        entry.Status = status;
+        entry.CompletedAt = Now;
+        entry.Outcome = outcome;
+        entry.Error = error;
+        token.JournalIndex = null;
+    }
+
+    private void AddWaitTimers(Token token, CompiledNode node)
+    {
+        if (node.Timeout is { } timeout)
+        {
+            Instance.Bookmarks.Add(NewTimerBookmark(BookmarkKind.Timeout, token, node, Now + timeout, null));
+        }
+
+        if (node.ReminderInterval is { } interval)
+        {
+            Instance.Bookmarks.Add(NewTimerBookmark(BookmarkKind.Reminder, token, node, Now + interval, new JsonObject { ["count"] = 0 }));
+        }
+    }
+
+    private void SendReminder(Token token, CompiledNode node, Bookmark reminder)
+    {
+        var count = (reminder.Data?["count"]?.GetValue<int>() ?? 0) + 1;
+        Instance.Journal.Add(new JournalEntry
+        {
+            Sequence = Instance.Journal.Count + 1,
+            NodeId = node.Id,
+            ActivityType = node.Descriptor.TypeName,
+            TokenId = token.Id,
+            Status = JournalStatus.Completed,
+            StartedAt = Now,
+            CompletedAt = Now,
+            Outcome = Ports.Reminder,
+        });
+        var max = node.Definition.Reminder?.MaxCount ?? 0;
+        if (max == 0 || count < max)
+        {
+            var next = reminder.DueAt!.Value + node.ReminderInterval!.Value;
+            Instance.Bookmarks.Add(NewTimerBookmark(BookmarkKind.Reminder, token, node, next > Now ? next : Now + node.ReminderInterval.Value, new JsonObject { ["count"] = count }));
+        }
+
+        foreach (var connection in node.ConnectionsOn(Ports.Reminder))
+        {
+            Arrive(NewTokenLike(token), connection);
+        }
+    }
+
+    private Bookmark NewTimerBookmark(BookmarkKind kind, Token token, CompiledNode node, DateTimeOffset dueAt, JsonObject? data) => new()
+    {
+        Id = Ids.NewId(),
+        Kind = kind,
+        NodeId = node.Id,
+        TokenId = token.Id,
+        DueAt = dueAt,
+        Data = data,
+        CreatedAt = Now,
+    };
+
+    private void Terminate() => EndAll(WorkflowStatus.Completed);
+
+    /// <summary>Ends the instance at once: open journal entries are cancelled, every token and bookmark goes.</summary>
+    internal void EndAll(WorkflowStatus status)
+    {
+        foreach (var token in Instance.Tokens)
+        {
+            CloseEntry(token, JournalStatus.Cancelled, null);
+        }
+
+        Instance.Tokens.Clear();
+        Instance.Bookmarks.Clear();
+        Instance.Scopes.Clear();
+        _queue.Clear();
+        Instance.Status = status;
+        Instance.CompletedAt = Now;
+        Instance.UpdatedAt = Now;
+        if (status == WorkflowStatus.Completed)
+        {
+            SetOutput();
+        }
+    }
+
+    private void Settle()
+    {
+        if (Instance.IsFinished)
+        {
+            return;
+        }
+
+        RaiseStuckJoins();
+        if (Instance.IsFinished)
+        {
+            return;
+        }
+
+        Instance.UpdatedAt = Now;
+        if (Instance.Tokens.Count == 0)
+        {
+            Instance.Status = WorkflowStatus.Completed;
+            Instance.CompletedAt = Now;
+            SetOutput();
+            return;
+        }
+
+        Instance.Status = Instance.Incidents.Exists(i => i.IsOpen) ? WorkflowStatus.Suspended : WorkflowStatus.Waiting;
+    }
+
+    /// <summary>Joins that wait while nothing runs or waits anywhere can never fire: each gets an incident.</summary>
+    private void RaiseStuckJoins()
+    {
+        if (Instance.Tokens.Exists(t => t.Status is TokenStatus.Ready or TokenStatus.Waiting or TokenStatus.Faulted))
+        {
+            return;
+        }
+
+        foreach (var group in Instance.Tokens.Where(t => t.Status == TokenStatus.Parked).GroupBy(t => (t.NodeId, t.ScopeId)).ToList())
+        {
+            var join = Workflow.Node(group.Key.NodeId);
+            var arrived = group.Select(t => t.ArrivedVia).ToHashSet();
+            var missing = join.Incoming.Where(c => !arrived.Contains(c.Id)).Select(c => c.Id);
+            RaiseIncident(group.First(), join, $"the join waits for paths that can no longer arrive (arrived: {string.Join(", ", arrived)}; missing: {string.Join(", ", missing)})", JoinStuck, null);
+            if (Instance.IsFinished)
+            {
+                return;
+            }
+        }
+    }
+
+    private void SetOutput()
+    {
+        foreach (var output in Workflow.Definition.Outputs)
+        {
+            Instance.Output[output.Name] = Instance.Variables.TryGetValue(output.Name, out var value) ? value
+                : Instance.Input.TryGetValue(output.Name, out var input) ? input
+                : output.Default;
+        }
+    }
+
+    public async ValueTask RetryIncidentAsync(Incident incident)
+    {
+        var token = ResolveIncident(incident, "retried");
+        var node = Workflow.Node(token.NodeId);
+        if (incident.ErrorType == JoinStuck)
+        {
+            token.Status = TokenStatus.Parked;
+            TryFireJoin(node, token.ScopeId);
+        }
+        else
+        {
+            token.Attempt = 0;
+            Enqueue(token);
+        }
+
+        await RunAsync();
+    }
+
+    public async ValueTask SkipIncidentAsync(Incident incident, string port)
+    {
+        var token = ResolveIncident(incident, "skipped");
+        var node = Workflow.Node(token.NodeId);
+        Instance.Journal.Add(new JournalEntry
+        {
+            Sequence = Instance.Journal.Count + 1,
+            NodeId = node.Id,
+            ActivityType = node.Descriptor.TypeName,
+            TokenId = token.Id,
+            Status = JournalStatus.Completed,
+            StartedAt = Now,
+            CompletedAt = Now,
+            Outcome = port,
+            Error = "skipped by an operator",
+        });
+        if (incident.ErrorType == JoinStuck)
+        {
+            foreach (var other in ParkedAt(node, token.ScopeId))
+            {
+                RemoveToken(other, null);
+            }
+        }
+
+        Route(token, node, port);
+        await RunAsync();
+    }
+
+    private Token ResolveIncident(Incident incident, string resolution)
+    {
+        var token = Instance.Tokens.Find(t => t.Id == incident.TokenId && t.Status == TokenStatus.Faulted)
+            ?? throw new InvalidOperationException($"Incident {incident.Id} of instance '{Instance.Id}' has no stopped path to act on.");
+        incident.ResolvedAt = Now;
+        incident.Resolution = resolution;
+        return token;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Expressions;
+using FlowCenter.Engine.Json;
+using FlowCenter.Engine.State;
+using FlowCenter.Engine.Validation;
+
+namespace FlowCenter.Engine.Execution;
+
+/// <summary>
+/// The flowchart interpreter. Stateless: every call takes an instance, runs one burst on it in place,
+/// and returns when each path is done or waiting. The caller stores the instance afterwards.
+/// </summary>
+public sealed class WorkflowEngine
+{
+    public WorkflowEngine(ActivityRegistry activities, IEnumerable<IExpressionEvaluator> evaluators, TimeProvider clock, IIdGenerator ids)
+    {
+        Activities = activities;
+        Evaluators = new ExpressionEvaluators(evaluators);
+        Clock = clock;
+        Ids = ids;
+        Validator = new WorkflowValidator(activities, Evaluators);
+    }
+
+    public ActivityRegistry Activities { get; }
+
+    public ExpressionEvaluators Evaluators { get; }
+
+    public TimeProvider Clock { get; }
+
+    public IIdGenerator Ids { get; }
+
+    public WorkflowValidator Validator { get; }
+
+    /// <summary>Validates and indexes a definition; an invalid one throws with every problem and is never run.</summary>
+    public ExecutableWorkflow Prepare(WorkflowDefinition definition)
+    {
+        var problems = Validator.Validate(definition);
+        if (problems.Any(p => p.Severity == ProblemSeverity.Error))
+        {
+            throw new WorkflowValidationException(definition.Id, problems);
+        }
+
+        var outgoing = definition.Connections.ToLookup(c => c.Source, StringComparer.Ordinal);
+        var incoming = definition.Connections.ToLookup(c => c.Target, StringComparer.Ordinal);
+        var nodes = definition.Nodes
+            .Select((n, i) => new CompiledNode(n, i, Activities.Find(n.Type)!, outgoing[n.Id].ToList(), incoming[n.Id].ToList()))
+            .ToList();
+        return new ExecutableWorkflow(definition, nodes);
+    }
+
+    /// <summary>Creates an instance and runs its first burst. Inputs are checked first; bad input creates nothing.</summary>
+    public async ValueTask<WorkflowInstance> StartAsync(ExecutableWorkflow workflow, StartOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new StartOptions();
+        var trigger = options.TriggerNodeId is { } triggerId
+            ? workflow.Triggers.FirstOrDefault(t => t.Id == triggerId) ?? throw new ArgumentException($"'{triggerId}' is not a trigger node of '{workflow.Definition.Id}'.", nameof(options))
+            : workflow.DefaultStart ?? throw new ArgumentException($"'{workflow.Definition.Id}' has several triggers and no Start node: name the trigger to start at.", nameof(options));
+        var now = Clock.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            Id = options.InstanceId ?? Ids.NewId(),
+            DefinitionId = workflow.Definition.Id,
+            DefinitionVersion = workflow.Definition.Version,
+            BusinessKey = options.BusinessKey,
+            ParentInstanceId = options.ParentInstanceId,
+            ParentBookmarkId = options.ParentBookmarkId,
+            Input = ReadInput(workflow.Definition, options.Input),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        foreach (var variable in workflow.Definition.Variables)
+        {
+            instance.Variables[variable.Name] = variable.Default;
+        }
+
+        await new Burst(this, workflow, instance, cancellationToken).StartAsync(trigger);
+        return instance;
+    }
+
+    /// <summary>Continues an instance at a live bookmark. A bookmark already handled throws <see cref="BookmarkNotFoundException"/>.</summary>
+    public ValueTask ResumeAsync(ExecutableWorkflow workflow, WorkflowInstance instance, string bookmarkId, JsonNode? payload = null, CancellationToken cancellationToken = default)
+    {
+        EnsureActive(instance);
+        return new Burst(this, workflow, instance, cancellationToken).ResumeAsync(bookmarkId, payload);
+    }
+
+    /// <summary>Runs the node of an open incident again.</summary>
+    public ValueTask RetryIncidentAsync(ExecutableWorkflow workflow, WorkflowInstance instance, int incidentId, CancellationToken cancellationToken = default)
+    {
+        EnsureActive(instance);
+        return new Burst(this, workflow, instance, cancellationToken).RetryIncidentAsync(OpenIncident(instance, incidentId));
+    }
+
+    /// <summary>Leaves the node of an open incident through <paramref name="port"/> as if it had completed.</summary>
+    public ValueTask SkipIncidentAsync(ExecutableWorkflow workflow, WorkflowInstance instance, int incidentId, string port = Ports.Done, CancellationToken cancellationToken = default)
+    {
+        EnsureActive(instance);
+        var incident = OpenIncident(instance, incidentId);
+        var node = workflow.Node(incident.NodeId);
+        if (!node.Descriptor.AnyPort && !node.Ports.Contains(port))
+        {
+            throw new ArgumentException($"Node '{node.Id}' has no port '{port}'.", nameof(port));
+        }
+
+        return new Burst(this, workflow, instance, cancellationToken).SkipIncidentAsync(incident, port);
+    }
+
+    /// <summary>Ends the instance as cancelled: every path stops, every bookmark goes, open incidents close.</summary>
+    public void Cancel(ExecutableWorkflow workflow, WorkflowInstance instance)
+    {
+        EnsureActive(instance);
+        foreach (var incident in instance.Incidents.Where(i => i.IsOpen))
+        {
+            incident.ResolvedAt = Clock.GetUtcNow();
+            incident.Resolution = "cancelled";
+        }
+
+        new Burst(this, workflow, instance, CancellationToken.None).EndAll(WorkflowStatus.Cancelled);
+    }
+
+    private static void EnsureActive(WorkflowInstance instance)
+    {
+        if (instance.IsFinished)
+        {
+            throw new InvalidOperationException($"Instance '{instance.Id}' is {instance.Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private static Incident OpenIncident(WorkflowInstance instance, int incidentId) =>
+        instance.Incidents.Find(i => i.Id == incidentId && i.IsOpen)
+        ?? throw new InvalidOperationException($"Instance '{instance.Id}' has no open incident {incidentId}.");
+
+    private static Dictionary<string, JsonNode?> ReadInput(WorkflowDefinition definition, IDictionary<string, JsonNode?>? given)
+    {
+        var input = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var parameter in definition.Inputs)
+        {
+            JsonNode? value = null;
+            var present = given is not null && given.TryGetValue(parameter.Name, out value) && value is not null;
+            if (!present)
+            {
+                if (parameter.Required && parameter.Default is null)
+                {
+                    problems.Add($"input '{parameter.Name}' is required");
+                }
+
+                value = parameter.Default;
+            }
+            else if (JsonValues.CheckType(parameter.Type, value) is { } problem)
+            {
+                problems.Add($"input '{parameter.Name}': {problem}");
+            }
+
+            input[parameter.Name] = value;
+        }
+
+        foreach (var extra in given?.Where(g => !input.ContainsKey(g.Key)) ?? [])
+        {
+            input[extra.Key] = extra.Value;
+        }
+
+        return problems.Count == 0
+            ? input
+            : throw new ArgumentException($"Cannot start '{definition.Id}': {string.Join("; ", problems)}.");
+    }
+}

@@ -1,0 +1,215 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.State;
+
+namespace FlowCenter.Engine.Hosting;
+
+/// <summary>
+/// Runs instances in memory: starts sub-process children and resumes their parents, routes events to
+/// waiting instances, and fires due timers when asked. For the console sample and for tests; the durable
+/// runtime does the same against a database. One call at a time: calls wait for each other.
+/// </summary>
+public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
+{
+    private readonly Dictionary<string, List<ExecutableWorkflow>> _definitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkflowInstance> _instances = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _startedChildren = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public WorkflowEngine Engine => engine;
+
+    public IReadOnlyCollection<WorkflowInstance> Instances => _instances.Values;
+
+    /// <summary>Validates and adds a definition version; throws with every problem when it is invalid.</summary>
+    public ExecutableWorkflow Register(WorkflowDefinition definition)
+    {
+        var workflow = engine.Prepare(definition);
+        if (!_definitions.TryGetValue(definition.Id, out var versions))
+        {
+            _definitions[definition.Id] = versions = [];
+        }
+
+        versions.RemoveAll(v => v.Definition.Version == definition.Version);
+        versions.Add(workflow);
+        return workflow;
+    }
+
+    public ExecutableWorkflow Find(string definitionId, int version = 0)
+    {
+        var versions = _definitions.GetValueOrDefault(definitionId) ?? throw new KeyNotFoundException($"No definition '{definitionId}'.");
+        return version == 0
+            ? versions.MaxBy(v => v.Definition.Version)!
+            : versions.Find(v => v.Definition.Version == version) ?? throw new KeyNotFoundException($"No version {version} of '{definitionId}'.");
+    }
+
+    public WorkflowInstance Get(string instanceId) =>
+        _instances.GetValueOrDefault(instanceId) ?? throw new KeyNotFoundException($"No instance '{instanceId}'.");
+
+    public Task<WorkflowInstance> StartAsync(string definitionId, StartOptions? options = null, CancellationToken cancellationToken = default) =>
+        Locked(() => StartCoreAsync(Find(definitionId), options, cancellationToken));
+
+    public Task ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload = null, CancellationToken cancellationToken = default) =>
+        Locked(() => ResumeCoreAsync(Get(instanceId), bookmarkId, payload, cancellationToken));
+
+    /// <summary>Resumes every bookmark waiting for this event and key; returns how many.</summary>
+    public Task<int> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, CancellationToken cancellationToken = default) =>
+        Locked(async () =>
+        {
+            var matches = _instances.Values
+                .SelectMany(i => i.Bookmarks.Where(b => b.Kind == BookmarkKind.Event && b.Name == eventName && b.CorrelationKey == correlationKey).Select(b => (i, b.Id)))
+                .ToList();
+            foreach (var (instance, bookmarkId) in matches)
+            {
+                await ResumeCoreAsync(instance, bookmarkId, payload, cancellationToken);
+            }
+
+            return matches.Count;
+        });
+
+    /// <summary>Fires every timer-like bookmark due by the engine's clock, earliest first; returns how many.</summary>
+    public Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default) =>
+        Locked(async () =>
+        {
+            var fired = 0;
+            while (NextDue() is var (instance, bookmark) && instance is not null)
+            {
+                await ResumeCoreAsync(instance, bookmark!.Id, null, cancellationToken);
+                fired++;
+            }
+
+            return fired;
+        });
+
+    public Task RetryIncidentAsync(string instanceId, int incidentId, CancellationToken cancellationToken = default) =>
+        Locked(async () =>
+        {
+            var instance = Get(instanceId);
+            await engine.RetryIncidentAsync(Find(instance.DefinitionId, instance.DefinitionVersion), instance, incidentId, cancellationToken);
+            await AfterBurstAsync(instance, cancellationToken);
+        });
+
+    public Task SkipIncidentAsync(string instanceId, int incidentId, string port = Ports.Done, CancellationToken cancellationToken = default) =>
+        Locked(async () =>
+        {
+            var instance = Get(instanceId);
+            await engine.SkipIncidentAsync(Find(instance.DefinitionId, instance.DefinitionVersion), instance, incidentId, port, cancellationToken);
+            await AfterBurstAsync(instance, cancellationToken);
+        });
+
+    /// <summary>Cancels an instance and its running children.</summary>
+    public Task CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        Locked(async () =>
+        {
+            CancelTree(Get(instanceId));
+            await AfterBurstAsync(Get(instanceId), cancellationToken);
+        });
+
+    public void Dispose() => _gate.Dispose();
+
+    private (WorkflowInstance? Instance, Bookmark? Bookmark) NextDue()
+    {
+        var now = engine.Clock.GetUtcNow();
+        return _instances.Values
+            .Where(i => !i.IsFinished)
+            .SelectMany(i => i.Bookmarks.Where(b => b.DueAt <= now).Select(b => ((WorkflowInstance?)i, (Bookmark?)b)))
+            .OrderBy(x => x.Item2!.DueAt)
+            .FirstOrDefault();
+    }
+
+    private async Task<WorkflowInstance> StartCoreAsync(ExecutableWorkflow workflow, StartOptions? options, CancellationToken cancellationToken)
+    {
+        var instance = await engine.StartAsync(workflow, options, cancellationToken);
+        _instances[instance.Id] = instance;
+        await AfterBurstAsync(instance, cancellationToken);
+        return instance;
+    }
+
+    private async Task ResumeCoreAsync(WorkflowInstance instance, string bookmarkId, JsonNode? payload, CancellationToken cancellationToken)
+    {
+        await engine.ResumeAsync(Find(instance.DefinitionId, instance.DefinitionVersion), instance, bookmarkId, payload, cancellationToken);
+        await AfterBurstAsync(instance, cancellationToken);
+    }
+
+    /// <summary>Starts the children a burst asked for, and tells a parent when its child has ended.</summary>
+    private async Task AfterBurstAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        foreach (var bookmark in instance.Bookmarks.Where(b => b.Kind == BookmarkKind.SubProcess && !_startedChildren.Contains(b.Id)).ToList())
+        {
+            _startedChildren.Add(bookmark.Id);
+            await StartChildAsync(instance, bookmark, cancellationToken);
+        }
+
+        if (instance.IsFinished && instance.ParentInstanceId is { } parentId && _instances.TryGetValue(parentId, out var parent)
+            && parent.Bookmarks.Exists(b => b.Id == instance.ParentBookmarkId))
+        {
+            var output = new JsonObject();
+            foreach (var (name, value) in instance.Output)
+            {
+                output[name] = value?.DeepClone();
+            }
+
+            await ResumeCoreAsync(parent, instance.ParentBookmarkId!, new JsonObject
+            {
+                ["status"] = instance.Status.ToString(),
+                ["instanceId"] = instance.Id,
+                ["output"] = output,
+                ["error"] = instance.Incidents.LastOrDefault()?.Message,
+            }, cancellationToken);
+        }
+    }
+
+    private async Task StartChildAsync(WorkflowInstance parent, Bookmark bookmark, CancellationToken cancellationToken)
+    {
+        var data = bookmark.Data!;
+        var input = (data["input"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.DeepClone());
+        try
+        {
+            var child = Find(data["definitionId"]!.GetValue<string>(), data["version"]?.GetValue<int>() ?? 0);
+            await StartCoreAsync(child, new StartOptions { Input = input, ParentInstanceId = parent.Id, ParentBookmarkId = bookmark.Id, BusinessKey = parent.BusinessKey }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException)
+        {
+            await ResumeCoreAsync(parent, bookmark.Id, new JsonObject { ["status"] = "Faulted", ["error"] = ex.Message }, cancellationToken);
+        }
+    }
+
+    private void CancelTree(WorkflowInstance instance)
+    {
+        foreach (var child in _instances.Values.Where(c => c.ParentInstanceId == instance.Id && !c.IsFinished).ToList())
+        {
+            CancelTree(child);
+        }
+
+        if (!instance.IsFinished)
+        {
+            engine.Cancel(Find(instance.DefinitionId, instance.DefinitionVersion), instance);
+        }
+    }
+
+    private async Task<T> Locked<T>(Func<Task<T>> action)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task Locked(Func<Task> action)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

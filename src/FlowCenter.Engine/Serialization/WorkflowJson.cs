@@ -1,0 +1,98 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.State;
+
+namespace FlowCenter.Engine.Serialization;
+
+/// <summary>
+/// The JSON form of definitions and instance state: camelCase, properties in declaration order, empty
+/// collections and nulls left out, two-space indentation, LF line ends and readable Chinese text, so that a
+/// file loaded and saved again keeps its bytes. Unknown properties are errors.
+/// </summary>
+public static class WorkflowJson
+{
+    /// <summary>The largest definition file accepted.</summary>
+    public const int MaxDefinitionBytes = 8 * 1024 * 1024;
+
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    public static WorkflowDefinition ParseDefinition(string json, string? source = null)
+    {
+        var name = source ?? "the definition";
+        if (json.Length > MaxDefinitionBytes)
+        {
+            throw new WorkflowFormatException($"{name} is {json.Length / 1024} KiB; the limit is {MaxDefinitionBytes / (1024 * 1024)} MiB.");
+        }
+
+        WorkflowDefinition? definition;
+        try
+        {
+            definition = JsonSerializer.Deserialize<WorkflowDefinition>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {ex.BytePositionInLine + 1}" : "";
+            var path = string.IsNullOrEmpty(ex.Path) ? "" : $" ({ex.Path})";
+            throw new WorkflowFormatException($"{name} is not a valid FlowCenter definition{where}{path}: {FirstSentence(ex.Message)}", ex);
+        }
+
+        if (definition is null)
+        {
+            throw new WorkflowFormatException($"{name} is empty (null).");
+        }
+
+        if (definition.SchemaVersion is < 1 or > WorkflowSchema.CurrentVersion)
+        {
+            throw new WorkflowFormatException($"{name} has schemaVersion {definition.SchemaVersion}; this FlowCenter reads versions 1 to {WorkflowSchema.CurrentVersion}.");
+        }
+
+        return definition;
+    }
+
+    public static string Write(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, Options) + "\n";
+
+    public static string WriteInstance(WorkflowInstance instance) => JsonSerializer.Serialize(instance, Options);
+
+    public static WorkflowInstance ParseInstance(string json) =>
+        JsonSerializer.Deserialize<WorkflowInstance>(json, Options) ?? throw new WorkflowFormatException("The instance state is empty.");
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            IndentSize = 2,
+            NewLine = "\n",
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            AllowTrailingCommas = false,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipEmptyCollections } },
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static void SkipEmptyCollections(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.PropertyType != typeof(string) && typeof(System.Collections.ICollection).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = static (_, value) => value is System.Collections.ICollection { Count: > 0 };
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace FlowCenter.Engine.State;
+
+public enum JournalStatus
+{
+    Running,
+    Waiting,
+    Completed,
+    Failed,
+    Cancelled,
+}
