@@ -46,9 +46,9 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator, IDisposable
             Prepare(source, kind);
             return null;
         }
-        catch (ParseErrorException ex)
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
         {
-            return Describe(ex, kind);
+            return Describe(parse, kind);
         }
     }
 
@@ -59,9 +59,9 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator, IDisposable
         {
             script = Prepare(source, kind);
         }
-        catch (ParseErrorException ex)
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
         {
-            throw new ExpressionException("JavaScript syntax error: " + Describe(ex, kind), ex);
+            throw new ExpressionException("JavaScript syntax error: " + Describe(parse, kind), ex);
         }
 
         var engine = _pool.TryTake(out var pooled) ? pooled : new SandboxEngine(_options, _clock);

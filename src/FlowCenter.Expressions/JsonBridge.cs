@@ -22,7 +22,7 @@ internal static class JsonBridge
         return node.GetValueKind() switch
         {
             JsonValueKind.String => new JsString(node.GetValue<string>()),
-            JsonValueKind.Number => new JsNumber(node.GetValue<double>()),
+            JsonValueKind.Number => new JsNumber(FlowCenter.Engine.Json.JsonValues.NumberOf(node)),
             JsonValueKind.True => JsBoolean.True,
             JsonValueKind.False => JsBoolean.False,
             JsonValueKind.Null => JsValue.Null,

@@ -65,9 +65,9 @@ public sealed class ActivityContext : IExpressionScope
     public T Get<T>(ActivityInput<T> input)
     {
         var raw = GetRaw(input);
-        if (raw is null && input.Required)
+        if (raw is null)
         {
-            throw new ActivityException($"Input '{input.Name}' is required but has no value.");
+            return input.Required ? throw new ActivityException($"Input '{input.Name}' is required but has no value.") : EmptyValue(input);
         }
 
         try
@@ -77,6 +77,18 @@ public sealed class ActivityContext : IExpressionScope
         catch (FormatException ex)
         {
             throw new ActivityException($"Input '{input.Name}': {ex.Message}.", ex);
+        }
+    }
+
+    private static T EmptyValue<T>(ActivityInput<T> input)
+    {
+        try
+        {
+            return input.Convert(null);
+        }
+        catch (FormatException)
+        {
+            return default!;
         }
     }
 

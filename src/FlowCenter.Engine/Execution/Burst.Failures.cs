@@ -106,7 +106,7 @@ internal sealed partial class Burst
 
     private void SendReminder(Token token, CompiledNode node, Bookmark reminder)
     {
-        var count = (reminder.Data?["count"]?.GetValue<int>() ?? 0) + 1;
+        var count = ((int)(reminder.Data?["count"] is { } c ? JsonValues.NumberOf(c) : 0)) + 1;
         Instance.Journal.Add(new JournalEntry
         {
             Sequence = Instance.Journal.Count + 1,

@@ -165,7 +165,7 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
         var input = (data["input"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.DeepClone());
         try
         {
-            var child = Find(data["definitionId"]!.GetValue<string>(), data["version"]?.GetValue<int>() ?? 0);
+            var child = Find(data["definitionId"]!.GetValue<string>(), data["version"] is { } v ? (int)Json.JsonValues.NumberOf(v) : 0);
             await StartCoreAsync(child, new StartOptions { Input = input, ParentInstanceId = parent.Id, ParentBookmarkId = bookmark.Id, BusinessKey = parent.BusinessKey }, cancellationToken);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException)

@@ -9,6 +9,40 @@ namespace FlowCenter.Engine.Json;
 /// <summary>Conversions between JSON values and the CLR types activities read, with JavaScript-like truthiness.</summary>
 public static class JsonValues
 {
+    /// <summary>The number in a JSON number node, whatever CLR type the node was created from.</summary>
+    public static double NumberOf(JsonNode node)
+    {
+        var value = node.AsValue();
+        if (value.TryGetValue(out double d))
+        {
+            return d;
+        }
+
+        if (value.TryGetValue(out long l))
+        {
+            return l;
+        }
+
+        if (value.TryGetValue(out int i))
+        {
+            return i;
+        }
+
+        if (value.TryGetValue(out decimal m))
+        {
+            return (double)m;
+        }
+
+        if (value.TryGetValue(out float f))
+        {
+            return f;
+        }
+
+        return value.TryGetValue(out JsonElement e) && e.ValueKind == JsonValueKind.Number
+            ? e.GetDouble()
+            : throw new FormatException($"{node.ToJsonString()} is not a number");
+    }
+
     public static JsonValueKind KindOf(JsonNode? node) => node?.GetValueKind() ?? JsonValueKind.Null;
 
     /// <summary>JavaScript truthiness: false, 0, "", null and NaN are false.</summary>
@@ -17,7 +51,7 @@ public static class JsonValues
         JsonValueKind.Null or JsonValueKind.Undefined or JsonValueKind.False => false,
         JsonValueKind.True or JsonValueKind.Object or JsonValueKind.Array => true,
         JsonValueKind.String => node!.GetValue<string>().Length > 0,
-        JsonValueKind.Number => node!.GetValue<double>() is var d && d != 0 && !double.IsNaN(d),
+        JsonValueKind.Number => NumberOf(node!) is var d && d != 0 && !double.IsNaN(d),
         _ => false,
     };
 
@@ -30,7 +64,7 @@ public static class JsonValues
 
     public static double ToNumber(JsonNode? node) => KindOf(node) switch
     {
-        JsonValueKind.Number => node!.GetValue<double>(),
+        JsonValueKind.Number => NumberOf(node!),
         JsonValueKind.String when double.TryParse(node!.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
         JsonValueKind.True => 1,
         JsonValueKind.False => 0,
@@ -56,7 +90,7 @@ public static class JsonValues
     /// <summary>An ISO 8601 duration (<c>PT5M</c>, <c>P2D</c>), a time span (<c>00:05:00</c>) or milliseconds.</summary>
     public static TimeSpan ToDuration(JsonNode? node) => KindOf(node) switch
     {
-        JsonValueKind.Number => TimeSpan.FromMilliseconds(node!.GetValue<double>()),
+        JsonValueKind.Number => TimeSpan.FromMilliseconds(NumberOf(node!)),
         JsonValueKind.String => ParseDuration(node!.GetValue<string>()),
         _ => throw new FormatException($"expected a duration such as \"PT5M\", got {Describe(node)}"),
     };
@@ -128,7 +162,7 @@ public static class JsonValues
         {
             DataType.String or DataType.Script => kind == JsonValueKind.String,
             DataType.Number => kind == JsonValueKind.Number,
-            DataType.Integer => kind == JsonValueKind.Number && node.GetValue<double>() is var d && d == Math.Floor(d),
+            DataType.Integer => kind == JsonValueKind.Number && NumberOf(node) is var d && d == Math.Floor(d),
             DataType.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
             DataType.Object => kind == JsonValueKind.Object,
             DataType.Array => kind == JsonValueKind.Array,

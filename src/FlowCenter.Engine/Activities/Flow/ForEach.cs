@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Json;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.State;
@@ -53,7 +54,7 @@ public sealed class ForEach : ILoopActivity
     public ValueTask OnIterationCompletedAsync(ActivityContext context, LoopScope iteration)
     {
         var state = context.State;
-        var next = state["next"]!.GetValue<int>();
+        var next = (int)JsonValues.NumberOf(state["next"]!);
         if (next < state["items"]!.AsArray().Count)
         {
             state["next"] = next + 1;

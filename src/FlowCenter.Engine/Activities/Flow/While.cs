@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Json;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.State;
@@ -33,7 +34,7 @@ public sealed class While : ILoopActivity
             return;
         }
 
-        var count = context.State["count"]!.GetValue<int>();
+        var count = (int)JsonValues.NumberOf(context.State["count"]!);
         if (count >= context.Get(MaxIterations))
         {
             throw new ActivityException($"the loop ran {count} times, its maxIterations") { Code = "TooManyIterations" };

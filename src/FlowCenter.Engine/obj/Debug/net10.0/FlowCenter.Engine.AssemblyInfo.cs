@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("FlowCenter.Engine")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+595140892cb3e39562021e7f737be688bd4f2aa0")]
 [assembly: System.Reflection.AssemblyProductAttribute("FlowCenter.Engine")]
 [assembly: System.Reflection.AssemblyTitleAttribute("FlowCenter.Engine")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
