@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using FlowCenter.Samples.Console;
+
+return await new ConsoleApp(Console.In, Console.Out, Console.IsInputRedirected).RunAsync(args);

@@ -6,6 +6,10 @@ namespace FlowCenter.Engine.Definitions;
 /// </summary>
 public sealed class WorkflowDefinition
 {
+    /// <summary>Where editors find the JSON Schema of this file, such as <c>./workflow.schema.json</c>; not used by the engine.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("$schema")]
+    public string? Schema { get; set; }
+
     /// <summary>The JSON form version this definition was written in.</summary>
     public int SchemaVersion { get; set; } = WorkflowSchema.CurrentVersion;
 

@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using FlowCenter.Engine.Definitions;
@@ -58,6 +60,25 @@ public static class WorkflowJson
 
     public static WorkflowInstance ParseInstance(string json) =>
         JsonSerializer.Deserialize<WorkflowInstance>(json, Options) ?? throw new WorkflowFormatException("The instance state is empty.");
+
+    /// <summary>The JSON Schema of the definition form, generated from the model so the two cannot drift apart.</summary>
+    public static string GetSchema()
+    {
+        var schema = Options.GetJsonSchemaAsNode(typeof(WorkflowDefinition), new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true }).AsObject();
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = "https://flowcenter.dev/schema/workflow-v" + WorkflowSchema.CurrentVersion + ".json",
+            ["title"] = "FlowCenter workflow definition",
+        };
+        foreach (var (name, value) in schema.ToList())
+        {
+            schema.Remove(name);
+            root[name] = value;
+        }
+
+        return root.ToJsonString(Options) + "\n";
+    }
 
     private static string FirstSentence(string message)
     {
