@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.Serialization;
+using FlowCenter.Engine.State;
+using FlowCenter.Engine.Tests.TestSupport;
+using FlowCenter.Engine.Validation;
+
+namespace FlowCenter.Engine.Tests.Execution;
+
+/// <summary>The definitions in workflows/ are golden fixtures: each validates and runs its paths.</summary>
+public sealed class ShippedWorkflowTests : IDisposable
+{
+    private readonly EngineHarness _harness = new();
+
+    public ShippedWorkflowTests()
+    {
+        foreach (var file in RepositoryPaths.WorkflowFiles)
+        {
+            _harness.Host.Register(WorkflowJson.ParseDefinition(File.ReadAllText(file), file));
+        }
+    }
+
+    public void Dispose() => _harness.Dispose();
+
+    [Theory]
+    [MemberData(nameof(WorkflowJsonFiles))]
+    public void ShippedWorkflow_HasNoValidationProblems(string file)
+    {
+        var definition = WorkflowJson.ParseDefinition(File.ReadAllText(Path.Combine(RepositoryPaths.Workflows, file)));
+
+        Assert.Empty(_harness.Engine.Validator.Validate(definition));
+    }
+
+    public static TheoryData<string> WorkflowJsonFiles() => [.. RepositoryPaths.WorkflowFiles.Select(f => Path.GetFileName(f))];
+
+    [Fact]
+    public async Task LeaveRequest_ManagerSilent_IsRemindedTwiceThenGoesToHr()
+    {
+        var instance = await StartAsync("leave-request", new { employee = "Han Meimei", days = 2 });
+
+        for (var hours = 8; hours <= 48; hours += 8)
+        {
+            _harness.Clock.Advance(TimeSpan.FromHours(8));
+            await _harness.Host.FireDueTimersAsync();
+        }
+
+        var hr = instance.Bookmark("hr");
+        await _harness.Host.ResumeAsync(instance.Id, hr.Id, JsonNode.Parse("""{"outcome":"approve"}"""));
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Equal(2, instance.Number("reminders"));
+        Assert.True(instance.Output["approved"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task LeaveRequest_ShortLeaveRejected_EndsNotApproved()
+    {
+        var instance = await StartAsync("leave-request", new { employee = "Han Meimei", days = 1 });
+
+        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("manager", BookmarkKind.UserTask).Id, JsonNode.Parse("""{"outcome":"reject"}"""));
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.False(instance.Output["approved"]!.GetValue<bool>());
+        Assert.Empty(instance.Bookmarks);
+    }
+
+    [Fact]
+    public async Task PurchaseRequest_Countersigned_CreatesOrderAndWaitsForGoodsReceipt()
+    {
+        var instance = await StartAsync("purchase-request", new { requester = "zhao", department = "IT", lines = new[] { new { sku = "LAPTOP", qty = 10, price = 6500.5 } } });
+        Assert.Equal(65005, instance.Number("total"));
+
+        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("director").Id, JsonNode.Parse("""{"outcome":"approve"}"""));
+        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("finance").Id, JsonNode.Parse("""{"outcome":"approve"}"""));
+        var orderNumber = instance.Variables["order"]!["number"]!.GetValue<string>();
+        Assert.Equal("PO-20261123-zhao", orderNumber);
+
+        await _harness.Host.PublishEventAsync("wms.goods-received", orderNumber, JsonNode.Parse("""{"qty":10}"""));
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Equal(10, JsonValuesNumber(instance.Output["receipt"]!["qty"]!));
+    }
+
+    [Fact]
+    public async Task SalesOrder_GoodCredit_WaitsForProductionThenShipsAfterAnHour()
+    {
+        var instance = await StartAsync("sales-order", new { orderNo = "SO-9", amount = 1000, customer = new { id = "C9", creditLimit = 100000, openAmount = 0, latePayments = 0 } });
+        Assert.Equal("ok", instance.Variables["credit"]!.GetValue<string>());
+
+        await _harness.Host.PublishEventAsync("mes.produced", "SO-9", JsonNode.Parse("""{"qty":5}"""));
+        _harness.Clock.Advance(TimeSpan.FromHours(1));
+        await _harness.Host.FireDueTimersAsync();
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Equal(TimeSpan.FromHours(1), instance.Journal.Single(e => e.NodeId == "ship").Duration);
+    }
+
+    [Fact]
+    public async Task SalesOrder_CreditHoldRejected_IsCancelledWithoutProduction()
+    {
+        var instance = await StartAsync("sales-order", new { orderNo = "SO-10", amount = 90000, customer = new { id = "C1", creditLimit = 50000, openAmount = 0, latePayments = 3 } });
+
+        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("release").Id, JsonNode.Parse("""{"outcome":"reject"}"""));
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Contains("cancelled", instance.CompletedPath());
+        Assert.DoesNotContain("produce", instance.CompletedPath());
+    }
+
+    private static double JsonValuesNumber(JsonNode node) => FlowCenter.Engine.Json.JsonValues.NumberOf(node);
+
+    private Task<WorkflowInstance> StartAsync(string id, object input) =>
+        _harness.Host.StartAsync(id, new StartOptions { Input = EngineHarness.ToInput(input) });
+}
