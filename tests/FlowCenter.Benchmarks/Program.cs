@@ -1,1 +1,13 @@
-﻿Console.WriteLine("Hello, World!");
+using FlowCenter.Benchmarks;
+
+return args.FirstOrDefault() switch
+{
+    "engine" => await EngineBenchmark.RunAsync(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("usage: dotnet run -c Release --project tests/FlowCenter.Benchmarks -- engine [--seconds N]");
+    return 2;
+}
