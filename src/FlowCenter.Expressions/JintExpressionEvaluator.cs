@@ -29,6 +29,9 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator, IDisposable
 
     public string Language => "javascript";
 
+    /// <summary>How many parsed scripts are cached for reuse.</summary>
+    public int CachedScripts => _cache.Count;
+
     public void Dispose()
     {
         while (_pool.TryTake(out var engine))
@@ -82,9 +85,10 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator, IDisposable
             return prepared;
         }
 
+        // A value expression may end with a semicolon out of habit: "a + b;".
         var code = kind == ExpressionKind.Script
             ? "(function () {\n" + source + "\n})()"
-            : "(\n" + source + "\n)";
+            : "(\n" + source.TrimEnd().TrimEnd(';') + "\n)";
         prepared = JsEngine.PrepareScript(code, strict: true);
         if (_cache.Count >= _options.CacheSize)
         {

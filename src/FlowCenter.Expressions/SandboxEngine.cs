@@ -15,6 +15,7 @@ internal sealed class SandboxEngine : IDisposable
     private readonly JsEngine _engine;
     private readonly JavaScriptOptions _options;
     private readonly List<(string Name, JsonNode? Value)> _bound = [];
+    private readonly HashSet<string> _reserved;
     private IExpressionScope? _scope;
 
     public SandboxEngine(JavaScriptOptions options, TimeProvider clock)
@@ -35,6 +36,10 @@ internal sealed class SandboxEngine : IDisposable
         _engine.SetValue("getVariable", new Func<string, JsValue>(name => JsonBridge.ToJs(_engine, Scope.Variables.GetValueOrDefault(name))));
         _engine.SetValue("setVariable", new Action<string, JsValue>((name, value) => Scope.SetVariable(name, JsonBridge.FromJs(_engine, value))));
         _engine.SetValue("getInput", new Func<string, JsValue>(name => JsonBridge.ToJs(_engine, Scope.Input.GetValueOrDefault(name))));
+
+        // Built-ins and helpers are never shadowed, so unbinding cannot delete them from a pooled engine;
+        // a variable named like one stays readable through getVariable(name).
+        _reserved = new HashSet<string>(_engine.Global.GetOwnPropertyKeys().Select(k => k.ToString()), StringComparer.Ordinal) { "input", "lastError" };
     }
 
     public void Dispose() => _engine.Dispose();
@@ -100,7 +105,7 @@ internal sealed class SandboxEngine : IDisposable
             {
                 BindIfNamed(source, name, value);
             }
-            else
+            else if (!_reserved.Contains(name))
             {
                 var at = _bound.FindIndex(b => b.Name == name);
                 _bound[at] = (name, value);
@@ -127,7 +132,7 @@ internal sealed class SandboxEngine : IDisposable
 
     private void BindIfNamed(string source, string name, JsonNode? value)
     {
-        if (source.Contains(name, StringComparison.Ordinal))
+        if (!_reserved.Contains(name) && source.Contains(name, StringComparison.Ordinal))
         {
             _bound.Add((name, value));
             _engine.SetValue(name, JsonBridge.ToJs(_engine, value));

@@ -134,6 +134,12 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
     /// <summary>Starts the children a burst asked for, and tells a parent when its child has ended.</summary>
     private async Task AfterBurstAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
+        // A child whose wait ended another way (timeout, a cancelled branch, Terminate) is no longer wanted.
+        foreach (var orphan in _instances.Values.Where(c => c.ParentInstanceId == instance.Id && !c.IsFinished && !instance.Bookmarks.Exists(b => b.Id == c.ParentBookmarkId)).ToList())
+        {
+            CancelTree(orphan);
+        }
+
         foreach (var bookmark in instance.Bookmarks.Where(b => b.Kind == BookmarkKind.SubProcess && !_startedChildren.Contains(b.Id)).ToList())
         {
             _startedChildren.Add(bookmark.Id);

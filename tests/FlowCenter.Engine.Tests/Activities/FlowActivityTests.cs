@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Definitions;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.State;
 using FlowCenter.Engine.Tests.TestSupport;
@@ -125,6 +126,31 @@ public sealed class FlowActivityTests : IDisposable
 
         Assert.Equal(WorkflowStatus.Completed, instance.Status);
         Assert.Equal(1, instance.Number("count"));
+    }
+
+    [Fact]
+    public async Task JoinAny_InsideLoop_LatePathsOfEarlierRoundsEndAtTheJoin()
+    {
+        var definition = new WorkflowBuilder()
+            .Variable("rounds", DataType.Number, 0)
+            .Node("start", "Start").Node("fork", "Fork").Node("fast", "SetVariable", ("name", "x"), ("value", 1))
+            .Node("slow", "WaitEvent", ("eventName", "slow"), ("correlationKey", new Js("String(rounds)")))
+            .Node("join", "Join", ("mode", "any")).Node("count", "SetVariable", ("name", "rounds"), ("value", new Js("rounds + 1")))
+            .Node("again", "Decision").Node("end", "End")
+            .Connect("start", "fork").Connect("fork", "slow", "b").Connect("fork", "fast", "a").Connect("fast", "join").Connect("slow", "join")
+            .Connect("join", "count").Connect("count", "again").Connect("again", "fork", "more", "rounds < 2").Connect("again", "end", "default")
+            .Build();
+
+        var instance = await _harness.RunAsync(definition);
+        Assert.Equal(2, instance.Number("rounds"));
+        Assert.Equal(2, instance.Bookmarks.Count);
+
+        await _harness.Host.PublishEventAsync("slow", "0");
+        await _harness.Host.PublishEventAsync("slow", "1");
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Equal(2, instance.Executions("join"));
+        Assert.Equal(2, instance.Number("rounds"));
     }
 
     [Fact]

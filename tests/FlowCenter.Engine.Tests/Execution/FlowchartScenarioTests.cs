@@ -335,6 +335,25 @@ public sealed class FlowchartScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task SubProcess_TimedOut_CancelsTheChild()
+    {
+        var child = new WorkflowBuilder("slow-child").Node("start", "Start").Node("wait", "UserTask").Chain("start", "wait").Build();
+        var parent = new WorkflowBuilder("impatient")
+            .Node("start", "Start").Node("call", "SubProcess", ("definitionId", "slow-child")).Node("gaveUp", "End")
+            .Configure("call", n => n.Timeout = "PT1H").Chain("start", "call").Connect("call", "gaveUp", "timeout").Build();
+        _harness.Host.Register(child);
+        var instance = await _harness.RunAsync(parent);
+
+        _harness.Clock.Advance(TimeSpan.FromHours(1));
+        await _harness.Host.FireDueTimersAsync();
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        var childInstance = _harness.Host.Instances.Single(i => i.DefinitionId == "slow-child");
+        Assert.Equal(WorkflowStatus.Cancelled, childInstance.Status);
+        Assert.Empty(childInstance.Bookmarks);
+    }
+
+    [Fact]
     public async Task Start_MissingRequiredInput_ThrowsAndCreatesNothing()
     {
         var definition = new WorkflowBuilder().Input("amount", DataType.Number, required: true).Node("start", "Start").Build();

@@ -99,6 +99,29 @@ public sealed class JintExpressionEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_SameSourceManyTimes_IsParsedOnce()
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            var scope = new TestScope { Variables = { ["n"] = i } };
+            Assert.Equal(i * 2, JsonValues.NumberOf(_sut.Evaluate("n * 2", ExpressionKind.Value, scope)!));
+        }
+
+        Assert.Equal(1, _sut.CachedScripts);
+    }
+
+    [Fact]
+    public void Evaluate_VariableNamedLikeAHelper_DoesNotBreakTheHelperForLaterEvaluations()
+    {
+        var scope = new TestScope { Variables = { ["now"] = "shadow", ["JSON"] = 1 } };
+
+        Assert.Equal("shadow", _sut.Evaluate("getVariable('now')", ExpressionKind.Value, scope)!.GetValue<string>());
+
+        Assert.StartsWith("2026-11-23", _sut.Evaluate("now()", ExpressionKind.Value, new TestScope())!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("[1]", _sut.Evaluate("JSON.stringify([1])", ExpressionKind.Value, new TestScope())!.GetValue<string>());
+    }
+
+    [Fact]
     public void CheckSyntax_BadSource_GivesLineAndColumn()
     {
         Assert.Null(_sut.CheckSyntax("a + b", ExpressionKind.Value));

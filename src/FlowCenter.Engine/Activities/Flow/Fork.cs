@@ -16,6 +16,11 @@ public sealed class Fork : IActivity
             }
         }
 
+        if (context.Followed.Count == 0)
+        {
+            context.EndPath();
+        }
+
         return ValueTask.CompletedTask;
     }
 }
