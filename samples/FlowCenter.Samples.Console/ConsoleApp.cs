@@ -45,6 +45,7 @@ internal sealed class ConsoleApp(TextReader input, TextWriter output, bool nonIn
                 "validate" => Validate(rest),
                 "format" => Format(rest),
                 "schema" => Print(WorkflowJson.GetSchema()),
+                "help" or "--help" or "-h" => Print(Usage),
                 _ => Print(Usage, 2),
             };
         }
