@@ -76,6 +76,22 @@ internal sealed partial class Burst
         token.Status = TokenStatus.Faulted;
     }
 
+    /// <summary>Adds a journal entry; a completed one (a reminder, a skip) starts and ends now.</summary>
+    private void AddEntry(Token token, CompiledNode node, JournalStatus status, string? outcome = null, string? error = null) =>
+        Instance.Journal.Add(new JournalEntry
+        {
+            Sequence = Instance.Journal.Count + 1,
+            NodeId = node.Id,
+            ActivityType = node.Descriptor.TypeName,
+            TokenId = token.Id,
+            Attempt = Math.Max(token.Attempt, 1),
+            Status = status,
+            StartedAt = Now,
+            CompletedAt = status == JournalStatus.Completed ? Now : null,
+            Outcome = outcome,
+            Error = error,
+        });
+
     private void CloseEntry(Token token, JournalStatus status, string? outcome, string? error = null)
     {
         if (token.JournalIndex is not int index)
@@ -107,17 +123,7 @@ internal sealed partial class Burst
     private void SendReminder(Token token, CompiledNode node, Bookmark reminder)
     {
         var count = ((int)(reminder.Data?["count"] is { } c ? JsonValues.NumberOf(c) : 0)) + 1;
-        Instance.Journal.Add(new JournalEntry
-        {
-            Sequence = Instance.Journal.Count + 1,
-            NodeId = node.Id,
-            ActivityType = node.Descriptor.TypeName,
-            TokenId = token.Id,
-            Status = JournalStatus.Completed,
-            StartedAt = Now,
-            CompletedAt = Now,
-            Outcome = Ports.Reminder,
-        });
+        AddEntry(token, node, JournalStatus.Completed, Ports.Reminder);
         var max = node.Definition.Reminder?.MaxCount ?? 0;
         if (max == 0 || count < max)
         {
@@ -243,18 +249,7 @@ internal sealed partial class Burst
     {
         var token = ResolveIncident(incident, "skipped");
         var node = Workflow.Node(token.NodeId);
-        Instance.Journal.Add(new JournalEntry
-        {
-            Sequence = Instance.Journal.Count + 1,
-            NodeId = node.Id,
-            ActivityType = node.Descriptor.TypeName,
-            TokenId = token.Id,
-            Status = JournalStatus.Completed,
-            StartedAt = Now,
-            CompletedAt = Now,
-            Outcome = port,
-            Error = "skipped by an operator",
-        });
+        AddEntry(token, node, JournalStatus.Completed, port, "skipped by an operator");
         if (incident.ErrorType == JoinStuck)
         {
             foreach (var other in ParkedAt(node, token.ScopeId))

@@ -146,16 +146,7 @@ internal sealed partial class Burst
         }
 
         token.Attempt++;
-        Instance.Journal.Add(new JournalEntry
-        {
-            Sequence = Instance.Journal.Count + 1,
-            NodeId = node.Id,
-            ActivityType = node.Descriptor.TypeName,
-            TokenId = token.Id,
-            Attempt = token.Attempt,
-            Status = JournalStatus.Running,
-            StartedAt = Now,
-        });
+        AddEntry(token, node, JournalStatus.Running);
         token.JournalIndex = Instance.Journal.Count - 1;
         _context.Reset(node, token);
         try
