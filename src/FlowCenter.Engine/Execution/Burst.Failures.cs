@@ -77,10 +77,12 @@ internal sealed partial class Burst
     }
 
     /// <summary>Adds a journal entry; a completed one (a reminder, a skip) starts and ends now.</summary>
-    private void AddEntry(Token token, CompiledNode node, JournalStatus status, string? outcome = null, string? error = null) =>
+    private int AddEntry(Token token, CompiledNode node, JournalStatus status, string? outcome = null, string? error = null)
+    {
+        var sequence = ++Instance.JournalCount;
         Instance.Journal.Add(new JournalEntry
         {
-            Sequence = Instance.Journal.Count + 1,
+            Sequence = sequence,
             NodeId = node.Id,
             ActivityType = node.Descriptor.TypeName,
             TokenId = token.Id,
@@ -91,20 +93,22 @@ internal sealed partial class Burst
             Outcome = outcome,
             Error = error,
         });
+        return sequence;
+    }
 
     private void CloseEntry(Token token, JournalStatus status, string? outcome, string? error = null)
     {
-        if (token.JournalIndex is not int index)
+        if (token.JournalSequence is not int sequence || Instance.FindEntry(sequence) is not { } entry)
         {
+            token.JournalSequence = null;
             return;
         }
 
-        var entry = Instance.Journal[index];
         entry.Status = status;
         entry.CompletedAt = Now;
         entry.Outcome = outcome;
         entry.Error = error;
-        token.JournalIndex = null;
+        token.JournalSequence = null;
     }
 
     private void AddWaitTimers(Token token, CompiledNode node)

@@ -58,7 +58,7 @@ internal sealed partial class Burst
         token.NodeId = target.Id;
         token.ArrivedVia = connection.Id;
         token.Attempt = 0;
-        token.JournalIndex = null;
+        token.JournalSequence = null;
         token.State = null;
         if (token.ScopeId != 0 && FindScope(token.ScopeId)?.NodeId == target.Id)
         {

@@ -146,8 +146,7 @@ internal sealed partial class Burst
         }
 
         token.Attempt++;
-        AddEntry(token, node, JournalStatus.Running);
-        token.JournalIndex = Instance.Journal.Count - 1;
+        token.JournalSequence = AddEntry(token, node, JournalStatus.Running);
         _context.Reset(node, token);
         try
         {
@@ -190,9 +189,9 @@ internal sealed partial class Burst
         {
             token.Status = TokenStatus.Waiting;
             Instance.Bookmarks.AddRange(context.CreatedBookmarks);
-            if (token.JournalIndex is int index)
+            if (token.JournalSequence is int sequence && Instance.FindEntry(sequence) is { } entry)
             {
-                Instance.Journal[index].Status = JournalStatus.Waiting;
+                entry.Status = JournalStatus.Waiting;
             }
 
             AddWaitTimers(token, node);

@@ -18,8 +18,8 @@ public sealed class Token
     /// <summary>Executions of the current node so far, for retries.</summary>
     public int Attempt { get; set; }
 
-    /// <summary>Index of the journal entry of the current node execution, while it is open.</summary>
-    public int? JournalIndex { get; set; }
+    /// <summary>Sequence number of the journal entry of the current node execution, while it is open.</summary>
+    public int? JournalSequence { get; set; }
 
     /// <summary>Joins (node id @ scope) that already fired without this path; it ends when it reaches them.</summary>
     public List<string>? AbsorbAt { get; set; }

@@ -34,7 +34,13 @@ public sealed class WorkflowInstance
 
     public List<LoopScope> Scopes { get; set; } = [];
 
+    /// <summary>
+    /// Journal entries: all of them in memory; a durable host may keep only the open ones here and the rest in its store.
+    /// </summary>
     public List<JournalEntry> Journal { get; set; } = [];
+
+    /// <summary>How many journal entries the instance has written; the next one gets this plus one.</summary>
+    public int JournalCount { get; set; }
 
     public List<Incident> Incidents { get; set; } = [];
 
@@ -54,4 +60,18 @@ public sealed class WorkflowInstance
     public bool IsFinished => Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled or WorkflowStatus.Faulted;
 
     internal int TakeSequence() => NextSequence++;
+
+    /// <summary>The open journal entry with this sequence number, searched from the newest.</summary>
+    internal JournalEntry? FindEntry(int sequence)
+    {
+        for (var i = Journal.Count - 1; i >= 0; i--)
+        {
+            if (Journal[i].Sequence == sequence)
+            {
+                return Journal[i];
+            }
+        }
+
+        return null;
+    }
 }
