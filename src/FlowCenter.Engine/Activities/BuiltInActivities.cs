@@ -14,6 +14,6 @@ public static class BuiltInActivities
         new ForEach(), new While(), new SubProcess(),
         new SetVariable(), new Script(), new Fail(),
         new Delay(), new Timing.Timer(), new Cron(),
-        new WaitEvent(), new UserTask(),
+        new WaitEvent(), new EventStart(), new UserTask(),
     ];
 }

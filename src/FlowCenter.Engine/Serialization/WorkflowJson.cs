@@ -19,7 +19,10 @@ public static class WorkflowJson
     /// <summary>The largest definition file accepted.</summary>
     public const int MaxDefinitionBytes = 8 * 1024 * 1024;
 
-    public static JsonSerializerOptions Options { get; } = CreateOptions();
+    public static JsonSerializerOptions Options { get; } = CreateOptions(indented: true);
+
+    /// <summary>The same form on one line, for storing instance state.</summary>
+    public static JsonSerializerOptions CompactOptions { get; } = CreateOptions(indented: false);
 
     public static WorkflowDefinition ParseDefinition(string json, string? source = null)
     {
@@ -86,12 +89,12 @@ public static class WorkflowJson
         return cut > 0 ? message[..cut] : message;
     }
 
-    private static JsonSerializerOptions CreateOptions()
+    private static JsonSerializerOptions CreateOptions(bool indented)
     {
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            WriteIndented = true,
+            WriteIndented = indented,
             IndentSize = 2,
             NewLine = "\n",
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

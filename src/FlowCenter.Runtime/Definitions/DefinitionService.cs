@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using System.Text;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.Json;
+using FlowCenter.Engine.Serialization;
+
+namespace FlowCenter.Runtime.Definitions;
+
+/// <summary>
+/// Versioning: a draft can change until it is published; a published version never changes and is the
+/// one new instances start on until a newer one is published or it is retracted.
+/// </summary>
+public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine engine, TimeProvider clock)
+{
+    /// <summary>Saves a draft: the latest version when it is a draft, else a new version.</summary>
+    public async Task<StoredDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    {
+        var latest = await store.FindLatestAsync(definition.Id, cancellationToken);
+        var version = latest is { Status: DefinitionStatus.Draft } ? latest.Version : (latest?.Version ?? 0) + 1;
+        var stored = ToStored(definition, version, latest is { Status: DefinitionStatus.Draft } ? latest.CreatedAt : clock.GetUtcNow());
+        await store.SaveAsync(stored, cancellationToken: cancellationToken);
+        return stored;
+    }
+
+    /// <summary>Publishes a draft after validating it; it becomes the version new instances start on.</summary>
+    public async Task<StoredDefinition> PublishAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.FindAsync(definitionId, version, cancellationToken)
+            ?? throw new DefinitionVersionException($"Definition '{definitionId}' has no version {version}.");
+        if (stored.Status != DefinitionStatus.Draft)
+        {
+            throw new DefinitionVersionException($"Version {version} of '{definitionId}' is {stored.Status.ToString().ToLowerInvariant()}; only a draft can be published.");
+        }
+
+        engine.Prepare(ParseStored(stored));
+        var current = await store.FindCurrentAsync(definitionId, cancellationToken);
+        stored.Status = DefinitionStatus.Published;
+        stored.PublishedAt = clock.GetUtcNow();
+        stored.IsCurrent = current is null || current.Version < version;
+        if (stored.IsCurrent && current is not null)
+        {
+            current.IsCurrent = false;
+        }
+
+        await store.SaveAsync(stored, current is null ? null : [current], cancellationToken);
+        return stored;
+    }
+
+    /// <summary>Retracts a published version: it starts nothing more; running instances go on.</summary>
+    public async Task<StoredDefinition> RetractAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.FindAsync(definitionId, version, cancellationToken)
+            ?? throw new DefinitionVersionException($"Definition '{definitionId}' has no version {version}.");
+        if (stored.Status != DefinitionStatus.Published)
+        {
+            throw new DefinitionVersionException($"Version {version} of '{definitionId}' is not published.");
+        }
+
+        stored.Status = DefinitionStatus.Retracted;
+        stored.RetractedAt = clock.GetUtcNow();
+        List<StoredDefinition> changed = [];
+        if (stored.IsCurrent)
+        {
+            stored.IsCurrent = false;
+            var previous = (await store.ListVersionsAsync(definitionId, cancellationToken))
+                .Where(v => v.Status == DefinitionStatus.Published && v.Version != version)
+                .MaxBy(v => v.Version);
+            if (previous is not null)
+            {
+                previous.IsCurrent = true;
+                changed.Add(previous);
+            }
+        }
+
+        await store.SaveAsync(stored, changed, cancellationToken);
+        return stored;
+    }
+
+    /// <summary>
+    /// Imports a definition file and publishes it. A new version is made only when the content differs
+    /// from the latest version's; re-importing the same file changes nothing.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    {
+        engine.Prepare(definition);
+        var hash = ContentHash(definition);
+        var latest = await store.FindLatestAsync(definition.Id, cancellationToken);
+        if (latest is not null && latest.ContentHash == hash && latest.Status != DefinitionStatus.Draft)
+        {
+            return new ImportOutcome(latest, Changed: false);
+        }
+
+        var draft = await SaveDraftAsync(definition, cancellationToken);
+        return new ImportOutcome(await PublishAsync(draft.DefinitionId, draft.Version, cancellationToken), Changed: true);
+    }
+
+    public static WorkflowDefinition ParseStored(StoredDefinition stored) =>
+        WorkflowJson.ParseDefinition(stored.Json, $"{stored.DefinitionId} v{stored.Version}");
+
+    /// <summary>SHA-256 of the canonical JSON without the version number and the $schema hint.</summary>
+    public static string ContentHash(WorkflowDefinition definition)
+    {
+        var (version, schema) = (definition.Version, definition.Schema);
+        definition.Version = 0;
+        definition.Schema = null;
+        try
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WorkflowJson.Write(definition))));
+        }
+        finally
+        {
+            (definition.Version, definition.Schema) = (version, schema);
+        }
+    }
+
+    private static StoredDefinition ToStored(WorkflowDefinition definition, int version, DateTimeOffset createdAt)
+    {
+        var hash = ContentHash(definition);
+        definition.Version = version;
+        return new StoredDefinition
+        {
+            DefinitionId = definition.Id,
+            Version = version,
+            Name = definition.Name,
+            Description = definition.Description,
+            Status = DefinitionStatus.Draft,
+            Json = WorkflowJson.Write(definition),
+            ContentHash = hash,
+            CreatedAt = createdAt,
+            Triggers = TriggersOf(definition, version),
+        };
+    }
+
+    private static List<DefinitionTrigger> TriggersOf(WorkflowDefinition definition, int version) =>
+        definition.Nodes
+            .Select(n => n.Type switch
+            {
+                "Cron" => new DefinitionTrigger(definition.Id, version, n.Id, TriggerKind.Cron, Literal(n, "cron") ?? "", Literal(n, "timeZone")),
+                "EventStart" => new DefinitionTrigger(definition.Id, version, n.Id, TriggerKind.Event, Literal(n, "eventName") ?? ""),
+                _ => null,
+            })
+            .Where(t => t is not null)
+            .Select(t => t!)
+            .ToList();
+
+    private static string? Literal(NodeDefinition node, string input) =>
+        node.Inputs.TryGetValue(input, out var value) ? JsonValues.ToText(value.Literal) : null;
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Instances;
+using FlowCenter.Runtime.Scheduling;
+
+namespace FlowCenter.Runtime.Execution;
+
+/// <summary>Durable operations on instances: each runs one burst and commits it in one transaction.</summary>
+public interface IWorkflowRuntime
+{
+    Task<WorkflowInstance> StartAsync(StartRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Resumes a bookmark exactly once; a bookmark already consumed gives <see cref="ResumeOutcome.AlreadyHandled"/>.</summary>
+    Task<ResumeOutcome> ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Resumes every bookmark waiting for this event and key, and starts every current definition that starts on it.</summary>
+    Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, CancellationToken cancellationToken = default);
+
+    Task CancelAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task RetryIncidentAsync(string instanceId, int incidentId, CancellationToken cancellationToken = default);
+
+    Task SkipIncidentAsync(string instanceId, int incidentId, string port = Ports.Done, CancellationToken cancellationToken = default);
+
+    /// <summary>The instance as stored now, with its whole journal.</summary>
+    Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task<Page<InstanceSummary>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs work that follows a commit; called by the runtime itself or by a background job with the same ids.</summary>
+    Task RunContinuationAsync(Continuation continuation, CancellationToken cancellationToken = default);
+}

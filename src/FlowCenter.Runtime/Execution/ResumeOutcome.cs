@@ -1,0 +1,10 @@
+namespace FlowCenter.Runtime.Execution;
+
+public enum ResumeOutcome
+{
+    /// <summary>The bookmark was live and this call consumed it.</summary>
+    Resumed,
+
+    /// <summary>The bookmark was consumed before (by another call, node or click): nothing happened.</summary>
+    AlreadyHandled,
+}

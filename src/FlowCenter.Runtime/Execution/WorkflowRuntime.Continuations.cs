@@ -1,0 +1,128 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.State;
+using FlowCenter.Engine.Validation;
+using FlowCenter.Runtime.Instances;
+using FlowCenter.Runtime.Scheduling;
+using Microsoft.Extensions.Logging;
+
+namespace FlowCenter.Runtime.Execution;
+
+/// <summary>What follows a commit: timers to arm, children to start or cancel, parents to tell.</summary>
+public sealed partial class WorkflowRuntime
+{
+    public async Task RunContinuationAsync(Continuation continuation, CancellationToken cancellationToken = default)
+    {
+        switch (continuation.Kind)
+        {
+            case ContinuationKind.StartChild:
+                await StartChildAsync(continuation.InstanceId, continuation.BookmarkId!, cancellationToken);
+                break;
+            case ContinuationKind.NotifyParent:
+                await NotifyParentAsync(continuation.InstanceId, cancellationToken);
+                break;
+            case ContinuationKind.CancelChild:
+                if (await instances.FindChildAsync(continuation.InstanceId, continuation.BookmarkId!, cancellationToken) is { } childId)
+                {
+                    await CancelAsync(childId, cancellationToken);
+                }
+
+                break;
+        }
+    }
+
+    private async Task AfterCommitAsync(StoredInstance stored, CancellationToken cancellationToken)
+    {
+        var instance = stored.Instance;
+        var continuations = new List<Continuation>();
+        foreach (var bookmark in stored.NewBookmarks)
+        {
+            if (bookmark.DueAt is { } dueAt)
+            {
+                timers.Schedule(instance.Id, bookmark.Id, dueAt);
+            }
+            else if (bookmark.Kind == BookmarkKind.SubProcess)
+            {
+                continuations.Add(new Continuation(ContinuationKind.StartChild, instance.Id, bookmark.Id));
+            }
+        }
+
+        continuations.AddRange(stored.LoadedSubProcessIds
+            .Where(id => !instance.Bookmarks.Exists(b => b.Id == id))
+            .Select(id => new Continuation(ContinuationKind.CancelChild, instance.Id, id)));
+        if (instance.IsFinished && instance.ParentInstanceId is not null)
+        {
+            continuations.Add(new Continuation(ContinuationKind.NotifyParent, instance.Id));
+        }
+
+        stored.MarkSaved(stored.Revision);
+        foreach (var continuation in continuations)
+        {
+            if (_dispatcher is not null)
+            {
+                _dispatcher.Dispatch(continuation);
+            }
+            else
+            {
+                await RunContinuationAsync(continuation, cancellationToken);
+            }
+        }
+    }
+
+    private async Task StartChildAsync(string parentId, string bookmarkId, CancellationToken cancellationToken)
+    {
+        var parent = await instances.LoadAsync(parentId, cancellationToken);
+        var bookmark = parent?.Instance.Bookmarks.Find(b => b.Id == bookmarkId);
+        if (parent is null || bookmark?.Data is not { } data || await instances.FindChildAsync(parentId, bookmarkId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        var version = data["version"] is { } v ? (int)Engine.Json.JsonValues.NumberOf(v) : 0;
+        try
+        {
+            await StartAsync(new StartRequest(data["definitionId"]!.GetValue<string>())
+            {
+                Version = version == 0 ? null : version,
+                Input = (data["input"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.DeepClone()),
+                BusinessKey = parent.Instance.BusinessKey,
+                StartedBy = "parent:" + parentId,
+                ParentInstanceId = parentId,
+                ParentBookmarkId = bookmarkId,
+            }, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            LogChildExists(logger, parentId, bookmarkId);
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException or WorkflowValidationException)
+        {
+            await ResumeAsync(parentId, bookmarkId, new JsonObject { ["status"] = nameof(WorkflowStatus.Faulted), ["error"] = ex.Message }, cancellationToken);
+        }
+    }
+
+    private async Task NotifyParentAsync(string childId, CancellationToken cancellationToken)
+    {
+        var child = (await instances.LoadAsync(childId, cancellationToken))?.Instance;
+        if (child is not { IsFinished: true, ParentInstanceId: { } parentId, ParentBookmarkId: { } bookmarkId })
+        {
+            return;
+        }
+
+        var output = new JsonObject();
+        foreach (var (name, value) in child.Output)
+        {
+            output[name] = value?.DeepClone();
+        }
+
+        await ResumeAsync(parentId, bookmarkId, new JsonObject
+        {
+            ["status"] = child.Status.ToString(),
+            ["instanceId"] = child.Id,
+            ["output"] = output,
+            ["error"] = child.Incidents.LastOrDefault()?.Message,
+        }, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The child of {ParentId} for bookmark {BookmarkId} was already started")]
+    private static partial void LogChildExists(ILogger logger, string parentId, string bookmarkId);
+}

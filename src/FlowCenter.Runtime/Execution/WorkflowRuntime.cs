@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Definitions;
+using FlowCenter.Runtime.Instances;
+using FlowCenter.Runtime.Scheduling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FlowCenter.Runtime.Execution;
+
+/// <summary>
+/// Start, resume, events and operator actions over stored instances. Each change takes the instance's lock,
+/// reads the instance afresh, runs one burst and saves it in one transaction checked against the revision
+/// read; a lost race is retried from a fresh read, where a consumed bookmark is found gone.
+/// </summary>
+public sealed partial class WorkflowRuntime(
+    WorkflowEngine engine,
+    WorkflowCache workflows,
+    IInstanceStore instances,
+    IDefinitionStore definitions,
+    IInstanceLock locks,
+    ITimerScheduler timers,
+    IEnumerable<IContinuationDispatcher> dispatchers,
+    IOptions<RuntimeOptions> options,
+    ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
+{
+    private readonly IContinuationDispatcher? _dispatcher = dispatchers.LastOrDefault();
+
+    public async Task<WorkflowInstance> StartAsync(StartRequest request, CancellationToken cancellationToken = default)
+    {
+        var workflow = request.Version is int version
+            ? await workflows.GetAsync(request.DefinitionId, version, cancellationToken)
+            : await workflows.GetCurrentAsync(request.DefinitionId, cancellationToken);
+        var instance = await engine.StartAsync(workflow, new StartOptions
+        {
+            Input = request.Input,
+            BusinessKey = request.BusinessKey,
+            TriggerNodeId = request.TriggerNodeId,
+            ParentInstanceId = request.ParentInstanceId,
+            ParentBookmarkId = request.ParentBookmarkId,
+        }, cancellationToken);
+        var stored = StoredInstance.ForNew(instance, request.StartedBy);
+        await instances.SaveAsync(stored, cancellationToken);
+        await AfterCommitAsync(stored, cancellationToken);
+        return instance;
+    }
+
+    public async Task<ResumeOutcome> ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload = null, CancellationToken cancellationToken = default)
+    {
+        var resumed = await ChangeAsync(instanceId, async (workflow, instance) =>
+        {
+            if (instance.IsFinished || !instance.Bookmarks.Exists(b => b.Id == bookmarkId))
+            {
+                return false;
+            }
+
+            await engine.ResumeAsync(workflow, instance, bookmarkId, payload, cancellationToken);
+            return true;
+        }, cancellationToken);
+        return resumed ? ResumeOutcome.Resumed : ResumeOutcome.AlreadyHandled;
+    }
+
+    public async Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, CancellationToken cancellationToken = default)
+    {
+        var resumed = 0;
+        foreach (var bookmark in await instances.FindEventBookmarksAsync(eventName, correlationKey, cancellationToken))
+        {
+            if (await ResumeAsync(bookmark.InstanceId, bookmark.BookmarkId, payload?.DeepClone(), cancellationToken) == ResumeOutcome.Resumed)
+            {
+                resumed++;
+            }
+        }
+
+        var started = new List<string>();
+        foreach (var trigger in await definitions.FindTriggersAsync(TriggerKind.Event, eventName, cancellationToken))
+        {
+            var instance = await StartAsync(new StartRequest(trigger.DefinitionId)
+            {
+                Version = trigger.Version,
+                TriggerNodeId = trigger.NodeId,
+                Input = payload is JsonObject fields ? fields.ToDictionary(f => f.Key, f => f.Value?.DeepClone()) : null,
+                BusinessKey = correlationKey,
+                StartedBy = "event:" + eventName,
+            }, cancellationToken);
+            started.Add(instance.Id);
+        }
+
+        return new EventOutcome(resumed, started);
+    }
+
+    public Task CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(instanceId, (workflow, instance) =>
+        {
+            if (!instance.IsFinished)
+            {
+                engine.Cancel(workflow, instance);
+            }
+
+            return ValueTask.FromResult(!instance.IsFinished || instance.Status == WorkflowStatus.Cancelled);
+        }, cancellationToken);
+
+    public Task RetryIncidentAsync(string instanceId, int incidentId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(instanceId, async (workflow, instance) =>
+        {
+            await engine.RetryIncidentAsync(workflow, instance, incidentId, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    public Task SkipIncidentAsync(string instanceId, int incidentId, string port = Ports.Done, CancellationToken cancellationToken = default) =>
+        ChangeAsync(instanceId, async (workflow, instance) =>
+        {
+            await engine.SkipIncidentAsync(workflow, instance, incidentId, port, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    public async Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var stored = await instances.LoadAsync(instanceId, cancellationToken);
+        if (stored is not null)
+        {
+            stored.Instance.Journal = [.. await instances.GetJournalAsync(instanceId, cancellationToken)];
+        }
+
+        return stored?.Instance;
+    }
+
+    public Task<Page<InstanceSummary>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default) =>
+        instances.QueryAsync(query, cancellationToken);
+
+    /// <summary>
+    /// Lock, read, change, save; a save that lost to another writer is tried again from a fresh read.
+    /// Returns what <paramref name="change"/> returned; nothing is saved when it returns false.
+    /// </summary>
+    private async Task<bool> ChangeAsync(string instanceId, Func<ExecutableWorkflow, WorkflowInstance, ValueTask<bool>> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            StoredInstance stored;
+            using (await locks.AcquireAsync(instanceId, cancellationToken))
+            {
+                stored = await instances.LoadAsync(instanceId, cancellationToken)
+                    ?? throw new InstanceNotFoundException($"No instance '{instanceId}'.");
+                var workflow = await workflows.GetAsync(stored.Instance.DefinitionId, stored.Instance.DefinitionVersion, cancellationToken);
+                if (!await change(workflow, stored.Instance))
+                {
+                    return false;
+                }
+
+                try
+                {
+                    await instances.SaveAsync(stored, cancellationToken);
+                }
+                catch (ConcurrencyConflictException) when (attempt < options.Value.MaxConflictRetries)
+                {
+                    LogConflict(logger, instanceId, attempt);
+                    continue;
+                }
+            }
+
+            await AfterCommitAsync(stored, cancellationToken);
+            return true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId} was saved by another writer first (attempt {Attempt}); reading it again")]
+    private static partial void LogConflict(ILogger logger, string instanceId, int attempt);
+}

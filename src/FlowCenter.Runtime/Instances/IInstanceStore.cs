@@ -1,0 +1,36 @@
+using FlowCenter.Engine.State;
+
+namespace FlowCenter.Runtime.Instances;
+
+/// <summary>Instances with their bookmarks, journal and incidents. A save is one transaction.</summary>
+public interface IInstanceStore
+{
+    /// <summary>The instance with its live bookmarks, open journal entries and incidents; null when unknown.</summary>
+    Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes everything a burst changed in one transaction: the instance row (checked against the revision read),
+    /// bookmarks added and removed, journal entries added and closed, incidents. Throws
+    /// <see cref="ConcurrencyConflictException"/> when another writer saved the instance first; nothing is written then.
+    /// </summary>
+    Task SaveAsync(StoredInstance instance, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<BookmarkRef>> FindEventBookmarksAsync(string eventName, string? correlationKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Timer-like bookmarks due at or before <paramref name="until"/>, earliest first.</summary>
+    Task<IReadOnlyList<BookmarkRef>> FindDueBookmarksAsync(DateTimeOffset until, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>Every bookmark with a due time, to re-arm timers at start-up.</summary>
+    Task<IReadOnlyList<BookmarkRef>> FindTimedBookmarksAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Waiting sub-process bookmarks, and the child started for each (null when none was).</summary>
+    Task<IReadOnlyList<ChildLink>> FindSubProcessLinksAsync(CancellationToken cancellationToken = default);
+
+    Task<Page<InstanceSummary>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The whole journal of an instance, in order.</summary>
+    Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The child started for a parent's sub-process bookmark, if any.</summary>
+    Task<string?> FindChildAsync(string parentInstanceId, string parentBookmarkId, CancellationToken cancellationToken = default);
+}

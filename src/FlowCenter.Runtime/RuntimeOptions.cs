@@ -1,0 +1,17 @@
+namespace FlowCenter.Runtime;
+
+/// <summary>Settings of the durable runtime.</summary>
+public sealed class RuntimeOptions
+{
+    /// <summary>A folder whose definitions are imported and published at start-up; none when empty.</summary>
+    public string? WorkflowsFolder { get; set; }
+
+    /// <summary>How often the database is asked for due timers when nothing earlier was scheduled.</summary>
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many due timers one poll fires at most.</summary>
+    public int TimerBatchSize { get; set; } = 200;
+
+    /// <summary>How often a save that lost a race with another writer is tried again from a fresh read.</summary>
+    public int MaxConflictRetries { get; set; } = 5;
+}

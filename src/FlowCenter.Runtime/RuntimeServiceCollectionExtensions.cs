@@ -1,0 +1,48 @@
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.Expressions;
+using FlowCenter.Runtime.Definitions;
+using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Hosting;
+using FlowCenter.Runtime.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace FlowCenter.Runtime;
+
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The durable runtime: engine, definition versioning, instance operations, timers from the database,
+    /// start-up loading and recovery. Stores come from a persistence package; expression evaluators from theirs.
+    /// </summary>
+    public static IServiceCollection AddFlowCenterRuntime(this IServiceCollection services, Action<RuntimeOptions>? configure = null)
+    {
+        services.AddOptions<RuntimeOptions>()
+            .Configure(o => configure?.Invoke(o))
+            .Validate(o => o.TimerPollInterval > TimeSpan.Zero && o.TimerBatchSize > 0 && o.MaxConflictRetries > 0, "RuntimeOptions: poll interval, batch size and retries must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIdGenerator, GuidIdGenerator>();
+        services.TryAddSingleton(_ => ActivityRegistry.CreateDefault());
+        services.TryAddSingleton(sp => new WorkflowEngine(
+            sp.GetRequiredService<ActivityRegistry>(),
+            sp.GetServices<IExpressionEvaluator>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IIdGenerator>()));
+        services.TryAddSingleton<WorkflowCache>();
+        services.TryAddSingleton<DefinitionService>();
+        services.TryAddSingleton<WorkflowFolderLoader>();
+        services.TryAddSingleton<IInstanceLock, LocalInstanceLock>();
+        services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
+        // Start-up tasks (migrations, definitions, recovery) finish before the timer poller starts.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupTaskRunner>());
+        services.TryAddSingleton<DueTimerPoller>();
+        services.TryAddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<DueTimerPoller>());
+        services.AddHostedService(sp => sp.GetRequiredService<DueTimerPoller>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, LoadWorkflowsFolderTask>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, RecoveryTask>());
+        return services;
+    }
+}
