@@ -13,7 +13,7 @@ public interface IInstanceStore
     /// bookmarks added and removed, journal entries added and closed, incidents. Throws
     /// <see cref="ConcurrencyConflictException"/> when another writer saved the instance first; nothing is written then.
     /// </summary>
-    Task SaveAsync(StoredInstance instance, CancellationToken cancellationToken = default);
+    Task SaveAsync(StoredInstance stored, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<BookmarkRef>> FindEventBookmarksAsync(string eventName, string? correlationKey, CancellationToken cancellationToken = default);
 

@@ -1,0 +1,19 @@
+using FlowCenter.Persistence.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FlowCenter.Persistence.Configurations;
+
+internal sealed class JournalRecordConfiguration : IEntityTypeConfiguration<JournalRecord>
+{
+    public void Configure(EntityTypeBuilder<JournalRecord> builder)
+    {
+        builder.ToTable("Journal");
+        builder.HasKey(j => new { j.InstanceId, j.Sequence });
+        builder.Property(j => j.InstanceId).HasMaxLength(Lengths.Id);
+        builder.Property(j => j.NodeId).HasMaxLength(Lengths.Id);
+        builder.Property(j => j.ActivityType).HasMaxLength(Lengths.Short);
+        builder.Property(j => j.Outcome).HasMaxLength(Lengths.Name);
+        builder.HasOne<InstanceRecord>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,8 @@
+namespace FlowCenter.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    SqlServer,
+}

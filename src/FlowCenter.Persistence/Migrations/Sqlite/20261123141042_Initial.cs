@@ -1,0 +1,246 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FlowCenter.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Definitions",
+                columns: table => new
+                {
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RetractedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Definitions", x => new { x.DefinitionId, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Instances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ParentInstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ParentBookmarkId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CurrentNodes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OpenIncidents = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", nullable: false),
+                    Revision = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Instances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DefinitionTriggers",
+                columns: table => new
+                {
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    NodeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DefinitionTriggers", x => new { x.DefinitionId, x.Version, x.NodeId });
+                    table.ForeignKey(
+                        name: "FK_DefinitionTriggers_Definitions_DefinitionId_Version",
+                        columns: x => new { x.DefinitionId, x.Version },
+                        principalTable: "Definitions",
+                        principalColumns: new[] { "DefinitionId", "Version" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bookmarks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    NodeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CorrelationKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Assignee = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Data = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bookmarks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Bookmarks_Instances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "Instances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    NodeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", nullable: false),
+                    ErrorType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => new { x.InstanceId, x.Id });
+                    table.ForeignKey(
+                        name: "FK_Incidents_Instances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "Instances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Journal",
+                columns: table => new
+                {
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    NodeId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActivityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Journal", x => new { x.InstanceId, x.Sequence });
+                    table.ForeignKey(
+                        name: "FK_Journal_Instances_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "Instances",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookmarks_Assignee",
+                table: "Bookmarks",
+                column: "Assignee");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookmarks_DueAt",
+                table: "Bookmarks",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookmarks_InstanceId",
+                table: "Bookmarks",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bookmarks_Kind_Name_CorrelationKey",
+                table: "Bookmarks",
+                columns: new[] { "Kind", "Name", "CorrelationKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DefinitionTriggers_Kind_Value",
+                table: "DefinitionTriggers",
+                columns: new[] { "Kind", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Definitions_DefinitionId_IsCurrent",
+                table: "Definitions",
+                columns: new[] { "DefinitionId", "IsCurrent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ResolvedAt",
+                table: "Incidents",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instances_BusinessKey",
+                table: "Instances",
+                column: "BusinessKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instances_CreatedAt",
+                table: "Instances",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instances_DefinitionId_DefinitionVersion_Status",
+                table: "Instances",
+                columns: new[] { "DefinitionId", "DefinitionVersion", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instances_ParentInstanceId_ParentBookmarkId",
+                table: "Instances",
+                columns: new[] { "ParentInstanceId", "ParentBookmarkId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instances_Status_CreatedAt",
+                table: "Instances",
+                columns: new[] { "Status", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Bookmarks");
+
+            migrationBuilder.DropTable(
+                name: "DefinitionTriggers");
+
+            migrationBuilder.DropTable(
+                name: "Incidents");
+
+            migrationBuilder.DropTable(
+                name: "Journal");
+
+            migrationBuilder.DropTable(
+                name: "Definitions");
+
+            migrationBuilder.DropTable(
+                name: "Instances");
+        }
+    }
+}

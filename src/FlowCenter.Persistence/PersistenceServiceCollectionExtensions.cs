@@ -1,0 +1,26 @@
+using FlowCenter.Persistence.Stores;
+using FlowCenter.Runtime.Definitions;
+using FlowCenter.Runtime.Hosting;
+using FlowCenter.Runtime.Instances;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace FlowCenter.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>The EF Core stores on the configured provider, with migrations applied at start-up.</summary>
+    public static IServiceCollection AddFlowCenterPersistence(this IServiceCollection services, Action<PersistenceOptions>? configure = null)
+    {
+        services.AddOptions<PersistenceOptions>()
+            .Configure(o => configure?.Invoke(o))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "PersistenceOptions: a connection string is required.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => new FlowCenterDbContextFactory(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value));
+        services.TryAddSingleton<IDefinitionStore, EfDefinitionStore>();
+        services.TryAddSingleton<IInstanceStore, EfInstanceStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, MigrateDatabaseTask>());
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+namespace FlowCenter.Persistence.Records;
+
+public sealed class InstanceRecord
+{
+    public string Id { get; set; } = "";
+
+    public string DefinitionId { get; set; } = "";
+
+    public int DefinitionVersion { get; set; }
+
+    public int Status { get; set; }
+
+    public string? BusinessKey { get; set; }
+
+    public string? StartedBy { get; set; }
+
+    public string? ParentInstanceId { get; set; }
+
+    public string? ParentBookmarkId { get; set; }
+
+    /// <summary>The nodes where tokens stand, comma separated, for lists.</summary>
+    public string? CurrentNodes { get; set; }
+
+    public int OpenIncidents { get; set; }
+
+    /// <summary>Variables, input, output, tokens and scopes as JSON.</summary>
+    public string State { get; set; } = "";
+
+    /// <summary>Incremented by every save; a save checks it still has the value it read.</summary>
+    public long Revision { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+}

@@ -1,0 +1,207 @@
+using FlowCenter.Engine.State;
+using FlowCenter.Persistence.Records;
+using FlowCenter.Runtime.Instances;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowCenter.Persistence.Stores;
+
+/// <summary>Instances in the FlowCenter database; a save writes only what the burst changed, in one transaction.</summary>
+public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInstanceStore
+{
+    private const int TimerBookmarks = (int)BookmarkKind.Timer;
+    private const int EventBookmarks = (int)BookmarkKind.Event;
+    private const int SubProcessBookmarks = (int)BookmarkKind.SubProcess;
+
+    public async Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var record = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var instance = RecordMapper.ToInstance(record);
+        instance.Bookmarks = (await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).OrderBy(b => b.CreatedAt).ThenBy(b => b.Id).ToListAsync(cancellationToken))
+            .ConvertAll(RecordMapper.ToBookmark);
+        instance.Journal = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.CompletedAt == null).OrderBy(j => j.Sequence).ToListAsync(cancellationToken))
+            .ConvertAll(RecordMapper.ToEntry);
+        instance.Incidents = record.OpenIncidents == 0 && !await db.Incidents.AnyAsync(i => i.InstanceId == instanceId, cancellationToken)
+            ? []
+            : (await db.Incidents.AsNoTracking().Where(i => i.InstanceId == instanceId).OrderBy(i => i.Id).ToListAsync(cancellationToken)).ConvertAll(RecordMapper.ToIncident);
+        return new StoredInstance(instance, record.Revision) { StartedBy = record.StartedBy };
+    }
+
+    public async Task SaveAsync(StoredInstance stored, CancellationToken cancellationToken = default)
+    {
+        var instance = stored.Instance;
+        var revision = stored.Revision + 1;
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = RecordMapper.ToRecord(stored, revision);
+        if (stored.IsNew)
+        {
+            db.Instances.Add(row);
+        }
+        else
+        {
+            var entry = db.Instances.Attach(row);
+            entry.Property(r => r.Revision).OriginalValue = stored.Revision;
+            entry.State = EntityState.Modified;
+            entry.Property(r => r.CreatedAt).IsModified = false;
+            entry.Property(r => r.StartedBy).IsModified = false;
+        }
+
+        var removed = stored.RemovedBookmarkIds.ToList();
+        if (removed.Count > 0)
+        {
+            await db.Bookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        db.Bookmarks.AddRange(stored.NewBookmarks.Select(b => RecordMapper.ToRecord(instance.Id, b)));
+        foreach (var entry in instance.Journal)
+        {
+            var record = RecordMapper.ToRecord(instance.Id, entry);
+            if (entry.Sequence > stored.LoadedJournalCount)
+            {
+                db.Journal.Add(record);
+            }
+            else
+            {
+                db.Journal.Update(record);
+            }
+        }
+
+        foreach (var incident in instance.Incidents)
+        {
+            var record = RecordMapper.ToRecord(instance.Id, incident);
+            if (stored.LoadedIncidentIds.Contains(incident.Id))
+            {
+                db.Incidents.Update(record);
+            }
+            else
+            {
+                db.Incidents.Add(record);
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException($"Instance '{instance.Id}' was saved by another writer after revision {stored.Revision} was read.", ex);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            throw new ConcurrencyConflictException($"Instance '{instance.Id}' (or a child for its parent's bookmark) was written by another writer first.", ex);
+        }
+
+        stored.Revision = revision;
+    }
+
+    public async Task<IReadOnlyList<BookmarkRef>> FindEventBookmarksAsync(string eventName, string? correlationKey, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == EventBookmarks && b.Name == eventName && b.CorrelationKey == correlationKey)
+            .OrderBy(b => b.CreatedAt)
+            .Select(b => new BookmarkRef(b.InstanceId, b.Id, null))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BookmarkRef>> FindDueBookmarksAsync(DateTimeOffset until, int take, CancellationToken cancellationToken = default)
+    {
+        var limit = until.ToUniversalTime();
+        await using var db = contexts.CreateDbContext();
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.DueAt != null && b.DueAt <= limit)
+            .OrderBy(b => b.DueAt)
+            .Take(take)
+            .Select(b => new BookmarkRef(b.InstanceId, b.Id, b.DueAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BookmarkRef>> FindTimedBookmarksAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.DueAt != null)
+            .OrderBy(b => b.DueAt)
+            .Select(b => new BookmarkRef(b.InstanceId, b.Id, b.DueAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ChildLink>> FindSubProcessLinksAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var links = await (
+            from bookmark in db.Bookmarks.AsNoTracking().Where(b => b.Kind == SubProcessBookmarks)
+            join child in db.Instances.AsNoTracking() on new { P = (string?)bookmark.InstanceId, B = (string?)bookmark.Id } equals new { P = child.ParentInstanceId, B = child.ParentBookmarkId } into children
+            from child in children.DefaultIfEmpty()
+            select new { bookmark.InstanceId, bookmark.Id, ChildId = child == null ? null : child.Id, ChildStatus = child == null ? (int?)null : child.Status })
+            .ToListAsync(cancellationToken);
+        return links.ConvertAll(l => new ChildLink(l.InstanceId, l.Id, l.ChildId, (WorkflowStatus?)l.ChildStatus));
+    }
+
+    public async Task<Page<InstanceSummary>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var rows = db.Instances.AsNoTracking();
+        if (query.DefinitionId is { } definitionId)
+        {
+            rows = rows.Where(i => i.DefinitionId == definitionId);
+        }
+
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(i => i.Status == (int)status);
+        }
+
+        if (query.BusinessKey is { } businessKey)
+        {
+            rows = rows.Where(i => i.BusinessKey == businessKey);
+        }
+
+        if (query.StartedBy is { } startedBy)
+        {
+            rows = rows.Where(i => i.StartedBy == startedBy);
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            var utc = from.ToUniversalTime();
+            rows = rows.Where(i => i.CreatedAt >= utc);
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            var utc = to.ToUniversalTime();
+            rows = rows.Where(i => i.CreatedAt < utc);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await rows.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Skip(query.Skip).Take(query.Take)
+            .Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, (WorkflowStatus)i.Status, i.BusinessKey, i.StartedBy, i.CurrentNodes, i.OpenIncidents, i.CreatedAt, i.UpdatedAt, i.CompletedAt))
+            .ToListAsync(cancellationToken);
+        return new Page<InstanceSummary>(items, total, query.Skip, query.Take);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        return (await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken))
+            .ConvertAll(RecordMapper.ToEntry);
+    }
+
+    public async Task<string?> FindChildAsync(string parentInstanceId, string parentBookmarkId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.Instances.AsNoTracking()
+            .Where(i => i.ParentInstanceId == parentInstanceId && i.ParentBookmarkId == parentBookmarkId)
+            .Select(i => i.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+}
