@@ -1,11 +1,55 @@
 #!/usr/bin/env bash
 # Runs every test project and ends with one line: "N passed, N failed" (", N skipped" when any were skipped).
-# Installs and starts what the tests need first; today that is only the .NET SDK, which must be on PATH.
+# Installs and starts what the tests need first: a private PostgreSQL server on 127.0.0.1 (from Debian's
+# package, installed with apt-get when missing and running as root). The .NET SDK must be on PATH.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+pg_dir=""
+cleanup() {
+  if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
+    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1
+  fi
+  rm -rf "$results" "$pg_dir"
+}
+trap cleanup EXIT
+
+# Runs a PostgreSQL program as the postgres user when we are root (PostgreSQL refuses to run as root).
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+start_postgres() {
+  if [ -n "${FLOWCENTER_TEST_POSTGRES:-}" ]; then
+    echo "== PostgreSQL: using FLOWCENTER_TEST_POSTGRES"
+    return
+  fi
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -z "$pg_bin" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing PostgreSQL (apt-get install postgresql)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  fi
+  if [ -z "$pg_bin" ]; then
+    echo "== PostgreSQL is not installed: its tests are skipped"
+    return
+  fi
+  pg_dir="$(mktemp -d /tmp/flowcenter-pg.XXXXXX)"
+  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+  local port=$((55000 + RANDOM % 1000))
+  as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-sync >"$pg_dir/initdb.log" 2>&1 || { cat "$pg_dir/initdb.log"; return; }
+  # A disposable test cluster: loopback only, its socket in its own folder, no fsync.
+  if ! as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null; then
+    cat "$pg_dir/server.log"
+    return
+  fi
+  export FLOWCENTER_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  echo "== PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+start_postgres
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "test.sh: the .NET SDK 10 is not on PATH (see README, Prerequisites)." >&2

@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.State;
+using FlowCenter.Expressions;
+using FlowCenter.Persistence;
+using FlowCenter.Persistence.Stores;
+using FlowCenter.Runtime.Instances;
+using FlowCenter.Runtime.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FlowCenter.Runtime.Tests.Persistence;
+
+/// <summary>The instance store's contract, on every provider: SQLite always, PostgreSQL for real, SQL Server when given.</summary>
+public sealed class InstanceStoreContractTests : IDisposable
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 16, 0, 0, TimeSpan.FromHours(8)));
+    private readonly JintExpressionEvaluator _javaScript;
+    private readonly WorkflowEngine _engine;
+    private readonly ExecutableWorkflow _workflow;
+
+    public InstanceStoreContractTests()
+    {
+        _javaScript = new JintExpressionEvaluator(new JavaScriptOptions(), _clock);
+        _engine = new WorkflowEngine(ActivityRegistry.CreateDefault(), [_javaScript], _clock, new SequentialIdGenerator(Guid.NewGuid().ToString("N")[..6]));
+        _workflow = _engine.Prepare(new WorkflowBuilder("store")
+            .Variable("order", DataType.Object)
+            .Node("start", "Start").Node("fork", "Fork")
+            .Node("wait", "WaitEvent", ("eventName", "paid"), ("correlationKey", new Js("input.key")), ("resultVariable", "order"))
+            .Node("delay", "Delay", ("duration", "PT2H"))
+            .Node("join", "Join").Node("end", "End")
+            .Connect("start", "fork").Connect("fork", "wait", "a").Connect("fork", "delay", "b").Connect("wait", "join").Connect("delay", "join").Connect("join", "end")
+            .Build());
+    }
+
+    public void Dispose() => _javaScript.Dispose();
+
+    [Theory, OnSqlite, OnPostgres, OnSqlServer]
+    public async Task SaveNewThenLoad_RoundTripsStateBookmarksAndOpenJournal(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = new EfInstanceStore(database.Contexts);
+        var instance = await StartAsync("K-1", "请求 1");
+
+        await store.SaveAsync(StoredInstance.ForNew(instance, "li.lei"));
+        var loaded = (await store.LoadAsync(instance.Id))!;
+
+        Assert.Equal(1, loaded.Revision);
+        Assert.Equal("li.lei", loaded.StartedBy);
+        Assert.Equal(WorkflowStatus.Waiting, loaded.Instance.Status);
+        Assert.Equal("请求 1", loaded.Instance.BusinessKey);
+        Assert.Equal("K-1", loaded.Instance.Input["key"]!.GetValue<string>());
+        Assert.Equal(instance.Tokens.Select(t => (t.Id, t.NodeId, t.Status)), loaded.Instance.Tokens.Select(t => (t.Id, t.NodeId, t.Status)));
+        Assert.Equal(instance.Bookmarks.Select(b => (b.Id, b.Kind, b.DueAt)), loaded.Instance.Bookmarks.Select(b => (b.Id, b.Kind, b.DueAt)));
+        Assert.Equal(["delay", "wait"], loaded.Instance.Journal.Select(e => e.NodeId).Order());
+        Assert.All(loaded.Instance.Journal, e => Assert.Equal(JournalStatus.Waiting, e.Status));
+        Assert.Equal(instance.CreatedAt, loaded.Instance.CreatedAt);
+    }
+
+    [Theory, OnSqlite, OnPostgres, OnSqlServer]
+    public async Task ResumeAndSave_WritesOnlyTheChangesAndKeepsTheWholeJournal(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = new EfInstanceStore(database.Contexts);
+        var started = await StartAsync("K-2");
+        await store.SaveAsync(StoredInstance.ForNew(started, null));
+
+        var stored = (await store.LoadAsync(started.Id))!;
+        await _engine.ResumeAsync(_workflow, stored.Instance, stored.Instance.Bookmarks.Single(b => b.Kind == BookmarkKind.Event).Id, JsonNode.Parse("""{"amount": 12.5}"""));
+        await store.SaveAsync(stored);
+        var reloaded = (await store.LoadAsync(started.Id))!;
+
+        Assert.Equal(2, reloaded.Revision);
+        Assert.Equal(BookmarkKind.Timer, Assert.Single(reloaded.Instance.Bookmarks).Kind);
+        Assert.Equal("delay", Assert.Single(reloaded.Instance.Journal).NodeId);
+        Assert.Equal(12.5, reloaded.Instance.Variables["order"]!["amount"]!.GetValue<double>());
+        var journal = await store.GetJournalAsync(started.Id);
+        Assert.Equal(["start", "fork", "wait", "delay"], journal.Select(e => e.NodeId));
+        Assert.Equal(JournalStatus.Completed, journal.Single(e => e.NodeId == "wait").Status);
+    }
+
+    [Theory, OnSqlite, OnPostgres, OnSqlServer]
+    public async Task Save_StaleRevision_ThrowsConflictAndWritesNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = new EfInstanceStore(database.Contexts);
+        var started = await StartAsync("K-3");
+        await store.SaveAsync(StoredInstance.ForNew(started, null));
+        var first = (await store.LoadAsync(started.Id))!;
+        var second = (await store.LoadAsync(started.Id))!;
+        var eventBookmark = first.Instance.Bookmarks.Single(b => b.Kind == BookmarkKind.Event).Id;
+
+        await _engine.ResumeAsync(_workflow, first.Instance, eventBookmark);
+        await store.SaveAsync(first);
+        await _engine.ResumeAsync(_workflow, second.Instance, eventBookmark, JsonValue.Create("second"));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(second));
+        var stored = (await store.LoadAsync(started.Id))!;
+        Assert.Null(stored.Instance.Variables["order"]);
+        Assert.Single(await store.GetJournalAsync(started.Id), e => e.NodeId == "wait" && e.Status == JournalStatus.Completed);
+    }
+
+    [Theory, OnSqlite, OnPostgres, OnSqlServer]
+    public async Task FindBookmarks_ByEventKeyAndByDueTime(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = new EfInstanceStore(database.Contexts);
+        var a = await StartAsync("A");
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        var b = await StartAsync("B");
+        await store.SaveAsync(StoredInstance.ForNew(a, null));
+        await store.SaveAsync(StoredInstance.ForNew(b, null));
+
+        var paidB = await store.FindEventBookmarksAsync("paid", "B");
+        var dueSoon = await store.FindDueBookmarksAsync(_clock.GetUtcNow().AddHours(2).AddMinutes(-5), 10);
+        var dueAll = await store.FindDueBookmarksAsync(_clock.GetUtcNow().AddHours(3), 1);
+
+        Assert.Equal(b.Id, Assert.Single(paidB).InstanceId);
+        Assert.Empty(await store.FindEventBookmarksAsync("paid", "C"));
+        Assert.Equal(a.Id, Assert.Single(dueSoon).InstanceId);
+        Assert.Equal(a.Id, Assert.Single(dueAll).InstanceId);
+        Assert.Equal(a.Bookmarks.Single(x => x.Kind == BookmarkKind.Timer).DueAt, dueSoon[0].DueAt);
+        Assert.Equal(2, (await store.FindTimedBookmarksAsync()).Count);
+    }
+
+    [Theory, OnSqlite, OnPostgres, OnSqlServer]
+    public async Task Query_FiltersAndPagesNewestFirst(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = new EfInstanceStore(database.Contexts);
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            var instance = await StartAsync($"Q-{i}", i % 2 == 0 ? "even" : "odd");
+            await store.SaveAsync(StoredInstance.ForNew(instance, i == 4 ? "wang" : "li"));
+            ids.Add(instance.Id);
+        }
+
+        var page = await store.QueryAsync(new InstanceQuery { DefinitionId = "store", Status = WorkflowStatus.Waiting, Skip = 1, Take = 2 });
+        var even = await store.QueryAsync(new InstanceQuery { BusinessKey = "even" });
+        var wang = await store.QueryAsync(new InstanceQuery { StartedBy = "wang" });
+
+        Assert.Equal(5, page.Total);
+        Assert.Equal([ids[3], ids[2]], page.Items.Select(i => i.Id));
+        Assert.Equal(3, even.Total);
+        Assert.Equal(ids[4], Assert.Single(wang.Items).Id);
+        Assert.Contains("wait", page.Items[0].CurrentNodes, StringComparison.Ordinal);
+    }
+
+    [Theory, OnSqlite, OnPostgres, OnSqlServer]
+    public async Task Save_SecondChildForTheSameParentBookmark_IsRefused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = new EfInstanceStore(database.Contexts);
+        var parent = await StartAsync("P");
+        await store.SaveAsync(StoredInstance.ForNew(parent, null));
+        var first = await _engine.StartAsync(_workflow, new StartOptions { Input = new Dictionary<string, JsonNode?> { ["key"] = "c1" }, ParentInstanceId = parent.Id, ParentBookmarkId = "bm-1" });
+        var second = await _engine.StartAsync(_workflow, new StartOptions { Input = new Dictionary<string, JsonNode?> { ["key"] = "c2" }, ParentInstanceId = parent.Id, ParentBookmarkId = "bm-1" });
+
+        await store.SaveAsync(StoredInstance.ForNew(first, null));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.SaveAsync(StoredInstance.ForNew(second, null)));
+        Assert.Equal(first.Id, await store.FindChildAsync(parent.Id, "bm-1"));
+        Assert.Null(await store.LoadAsync(second.Id));
+    }
+
+    private ValueTask<WorkflowInstance> StartAsync(string key, string? businessKey = null) =>
+        _engine.StartAsync(_workflow, new StartOptions { Input = new Dictionary<string, JsonNode?> { ["key"] = key }, BusinessKey = businessKey });
+}
