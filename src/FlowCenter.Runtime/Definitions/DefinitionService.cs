@@ -11,7 +11,7 @@ namespace FlowCenter.Runtime.Definitions;
 /// Versioning: a draft can change until it is published; a published version never changes and is the
 /// one new instances start on until a newer one is published or it is retracted.
 /// </summary>
-public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine engine, TimeProvider clock)
+public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine engine, TimeProvider clock, IEnumerable<IDefinitionChangeHandler> handlers)
 {
     /// <summary>Saves a draft: the latest version when it is a draft, else a new version.</summary>
     public async Task<StoredDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
@@ -44,6 +44,7 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
         }
 
         await store.SaveAsync(stored, current is null ? null : [current], cancellationToken);
+        await NotifyAsync(definitionId, cancellationToken);
         return stored;
     }
 
@@ -74,6 +75,7 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
         }
 
         await store.SaveAsync(stored, changed, cancellationToken);
+        await NotifyAsync(definitionId, cancellationToken);
         return stored;
     }
 
@@ -93,6 +95,14 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
 
         var draft = await SaveDraftAsync(definition, cancellationToken);
         return new ImportOutcome(await PublishAsync(draft.DefinitionId, draft.Version, cancellationToken), Changed: true);
+    }
+
+    private async Task NotifyAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        foreach (var handler in handlers)
+        {
+            await handler.CurrentVersionChangedAsync(definitionId, cancellationToken);
+        }
     }
 
     public static WorkflowDefinition ParseStored(StoredDefinition stored) =>

@@ -14,6 +14,9 @@ public interface IWorkflowRuntime
     /// <summary>Resumes a bookmark exactly once; a bookmark already consumed gives <see cref="ResumeOutcome.AlreadyHandled"/>.</summary>
     Task<ResumeOutcome> ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Fires a timer-like bookmark, but never before its due time by the runtime's clock.</summary>
+    Task<ResumeOutcome> FireTimerAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken = default);
+
     /// <summary>Resumes every bookmark waiting for this event and key, and starts every current definition that starts on it.</summary>
     Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, CancellationToken cancellationToken = default);
 

@@ -7,4 +7,7 @@ public enum ResumeOutcome
 
     /// <summary>The bookmark was consumed before (by another call, node or click): nothing happened.</summary>
     AlreadyHandled,
+
+    /// <summary>A timer was asked to fire before its due time: nothing happened; schedule it again.</summary>
+    NotYetDue,
 }

@@ -62,6 +62,24 @@ public sealed partial class WorkflowRuntime(
         return resumed ? ResumeOutcome.Resumed : ResumeOutcome.AlreadyHandled;
     }
 
+    public async Task<ResumeOutcome> FireTimerAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken = default)
+    {
+        var early = false;
+        var resumed = await ChangeAsync(instanceId, async (workflow, instance) =>
+        {
+            var bookmark = instance.IsFinished ? null : instance.Bookmarks.Find(b => b.Id == bookmarkId);
+            early = bookmark?.DueAt > engine.Clock.GetUtcNow();
+            if (bookmark is null || early)
+            {
+                return false;
+            }
+
+            await engine.ResumeAsync(workflow, instance, bookmarkId, null, cancellationToken);
+            return true;
+        }, cancellationToken);
+        return resumed ? ResumeOutcome.Resumed : early ? ResumeOutcome.NotYetDue : ResumeOutcome.AlreadyHandled;
+    }
+
     public async Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, CancellationToken cancellationToken = default)
     {
         var resumed = 0;

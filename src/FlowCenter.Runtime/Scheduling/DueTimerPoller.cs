@@ -64,7 +64,7 @@ public sealed partial class DueTimerPoller(
             {
                 try
                 {
-                    if (await runtime.ResumeAsync(bookmark.InstanceId, bookmark.BookmarkId, null, cancellationToken) == ResumeOutcome.Resumed)
+                    if (await runtime.FireTimerAsync(bookmark.InstanceId, bookmark.BookmarkId, cancellationToken) == ResumeOutcome.Resumed)
                     {
                         fired++;
                     }

@@ -69,6 +69,25 @@ public sealed class WorkflowRuntimeTests
     }
 
     [Theory, OnSqlite, OnPostgres]
+    public async Task FireTimer_BeforeItsDueTime_DoesNothing(DatabaseProvider provider)
+    {
+        await using var harness = await RuntimeHarness.CreateAsync(provider);
+        await harness.PublishAsync(new WorkflowBuilder("early")
+            .Node("start", "Start").Node("wait", "Delay", ("duration", "PT10S")).Chain("start", "wait").Build());
+        var started = await harness.Runtime.StartAsync(new StartRequest("early"));
+        var timer = started.Bookmarks.Single().Id;
+
+        harness.Clock.Advance(TimeSpan.FromSeconds(9.5));
+        var early = await harness.Runtime.FireTimerAsync(started.Id, timer);
+        harness.Clock.Advance(TimeSpan.FromSeconds(0.5));
+        var due = await harness.Runtime.FireTimerAsync(started.Id, timer);
+        var again = await harness.Runtime.FireTimerAsync(started.Id, timer);
+
+        Assert.Equal((ResumeOutcome.NotYetDue, ResumeOutcome.Resumed, ResumeOutcome.AlreadyHandled), (early, due, again));
+        Assert.Equal(WorkflowStatus.Completed, (await harness.Runtime.GetAsync(started.Id))!.Status);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
     public async Task PublishEvent_ResumesOnlyTheMatchingKeyAndStartsEventTriggeredDefinitions(DatabaseProvider provider)
     {
         await using var harness = await RuntimeHarness.CreateAsync(provider);
