@@ -1,0 +1,142 @@
+using System.Data.Common;
+using FlowCenter.Engine.State;
+using FlowCenter.Persistence;
+using FlowCenter.Runtime.Instances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FlowCenter.Benchmarks;
+
+/// <summary>
+/// Writes many completed instances, each a copy of a real one with its whole journal, straight through
+/// ADO.NET (SQLite: prepared inserts; PostgreSQL: binary COPY), the way years of history pile up.
+/// </summary>
+internal static class HistorySeeder
+{
+    private const string InstanceColumns = "\"Id\", \"DefinitionId\", \"DefinitionVersion\", \"Status\", \"BusinessKey\", \"StartedBy\", \"CurrentNodes\", \"OpenIncidents\", \"State\", \"Revision\", \"CreatedAt\", \"UpdatedAt\", \"CompletedAt\"";
+    private const string JournalColumns = "\"InstanceId\", \"Sequence\", \"NodeId\", \"ActivityType\", \"TokenId\", \"Attempt\", \"Status\", \"StartedAt\", \"CompletedAt\", \"Outcome\"";
+
+    public static async Task SeedAsync(FlowCenterDbContextFactory contexts, WorkflowInstance template, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var state = InstanceState.Write(template);
+        var start = DateTimeOffset.UtcNow.AddDays(-400);
+        await using var db = contexts.CreateDbContext();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        if (connection is NpgsqlConnection postgres)
+        {
+            await CopyAsync(postgres, template, state, start, count);
+        }
+        else
+        {
+            await InsertAsync(connection, template, state, start, count);
+        }
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, WorkflowInstance template, string state, DateTimeOffset start, int count)
+    {
+        await using (var instances = await connection.BeginBinaryImportAsync($"COPY \"Instances\" ({InstanceColumns}) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var at = start.AddSeconds(i * 30);
+                await instances.StartRowAsync();
+                await instances.WriteAsync(Id(i), NpgsqlDbType.Text);
+                await instances.WriteAsync(template.DefinitionId, NpgsqlDbType.Text);
+                await instances.WriteAsync(template.DefinitionVersion, NpgsqlDbType.Integer);
+                await instances.WriteAsync((int)WorkflowStatus.Completed, NpgsqlDbType.Integer);
+                await instances.WriteAsync($"HIST-{i}", NpgsqlDbType.Text);
+                await instances.WriteAsync("history", NpgsqlDbType.Text);
+                await instances.WriteNullAsync();
+                await instances.WriteAsync(0, NpgsqlDbType.Integer);
+                await instances.WriteAsync(state, NpgsqlDbType.Text);
+                await instances.WriteAsync(1L, NpgsqlDbType.Bigint);
+                await instances.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                await instances.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                await instances.WriteAsync(at, NpgsqlDbType.TimestampTz);
+            }
+
+            await instances.CompleteAsync();
+        }
+
+        await using var journal = await connection.BeginBinaryImportAsync($"COPY \"Journal\" ({JournalColumns}) FROM STDIN (FORMAT BINARY)");
+        for (var i = 0; i < count; i++)
+        {
+            var at = start.AddSeconds(i * 30);
+            foreach (var entry in template.Journal)
+            {
+                await journal.StartRowAsync();
+                await journal.WriteAsync(Id(i), NpgsqlDbType.Text);
+                await journal.WriteAsync(entry.Sequence, NpgsqlDbType.Integer);
+                await journal.WriteAsync(entry.NodeId, NpgsqlDbType.Text);
+                await journal.WriteAsync(entry.ActivityType, NpgsqlDbType.Text);
+                await journal.WriteAsync(entry.TokenId, NpgsqlDbType.Integer);
+                await journal.WriteAsync(entry.Attempt, NpgsqlDbType.Integer);
+                await journal.WriteAsync((int)entry.Status, NpgsqlDbType.Integer);
+                await journal.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                await journal.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                await journal.WriteAsync(entry.Outcome ?? "done", NpgsqlDbType.Text);
+            }
+        }
+
+        await journal.CompleteAsync();
+    }
+
+    private static async Task InsertAsync(DbConnection connection, WorkflowInstance template, string state, DateTimeOffset start, int count)
+    {
+        var time = new DateTimeOffsetToBinaryConverter();
+        const int Batch = 50_000;
+        for (var from = 0; from < count; from += Batch)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using var instance = Prepare(connection, transaction, $"INSERT INTO \"Instances\" ({InstanceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, 0, @p6, 1, @p7, @p7, @p7)", 8);
+            await using var journal = Prepare(connection, transaction, $"INSERT INTO \"Journal\" ({JournalColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7, @p8)", 9);
+            for (var i = from; i < Math.Min(count, from + Batch); i++)
+            {
+                var at = (long)time.ConvertToProvider(start.AddSeconds(i * 30))!;
+                Set(instance, Id(i), template.DefinitionId, template.DefinitionVersion, (int)WorkflowStatus.Completed, $"HIST-{i}", "history", state, at);
+                await instance.ExecuteNonQueryAsync();
+                foreach (var entry in template.Journal)
+                {
+                    Set(journal, Id(i), entry.Sequence, entry.NodeId, entry.ActivityType, entry.TokenId, entry.Attempt, (int)entry.Status, at, entry.Outcome ?? "done");
+                    await journal.ExecuteNonQueryAsync();
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+    }
+
+    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i;
+            command.Parameters.Add(parameter);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Set(DbCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+    }
+
+    private static string Id(int i) => "hist-" + i.ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
+}
