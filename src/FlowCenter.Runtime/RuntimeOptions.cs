@@ -3,6 +3,9 @@ namespace FlowCenter.Runtime;
 /// <summary>Settings of the durable runtime.</summary>
 public sealed class RuntimeOptions
 {
+    /// <summary>This node's name in journals; by default the machine name and process id.</summary>
+    public string? WorkerName { get; set; }
+
     /// <summary>A folder whose definitions are imported and published at start-up; none when empty.</summary>
     public string? WorkflowsFolder { get; set; }
 

@@ -8,6 +8,7 @@ using FlowCenter.Runtime.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace FlowCenter.Runtime;
 
@@ -30,7 +31,10 @@ public static class RuntimeServiceCollectionExtensions
             sp.GetRequiredService<ActivityRegistry>(),
             sp.GetServices<IExpressionEvaluator>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IIdGenerator>()));
+            sp.GetRequiredService<IIdGenerator>())
+        {
+            WorkerName = sp.GetRequiredService<IOptions<RuntimeOptions>>().Value.WorkerName ?? $"{Environment.MachineName}:{Environment.ProcessId}",
+        });
         services.TryAddSingleton<WorkflowCache>();
         services.TryAddSingleton<DefinitionService>();
         services.TryAddSingleton<WorkflowFolderLoader>();

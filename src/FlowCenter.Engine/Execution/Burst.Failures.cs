@@ -92,6 +92,7 @@ internal sealed partial class Burst
             CompletedAt = status == JournalStatus.Completed ? Now : null,
             Outcome = outcome,
             Error = error,
+            Worker = WorkerName,
         });
         return sequence;
     }

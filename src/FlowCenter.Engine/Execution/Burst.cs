@@ -24,6 +24,7 @@ internal sealed partial class Burst
         Clock = engine.Clock;
         Ids = engine.Ids;
         Evaluators = engine.Evaluators;
+        WorkerName = engine.WorkerName;
         _cancellationToken = cancellationToken;
         _context = new ActivityContext(this);
     }
@@ -37,6 +38,8 @@ internal sealed partial class Burst
     public IIdGenerator Ids { get; }
 
     public ExpressionEvaluators Evaluators { get; }
+
+    public string? WorkerName { get; }
 
     private DateTimeOffset Now => Clock.GetUtcNow();
 

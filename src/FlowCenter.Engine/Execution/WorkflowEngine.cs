@@ -33,6 +33,9 @@ public sealed class WorkflowEngine
 
     public WorkflowValidator Validator { get; }
 
+    /// <summary>A name for this engine (a server node), written into each journal entry it makes.</summary>
+    public string? WorkerName { get; init; }
+
     /// <summary>Validates and indexes a definition; an invalid one throws with every problem and is never run.</summary>
     public ExecutableWorkflow Prepare(WorkflowDefinition definition)
     {

@@ -24,6 +24,9 @@ public sealed class JournalEntry
 
     public string? Error { get; set; }
 
+    /// <summary>The engine (server node) that ran the step, when it has a name.</summary>
+    public string? Worker { get; set; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public TimeSpan? Duration => CompletedAt - StartedAt;
 }

@@ -23,4 +23,6 @@ public sealed class JournalRecord
     public string? Outcome { get; set; }
 
     public string? Error { get; set; }
+
+    public string? Worker { get; set; }
 }

@@ -93,6 +93,7 @@ internal static class RecordMapper
         CompletedAt = entry.CompletedAt?.ToUniversalTime(),
         Outcome = Truncate(entry.Outcome, 300),
         Error = entry.Error,
+        Worker = Truncate(entry.Worker, 100),
     };
 
     public static JournalEntry ToEntry(JournalRecord record) => new()
@@ -107,6 +108,7 @@ internal static class RecordMapper
         CompletedAt = record.CompletedAt,
         Outcome = record.Outcome,
         Error = record.Error,
+        Worker = record.Worker,
     };
 
     public static IncidentRecord ToRecord(string instanceId, Incident incident) => new()

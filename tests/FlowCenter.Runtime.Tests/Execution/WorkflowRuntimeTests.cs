@@ -24,6 +24,7 @@ public sealed class WorkflowRuntimeTests
         Assert.Equal(WorkflowStatus.Completed, instance.Status);
         Assert.Equal(["start", "approve", "done"], instance.Journal.Select(e => e.NodeId));
         Assert.True(instance.Output["approved"]!.GetValue<bool>());
+        Assert.All(instance.Journal, e => Assert.False(string.IsNullOrEmpty(e.Worker)));
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -37,6 +37,16 @@ public sealed class InstanceStoreContractTests : IDisposable
     public void Dispose() => _javaScript.Dispose();
 
     [Theory, OnSqlite, OnPostgres, OnSqlServer]
+    public async Task Migrations_MatchTheModel(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Contexts.CreateDbContext();
+
+        Assert.False(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.HasPendingModelChanges(db.Database), "run dotnet ef migrations add for this provider");
+        Assert.Empty(await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetPendingMigrationsAsync(db.Database));
+    }
+
+    [Theory, OnSqlite, OnPostgres, OnSqlServer]
     public async Task SaveNewThenLoad_RoundTripsStateBookmarksAndOpenJournal(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

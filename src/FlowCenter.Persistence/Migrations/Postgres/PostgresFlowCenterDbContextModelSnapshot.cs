@@ -288,6 +288,10 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.Property<int>("TokenId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Worker")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("Journal", (string)null);

@@ -289,6 +289,10 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.Property<int>("TokenId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Worker")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("Journal", (string)null);

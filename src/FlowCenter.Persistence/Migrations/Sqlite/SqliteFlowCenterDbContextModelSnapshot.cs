@@ -282,6 +282,10 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.Property<int>("TokenId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Worker")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("InstanceId", "Sequence");
 
                     b.ToTable("Journal", (string)null);

@@ -146,7 +146,8 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Error = table.Column<string>(type: "TEXT", nullable: true)
+                    Error = table.Column<string>(type: "TEXT", nullable: true),
+                    Worker = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -147,7 +147,8 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Outcome = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    Error = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Error = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Worker = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FlowCenter.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFlowCenterDbContext))]
-    [Migration("20261123141112_Initial")]
+    [Migration("20261123142304_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -290,6 +290,10 @@ namespace FlowCenter.Persistence.Migrations.Postgres
 
                     b.Property<int>("TokenId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Worker")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.HasKey("InstanceId", "Sequence");
 
