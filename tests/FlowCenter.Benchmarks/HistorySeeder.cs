@@ -38,12 +38,19 @@ internal static class HistorySeeder
         {
             await InsertAsync(connection, template, state, start, count);
         }
+
+        // Years of history arrive slowly and are long checkpointed and analysed; do the same before measuring.
+        await using var settle = connection.CreateCommand();
+        settle.CommandTimeout = 0;
+        settle.CommandText = connection is NpgsqlConnection ? "VACUUM ANALYZE" : "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;";
+        await settle.ExecuteNonQueryAsync();
     }
 
     private static async Task CopyAsync(NpgsqlConnection connection, WorkflowInstance template, string state, DateTimeOffset start, int count)
     {
         await using (var instances = await connection.BeginBinaryImportAsync($"COPY \"Instances\" ({InstanceColumns}) FROM STDIN (FORMAT BINARY)"))
         {
+            instances.Timeout = TimeSpan.FromMinutes(30);
             for (var i = 0; i < count; i++)
             {
                 var at = start.AddSeconds(i * 30);
@@ -67,6 +74,7 @@ internal static class HistorySeeder
         }
 
         await using var journal = await connection.BeginBinaryImportAsync($"COPY \"Journal\" ({JournalColumns}) FROM STDIN (FORMAT BINARY)");
+        journal.Timeout = TimeSpan.FromMinutes(30);
         for (var i = 0; i < count; i++)
         {
             var at = start.AddSeconds(i * 30);
