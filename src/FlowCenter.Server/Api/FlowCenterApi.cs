@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Definitions;
+using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Instances;
+
+namespace FlowCenter.Server.Api;
+
+/// <summary>The REST API over the runtime: definitions, instances, bookmarks, events and incidents.</summary>
+public static class FlowCenterApi
+{
+    public static IEndpointRouteBuilder MapFlowCenterApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/definitions", async (IDefinitionStore store, CancellationToken ct) =>
+            (await store.ListLatestAsync(ct)).Select(d => new { d.DefinitionId, d.Version, d.Name, d.Status, d.IsCurrent, d.PublishedAt }));
+
+        api.MapPost("/instances", async (StartInstanceBody body, IWorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+        {
+            try
+            {
+                var instance = await runtime.StartAsync(new StartRequest(body.DefinitionId)
+                {
+                    Version = body.Version,
+                    Input = body.Input?.ToDictionary(p => p.Key, p => p.Value?.DeepClone()),
+                    BusinessKey = body.BusinessKey,
+                    StartedBy = "api",
+                }, ct);
+                return Results.Created($"/api/instances/{instance.Id}", InstanceView.From(instance));
+            }
+            catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException)
+            {
+                return Results.BadRequest(new ApiError(ex.Message));
+            }
+        });
+
+        api.MapGet("/instances", async (string? definitionId, WorkflowStatus? status, string? businessKey, int? skip, int? take, IWorkflowRuntime runtime, CancellationToken ct) =>
+            await runtime.QueryAsync(new InstanceQuery { DefinitionId = definitionId, Status = status, BusinessKey = businessKey, Skip = skip ?? 0, Take = Math.Clamp(take ?? 50, 1, 500) }, ct));
+
+        api.MapGet("/instances/{id}", async (string id, IWorkflowRuntime runtime, CancellationToken ct) =>
+            await runtime.GetAsync(id, ct) is { } instance ? Results.Ok(InstanceView.From(instance)) : Results.NotFound(new ApiError($"No instance '{id}'.")));
+
+        api.MapPost("/instances/{id}/bookmarks/{bookmarkId}", async (string id, string bookmarkId, HttpRequest request, IWorkflowRuntime runtime, CancellationToken ct) =>
+        {
+            var payload = request.ContentLength > 0 ? await JsonNode.ParseAsync(request.Body, cancellationToken: ct) : null;
+            return await Answer(async () =>
+            {
+                var outcome = await runtime.ResumeAsync(id, bookmarkId, payload, ct);
+                return outcome == ResumeOutcome.Resumed
+                    ? Results.Ok(new { outcome })
+                    : Results.Conflict(new ApiError($"Bookmark '{bookmarkId}' was already handled."));
+            });
+        });
+
+        api.MapPost("/events/{name}", async (string name, string? key, HttpRequest request, IWorkflowRuntime runtime, CancellationToken ct) =>
+        {
+            var payload = request.ContentLength > 0 ? await JsonNode.ParseAsync(request.Body, cancellationToken: ct) : null;
+            return Results.Ok(await runtime.PublishEventAsync(name, key, payload, ct));
+        });
+
+        api.MapPost("/instances/{id}/cancel", (string id, IWorkflowRuntime runtime, CancellationToken ct) =>
+            Answer(async () =>
+            {
+                await runtime.CancelAsync(id, ct);
+                return Results.NoContent();
+            }));
+
+        api.MapPost("/instances/{id}/incidents/{incidentId:int}/retry", (string id, int incidentId, IWorkflowRuntime runtime, CancellationToken ct) =>
+            Answer(async () =>
+            {
+                await runtime.RetryIncidentAsync(id, incidentId, ct);
+                return Results.NoContent();
+            }));
+
+        api.MapPost("/instances/{id}/incidents/{incidentId:int}/skip", (string id, int incidentId, string? port, IWorkflowRuntime runtime, CancellationToken ct) =>
+            Answer(async () =>
+            {
+                await runtime.SkipIncidentAsync(id, incidentId, port ?? "done", ct);
+                return Results.NoContent();
+            }));
+        return app;
+    }
+
+    private static async Task<IResult> Answer(Func<Task<IResult>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (InstanceNotFoundException ex)
+        {
+            return Results.NotFound(new ApiError(ex.Message));
+        }
+        catch (Exception ex) when (ex is ResumeRejectedException or InvalidOperationException or ArgumentException)
+        {
+            return Results.BadRequest(new ApiError(ex.Message));
+        }
+    }
+}

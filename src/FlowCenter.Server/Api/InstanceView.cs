@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.State;
+
+namespace FlowCenter.Server.Api;
+
+/// <summary>An instance as the API shows it.</summary>
+public sealed record InstanceView(
+    string Id,
+    string DefinitionId,
+    int DefinitionVersion,
+    WorkflowStatus Status,
+    string? BusinessKey,
+    IReadOnlyDictionary<string, JsonNode?> Variables,
+    IReadOnlyDictionary<string, JsonNode?> Output,
+    IReadOnlyList<Bookmark> Bookmarks,
+    IReadOnlyList<Incident> Incidents,
+    IReadOnlyList<JournalEntry> Journal,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt)
+{
+    public static InstanceView From(WorkflowInstance i) =>
+        new(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.BusinessKey, i.Variables, i.Output, i.Bookmarks, i.Incidents, i.Journal, i.CreatedAt, i.CompletedAt);
+}
