@@ -1,5 +1,6 @@
 using FlowCenter.Persistence.Records;
 using FlowCenter.Runtime.Definitions;
+using FlowCenter.Runtime.Instances;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowCenter.Persistence.Stores;
@@ -73,8 +74,15 @@ public sealed class EfDefinitionStore(FlowCenterDbContextFactory contexts) : IDe
             existing.Triggers.AddRange(ToRecord(item).Triggers);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            throw new ConcurrencyConflictException($"Version {definition.Version} of '{definition.DefinitionId}' was saved by another writer first.", ex);
+        }
     }
 
     public async Task<IReadOnlyList<DefinitionTrigger>> FindTriggersAsync(TriggerKind kind, string? value = null, CancellationToken cancellationToken = default)

@@ -4,6 +4,7 @@ using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Json;
 using FlowCenter.Engine.Serialization;
+using FlowCenter.Runtime.Instances;
 
 namespace FlowCenter.Runtime.Definitions;
 
@@ -84,6 +85,19 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
     /// from the latest version's; re-importing the same file changes nothing.
     /// </summary>
     public async Task<ImportOutcome> ImportAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ImportOnceAsync(definition, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Another node imported the same folder at the same moment; look again at what it stored.
+            return await ImportOnceAsync(definition, cancellationToken);
+        }
+    }
+
+    private async Task<ImportOutcome> ImportOnceAsync(WorkflowDefinition definition, CancellationToken cancellationToken)
     {
         engine.Prepare(definition);
         var hash = ContentHash(definition);

@@ -16,7 +16,10 @@ public interface IDefinitionStore
     /// <summary>The highest version of every definition.</summary>
     Task<IReadOnlyList<StoredDefinition>> ListLatestAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Inserts a version or updates it; <paramref name="changed"/> lists other versions whose status or currency changed with it.</summary>
+    /// <summary>
+    /// Inserts a version or updates it; <paramref name="changed"/> lists other versions whose status or currency
+    /// changed with it. Throws <see cref="Instances.ConcurrencyConflictException"/> when another writer inserted the version first.
+    /// </summary>
     Task SaveAsync(StoredDefinition definition, IReadOnlyList<StoredDefinition>? changed = null, CancellationToken cancellationToken = default);
 
     /// <summary>Triggers of current versions.</summary>

@@ -35,8 +35,21 @@ public static class FlowCenterApi
             }
         });
 
-        api.MapGet("/instances", async (string? definitionId, WorkflowStatus? status, string? businessKey, int? skip, int? take, IWorkflowRuntime runtime, CancellationToken ct) =>
-            await runtime.QueryAsync(new InstanceQuery { DefinitionId = definitionId, Status = status, BusinessKey = businessKey, Skip = skip ?? 0, Take = Math.Clamp(take ?? 50, 1, 500) }, ct));
+        api.MapGet("/instances", async (string? definitionId, string? status, string? businessKey, int? skip, int? take, IWorkflowRuntime runtime, CancellationToken ct) =>
+        {
+            WorkflowStatus? wanted = null;
+            if (status is not null)
+            {
+                if (!Enum.TryParse<WorkflowStatus>(status, ignoreCase: true, out var parsed))
+                {
+                    return Results.BadRequest(new ApiError($"Unknown status '{status}'; use one of {string.Join(", ", Enum.GetNames<WorkflowStatus>()).ToLowerInvariant()}."));
+                }
+
+                wanted = parsed;
+            }
+
+            return Results.Ok(await runtime.QueryAsync(new InstanceQuery { DefinitionId = definitionId, Status = wanted, BusinessKey = businessKey, Skip = skip ?? 0, Take = Math.Clamp(take ?? 50, 1, 500) }, ct));
+        });
 
         api.MapGet("/instances/{id}", async (string id, IWorkflowRuntime runtime, CancellationToken ct) =>
             await runtime.GetAsync(id, ct) is { } instance ? Results.Ok(InstanceView.From(instance)) : Results.NotFound(new ApiError($"No instance '{id}'.")));
