@@ -93,8 +93,10 @@ public sealed class EfDefinitionStore(FlowCenterDbContextFactory contexts) : IDe
             .Where(t => db.Definitions.Any(d => d.DefinitionId == t.DefinitionId && d.Version == t.Version && d.IsCurrent))
             .OrderBy(t => t.DefinitionId).ThenBy(t => t.NodeId)
             .ToListAsync(cancellationToken);
-        return records.ConvertAll(t => new DefinitionTrigger(t.DefinitionId, t.Version, t.NodeId, (TriggerKind)t.Kind, t.Value, t.TimeZone));
+        return records.ConvertAll(ToTrigger);
     }
+
+    private static DefinitionTrigger ToTrigger(TriggerRecord t) => new(t.DefinitionId, t.Version, t.NodeId, (TriggerKind)t.Kind, t.Value, t.TimeZone);
 
     private static StoredDefinition ToStored(DefinitionRecord record) => new()
     {
@@ -109,7 +111,7 @@ public sealed class EfDefinitionStore(FlowCenterDbContextFactory contexts) : IDe
         CreatedAt = record.CreatedAt,
         PublishedAt = record.PublishedAt,
         RetractedAt = record.RetractedAt,
-        Triggers = record.Triggers.Select(t => new DefinitionTrigger(t.DefinitionId, t.Version, t.NodeId, (TriggerKind)t.Kind, t.Value, t.TimeZone)).ToList(),
+        Triggers = record.Triggers.ConvertAll(ToTrigger),
     };
 
     private static DefinitionRecord ToRecord(StoredDefinition definition) => new()
