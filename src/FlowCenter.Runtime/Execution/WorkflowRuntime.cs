@@ -94,15 +94,23 @@ public sealed partial class WorkflowRuntime(
         var started = new List<string>();
         foreach (var trigger in await definitions.FindTriggersAsync(TriggerKind.Event, eventName, cancellationToken))
         {
-            var instance = await StartAsync(new StartRequest(trigger.DefinitionId)
+            try
             {
-                Version = trigger.Version,
-                TriggerNodeId = trigger.NodeId,
-                Input = payload is JsonObject fields ? fields.ToDictionary(f => f.Key, f => f.Value?.DeepClone()) : null,
-                BusinessKey = correlationKey,
-                StartedBy = "event:" + eventName,
-            }, cancellationToken);
-            started.Add(instance.Id);
+                var instance = await StartAsync(new StartRequest(trigger.DefinitionId)
+                {
+                    Version = trigger.Version,
+                    TriggerNodeId = trigger.NodeId,
+                    Input = payload is JsonObject fields ? fields.ToDictionary(f => f.Key, f => f.Value?.DeepClone()) : null,
+                    BusinessKey = correlationKey,
+                    StartedBy = "event:" + eventName,
+                }, cancellationToken);
+                started.Add(instance.Id);
+            }
+            catch (ArgumentException ex)
+            {
+                // One definition refusing the payload (a missing required input) does not stop the others.
+                LogEventStartRefused(logger, trigger.DefinitionId, eventName, ex.Message);
+            }
         }
 
         return new EventOutcome(resumed, started);
@@ -111,12 +119,13 @@ public sealed partial class WorkflowRuntime(
     public Task CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>
         ChangeAsync(instanceId, (workflow, instance) =>
         {
-            if (!instance.IsFinished)
+            if (instance.IsFinished)
             {
-                engine.Cancel(workflow, instance);
+                return ValueTask.FromResult(false);
             }
 
-            return ValueTask.FromResult(!instance.IsFinished || instance.Status == WorkflowStatus.Cancelled);
+            engine.Cancel(workflow, instance);
+            return ValueTask.FromResult(true);
         }, cancellationToken);
 
     public Task RetryIncidentAsync(string instanceId, int incidentId, CancellationToken cancellationToken = default) =>
@@ -181,6 +190,9 @@ public sealed partial class WorkflowRuntime(
             return true;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventName} did not start {DefinitionId}: {Reason}")]
+    private static partial void LogEventStartRefused(ILogger logger, string definitionId, string eventName, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId} was saved by another writer first (attempt {Attempt}); reading it again")]
     private static partial void LogConflict(ILogger logger, string instanceId, int attempt);
