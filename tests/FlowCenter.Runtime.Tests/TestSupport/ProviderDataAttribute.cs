@@ -17,9 +17,3 @@ public abstract class ProviderDataAttribute : DataAttribute
 
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) => [[_provider]];
 }
-
-public sealed class OnSqliteAttribute() : ProviderDataAttribute(DatabaseProvider.Sqlite);
-
-public sealed class OnPostgresAttribute() : ProviderDataAttribute(DatabaseProvider.PostgreSql);
-
-public sealed class OnSqlServerAttribute() : ProviderDataAttribute(DatabaseProvider.SqlServer);

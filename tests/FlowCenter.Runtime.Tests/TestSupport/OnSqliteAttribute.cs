@@ -1,0 +1,5 @@
+using FlowCenter.Persistence;
+
+namespace FlowCenter.Runtime.Tests.TestSupport;
+
+public sealed class OnSqliteAttribute() : ProviderDataAttribute(DatabaseProvider.Sqlite);
