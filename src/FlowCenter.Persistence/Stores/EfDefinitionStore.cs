@@ -85,6 +85,13 @@ public sealed class EfDefinitionStore(FlowCenterDbContextFactory contexts) : IDe
         }
     }
 
+    public async Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        await db.Triggers.Where(t => t.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken);
+        return await db.Definitions.Where(d => d.DefinitionId == definitionId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
     public async Task<IReadOnlyList<DefinitionTrigger>> FindTriggersAsync(TriggerKind kind, string? value = null, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();

@@ -119,6 +119,27 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
         }
     }
 
+    /// <summary>Deletes a definition with all its versions; refused while any instance of it exists.</summary>
+    public async Task DeleteAsync(string definitionId, IInstanceStore instances, CancellationToken cancellationToken = default)
+    {
+        var count = (await instances.QueryAsync(new InstanceQuery { DefinitionId = definitionId, Take = 1 }, cancellationToken)).Total;
+        if (count > 0)
+        {
+            throw new DefinitionVersionException($"'{definitionId}' has {count} instance(s); retract it instead of deleting it.");
+        }
+
+        await store.DeleteAsync(definitionId, cancellationToken);
+        await NotifyAsync(definitionId, cancellationToken);
+    }
+
+    /// <summary>Copies a stored version into a new draft, as the latest version.</summary>
+    public async Task<StoredDefinition> RevertAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.FindAsync(definitionId, version, cancellationToken)
+            ?? throw new DefinitionVersionException($"Definition '{definitionId}' has no version {version}.");
+        return await SaveDraftAsync(ParseStored(stored), cancellationToken);
+    }
+
     public static WorkflowDefinition ParseStored(StoredDefinition stored) =>
         WorkflowJson.ParseDefinition(stored.Json, $"{stored.DefinitionId} v{stored.Version}");
 

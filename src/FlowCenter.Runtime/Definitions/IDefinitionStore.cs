@@ -22,6 +22,9 @@ public interface IDefinitionStore
     /// </summary>
     Task SaveAsync(StoredDefinition definition, IReadOnlyList<StoredDefinition>? changed = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes every version of a definition; false when there was none.</summary>
+    Task<bool> DeleteAsync(string definitionId, CancellationToken cancellationToken = default);
+
     /// <summary>Triggers of current versions.</summary>
     Task<IReadOnlyList<DefinitionTrigger>> FindTriggersAsync(TriggerKind kind, string? value = null, CancellationToken cancellationToken = default);
 }

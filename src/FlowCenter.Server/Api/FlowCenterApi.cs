@@ -16,6 +16,11 @@ public static class FlowCenterApi
         api.MapGet("/definitions", async (IDefinitionStore store, CancellationToken ct) =>
             (await store.ListLatestAsync(ct)).Select(d => new { d.DefinitionId, d.Version, d.Name, d.Status, d.IsCurrent, d.PublishedAt }));
 
+        api.MapGet("/definitions/{id}/versions/{version:int}/json", async (string id, int version, IDefinitionStore store, CancellationToken ct) =>
+            await store.FindAsync(id, version, ct) is { } stored
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(stored.Json), "application/json", $"{id}.v{version}.json")
+                : Results.NotFound(new ApiError($"Definition '{id}' has no version {version}.")));
+
         api.MapPost("/instances", async (StartInstanceBody body, IWorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
             try

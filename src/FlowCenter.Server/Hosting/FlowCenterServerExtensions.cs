@@ -3,6 +3,7 @@ using FlowCenter.Expressions;
 using FlowCenter.Hangfire;
 using FlowCenter.Persistence;
 using FlowCenter.Runtime;
+using FlowCenter.Studio;
 using Microsoft.Data.Sqlite;
 
 namespace FlowCenter.Server.Hosting;
@@ -34,6 +35,8 @@ public static class FlowCenterServerExtensions
             })
             .AddFlowCenterHangfire(o => section.GetSection("Hangfire").Bind(o));
         builder.Services.AddHealthChecks();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddFlowCenterStudio();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         if (section.GetValue<int?>("ParentProcessId") is { } parent)
         {

@@ -1,0 +1,8 @@
+namespace FlowCenter.Studio.Processes;
+
+public enum DiffKind
+{
+    Same,
+    Added,
+    Removed,
+}

@@ -1,0 +1,3 @@
+namespace FlowCenter.Studio.Processes;
+
+public sealed record DiffLine(DiffKind Kind, string Text);

@@ -1,0 +1,72 @@
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.Serialization;
+using FlowCenter.Engine.Validation;
+using FlowCenter.Runtime.Definitions;
+using FlowCenter.Studio.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace FlowCenter.Studio.Processes;
+
+/// <summary>Reads an uploaded definition and shows its validation report before anything is saved.</summary>
+public sealed partial class ImportDialog
+{
+    private WorkflowDefinition? _definition;
+    private IReadOnlyList<ValidationProblem> _problems = [];
+    private string? _error;
+
+    [CascadingParameter]
+    private IMudDialogInstance MudDialog { get; set; } = null!;
+
+    [Parameter]
+    [EditorRequired]
+    public IBrowserFile File { get; set; } = null!;
+
+    [Parameter]
+    public IReadOnlySet<string> ExistingIds { get; set; } = new HashSet<string>();
+
+    [Inject]
+    private WorkflowEngine Engine { get; set; } = null!;
+
+    [Inject]
+    private DefinitionService Definitions { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    private List<ValidationProblem> Errors => [.. _problems.Where(p => p.Severity == ProblemSeverity.Error)];
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (File.Size > WorkflowJson.MaxDefinitionBytes)
+        {
+            _error = L["ImportTooLarge", WorkflowJson.MaxDefinitionBytes / (1024 * 1024)];
+            return;
+        }
+
+        try
+        {
+            using var reader = new StreamReader(File.OpenReadStream(WorkflowJson.MaxDefinitionBytes));
+            _definition = WorkflowJson.ParseDefinition(await reader.ReadToEndAsync(), File.Name);
+            _problems = Engine.Validator.Validate(_definition);
+        }
+        catch (WorkflowFormatException ex)
+        {
+            _error = L["ImportUnreadable", ex.Message];
+        }
+    }
+
+    private async Task SaveAsync(bool publish)
+    {
+        var saved = await Definitions.SaveDraftAsync(_definition!);
+        if (publish)
+        {
+            saved = await Definitions.PublishAsync(saved.DefinitionId, saved.Version);
+        }
+
+        MudDialog.Close(DialogResult.Ok(saved));
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace FlowCenter.Studio;
+
+public static class StudioServiceCollectionExtensions
+{
+    /// <summary>The Studio's UI services: MudBlazor and localization of its resource files.</summary>
+    public static IServiceCollection AddFlowCenterStudio(this IServiceCollection services)
+    {
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+        services.AddLocalization();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using FlowCenter.Studio.Processes;
+
+namespace FlowCenter.Studio.Tests.Processes;
+
+public sealed class ProcessListChineseTests() : StudioTestContext("zh-CN")
+{
+    [Fact]
+    public async Task Render_InChinese_UsesTheChineseResources()
+    {
+        await Definitions.SaveDraftAsync(new WorkflowBuilder("leave").Node("start", "Start").Build());
+
+        var list = Render<ProcessList>();
+        list.WaitForElement("[data-testid=process-table]");
+
+        Assert.Contains("新建流程", list.Markup, StringComparison.Ordinal);
+        Assert.Contains("草稿", list.Markup, StringComparison.Ordinal);
+        Assert.Contains("发布", list.Markup, StringComparison.Ordinal);
+    }
+}
