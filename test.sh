@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test project and ends with one line: "N passed, N failed" (", N skipped" when any were skipped).
-# Installs and starts what the tests need first: a private PostgreSQL server on 127.0.0.1 (from Debian's
-# package, installed with apt-get when missing and running as root). The .NET SDK must be on PATH.
+# Installs and starts what the tests need first: Debian's chromium for the browser tests and a private
+# PostgreSQL server on 127.0.0.1 (both installed with apt-get when missing and running as root).
+# The .NET SDK must be on PATH.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -49,6 +50,18 @@ start_postgres() {
   echo "== PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing Chromium (apt-get install chromium)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  [ -x /usr/bin/chromium ] || echo "== Chromium is not installed: the browser tests are skipped"
+}
+
+ensure_chromium
 start_postgres
 
 if ! command -v dotnet >/dev/null 2>&1; then

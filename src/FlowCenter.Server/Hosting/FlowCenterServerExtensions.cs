@@ -16,6 +16,9 @@ public static class FlowCenterServerExtensions
     /// </summary>
     public static WebApplicationBuilder AddFlowCenter(this WebApplicationBuilder builder)
     {
+        // Serve the static files of MudBlazor and the Studio from the build output in every environment, not only
+        // Development; a published server has them in wwwroot and this does nothing there.
+        builder.WebHost.UseStaticWebAssets();
         var section = builder.Configuration.GetSection("FlowCenter");
         var root = builder.Environment.ContentRootPath;
         builder.Services
