@@ -1,0 +1,8 @@
+namespace FlowCenter.Studio.Designer;
+
+/// <summary>What the canvas draws: plain data sent to the JS module.</summary>
+public sealed record CanvasModel(IReadOnlyList<CanvasNode> Nodes, IReadOnlyList<CanvasEdge> Edges);
+
+public sealed record CanvasNode(string Id, string Type, string Label, string Category, double X, double Y, double? Width, double? Height, IReadOnlyList<string> Ports, string? Status);
+
+public sealed record CanvasEdge(string Id, string Source, string SourcePort, string Target, string? Label);

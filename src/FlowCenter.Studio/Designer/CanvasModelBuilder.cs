@@ -1,0 +1,82 @@
+using System.Globalization;
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Validation;
+
+namespace FlowCenter.Studio.Designer;
+
+/// <summary>
+/// Turns a definition into what the canvas draws. Ports come from the activity metadata; branching
+/// activities (Decision, Fork, Inclusive) show their existing branches plus one free port for a new branch.
+/// Error, timeout and reminder ports show when they are connected or configured.
+/// </summary>
+public static class CanvasModelBuilder
+{
+    public static CanvasModel Build(WorkflowDefinition definition, ActivityRegistry activities, IReadOnlyList<ValidationProblem> problems)
+    {
+        var failing = problems.Where(p => p.Severity == ProblemSeverity.Error && p.NodeId is not null).Select(p => p.NodeId!).ToHashSet();
+        var nodes = definition.Nodes.Select((n, i) =>
+        {
+            var descriptor = activities.Find(n.Type);
+            return new CanvasNode(
+                n.Id,
+                n.Type,
+                n.Label,
+                descriptor?.Category ?? "General",
+                n.Layout?.X ?? 60 + (i % 6 * 200),
+                n.Layout?.Y ?? 60 + (i / 6 * 110),
+                n.Layout?.Width,
+                n.Layout?.Height,
+                PortsOf(n, descriptor, definition),
+                failing.Contains(n.Id) ? "error" : null);
+        }).ToList();
+        var edges = definition.Connections
+            .Where(c => definition.Nodes.Exists(n => n.Id == c.Source) && definition.Nodes.Exists(n => n.Id == c.Target))
+            .Select(c => new CanvasEdge(c.Id, c.Source, c.SourcePort, c.Target, c.Label ?? (c.Condition is null ? null : c.SourcePort)))
+            .ToList();
+        return new CanvasModel(nodes, edges);
+    }
+
+    private static List<string> PortsOf(NodeDefinition node, ActivityDescriptor? descriptor, WorkflowDefinition definition)
+    {
+        var connected = definition.Connections.Where(c => c.Source == node.Id).Select(c => c.SourcePort).Distinct().ToList();
+        if (descriptor is null)
+        {
+            return connected;
+        }
+
+        if (descriptor.AnyPort)
+        {
+            var ports = connected.Where(p => p is not (Ports.Default or Ports.Error)).ToList();
+            var number = 1;
+            while (ports.Contains("branch" + number.ToString(CultureInfo.InvariantCulture)))
+            {
+                number++;
+            }
+
+            ports.Add("branch" + number.ToString(CultureInfo.InvariantCulture));
+            if (descriptor.TypeName is "Decision" or "Inclusive")
+            {
+                ports.Add(Ports.Default);
+            }
+
+            if (connected.Contains(Ports.Error))
+            {
+                ports.Add(Ports.Error);
+            }
+
+            return ports;
+        }
+
+        return descriptor.PortsOf(node)
+            .Where(p => p switch
+            {
+                Ports.Error => connected.Contains(p),
+                Ports.Timeout => node.Timeout is not null || connected.Contains(p),
+                Ports.Reminder => node.Reminder is not null || connected.Contains(p),
+                _ => true,
+            })
+            .Distinct()
+            .ToList();
+    }
+}

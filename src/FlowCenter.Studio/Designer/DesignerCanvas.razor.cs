@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace FlowCenter.Studio.Designer;
+
+/// <summary>The X6 canvas through the designer module: draws a <see cref="CanvasModel"/> and raises the user's gestures.</summary>
+public sealed partial class DesignerCanvas : IAsyncDisposable
+{
+    private ElementReference _container;
+    private ElementReference _minimap;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<DesignerCanvas>? _self;
+    private int _handle;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = null!;
+
+    [Parameter]
+    [EditorRequired]
+    public CanvasModel Model { get; set; } = new([], []);
+
+    [Parameter]
+    public EventCallback<(string NodeId, double X, double Y)> NodeMoved { get; set; }
+
+    [Parameter]
+    public EventCallback<(string Source, string Port, string Target)> Connected { get; set; }
+
+    [Parameter]
+    public EventCallback<(string Type, double X, double Y)> ActivityDropped { get; set; }
+
+    [Parameter]
+    public EventCallback<(string[] Nodes, string[] Edges)> SelectionChanged { get; set; }
+
+    [Parameter]
+    public EventCallback<string> Command { get; set; }
+
+    /// <summary>Raised once the canvas shows the model: the designer is ready for gestures.</summary>
+    [Parameter]
+    public EventCallback<int> Rendered { get; set; }
+
+    public bool IsReady => _module is not null;
+
+    public async Task RenderAsync(bool fit = false)
+    {
+        if (_module is not null)
+        {
+            var count = await _module.InvokeAsync<int>("render", _handle, Model, fit);
+            await Rendered.InvokeAsync(count);
+        }
+    }
+
+    public async Task SelectAsync(string nodeId)
+    {
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("select", _handle, new[] { nodeId });
+        }
+    }
+
+    public async Task HighlightAsync(IEnumerable<string> done, IEnumerable<string> failed, IEnumerable<string> edges)
+    {
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("highlight", _handle, done.ToArray(), failed.ToArray(), edges.ToArray());
+        }
+    }
+
+    public async Task ZoomAsync(double factor)
+    {
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("zoom", _handle, factor);
+        }
+    }
+
+    public async Task ExportAsync(string fileName, bool png)
+    {
+        if (_module is null)
+        {
+            return;
+        }
+
+        var content = await _module.InvokeAsync<string>(png ? "exportPng" : "exportSvg", _handle);
+        var href = png ? content : "data:image/svg+xml;charset=utf-8," + Uri.EscapeDataString(content);
+        await _module.InvokeVoidAsync("download", fileName, href);
+    }
+
+    [JSInvokable]
+    public Task OnNodeMoved(string nodeId, double x, double y) => NodeMoved.InvokeAsync((nodeId, x, y));
+
+    [JSInvokable]
+    public Task OnConnected(string source, string port, string target) => Connected.InvokeAsync((source, port, target));
+
+    [JSInvokable]
+    public Task OnDropActivity(string type, double x, double y) => ActivityDropped.InvokeAsync((type, x, y));
+
+    [JSInvokable]
+    public Task OnSelectionChanged(string[] nodes, string[] edges) => SelectionChanged.InvokeAsync((nodes, edges));
+
+    [JSInvokable]
+    public Task OnCommand(string command) => Command.InvokeAsync(command);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/FlowCenter.Studio/js/designer.bundle.js");
+        _self = DotNetObjectReference.Create(this);
+        _handle = await _module.InvokeAsync<int>("create", _container, _minimap, _self);
+        await RenderAsync(fit: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("dispose", _handle);
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone; so is the canvas.
+            }
+        }
+
+        _self?.Dispose();
+    }
+}

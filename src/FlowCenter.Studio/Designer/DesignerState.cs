@@ -1,0 +1,231 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Serialization;
+
+namespace FlowCenter.Studio.Designer;
+
+/// <summary>
+/// The definition being edited and every change the designer makes to it, with undo and redo.
+/// The canvas only draws this state; all editing goes through here.
+/// </summary>
+public sealed class DesignerState(WorkflowDefinition definition, ActivityRegistry activities)
+{
+    private readonly Stack<string> _undo = new();
+    private readonly Stack<string> _redo = new();
+
+    public WorkflowDefinition Definition { get; private set; } = definition;
+
+    public bool IsDirty { get; private set; }
+
+    public bool CanUndo => _undo.Count > 0;
+
+    public bool CanRedo => _redo.Count > 0;
+
+    public ActivityRegistry Activities => activities;
+
+    public NodeDefinition AddNode(string type, double x, double y)
+    {
+        var descriptor = activities.Find(type) ?? throw new ArgumentException($"Unknown activity type '{type}'.", nameof(type));
+        Change();
+        var prefix = char.ToLowerInvariant(type[0]) + type[1..];
+        var number = 1;
+        while (Definition.Nodes.Exists(n => n.Id == $"{prefix}{number}"))
+        {
+            number++;
+        }
+
+        var node = new NodeDefinition { Id = $"{prefix}{number}", Type = type, DisplayName = descriptor.DisplayName, Layout = new NodeLayout { X = x, Y = y } };
+        Definition.Nodes.Add(node);
+        return node;
+    }
+
+    public void MoveNode(string nodeId, double x, double y)
+    {
+        var node = Node(nodeId);
+        if (node.Layout is { } layout && layout.X == x && layout.Y == y)
+        {
+            return;
+        }
+
+        Change();
+        node.Layout = new NodeLayout { X = x, Y = y, Width = node.Layout?.Width, Height = node.Layout?.Height };
+    }
+
+    public ConnectionDefinition Connect(string source, string port, string target)
+    {
+        Change();
+        var number = Definition.Connections.Count + 1;
+        while (Definition.Connections.Exists(c => c.Id == $"c{number}"))
+        {
+            number++;
+        }
+
+        var sourceType = activities.Find(Node(source).Type);
+        var connection = new ConnectionDefinition { Id = $"c{number}", Source = source, SourcePort = port, Target = target };
+        if (sourceType?.TypeName is "Decision" && port != Ports.Default && port != Ports.Error)
+        {
+            connection.Condition = WorkflowExpression.Js("true");
+        }
+
+        Definition.Connections.Add(connection);
+        return connection;
+    }
+
+    /// <summary>Deletes nodes (with their connections) and connections.</summary>
+    public void Delete(IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<string> connectionIds)
+    {
+        if (nodeIds.Count == 0 && connectionIds.Count == 0)
+        {
+            return;
+        }
+
+        Change();
+        Definition.Nodes.RemoveAll(n => nodeIds.Contains(n.Id));
+        Definition.Connections.RemoveAll(c => connectionIds.Contains(c.Id) || nodeIds.Contains(c.Source) || nodeIds.Contains(c.Target));
+    }
+
+    /// <summary>Copies nodes and the connections between them, offset so the copy is visible.</summary>
+    public IReadOnlyList<string> Duplicate(IReadOnlyCollection<string> nodeIds)
+    {
+        var originals = Definition.Nodes.Where(n => nodeIds.Contains(n.Id)).ToList();
+        if (originals.Count == 0)
+        {
+            return [];
+        }
+
+        var map = new Dictionary<string, string>();
+        foreach (var original in originals)
+        {
+            var copy = AddNode(original.Type, (original.Layout?.X ?? 0) + 40, (original.Layout?.Y ?? 0) + 40);
+            copy.DisplayName = original.DisplayName;
+            copy.Inputs = original.Inputs.ToDictionary(i => i.Key, i => new InputValue { Literal = i.Value.Literal?.DeepClone(), Expression = i.Value.Expression is { } e ? WorkflowExpression.Js(e.Source) : null });
+            map[original.Id] = copy.Id;
+        }
+
+        foreach (var connection in Definition.Connections.Where(c => map.ContainsKey(c.Source) && map.ContainsKey(c.Target)).ToList())
+        {
+            var copy = Connect(map[connection.Source], connection.SourcePort, map[connection.Target]);
+            copy.Condition = connection.Condition;
+            copy.Label = connection.Label;
+        }
+
+        return [.. map.Values];
+    }
+
+    public void SetDisplayName(string nodeId, string? name)
+    {
+        Change();
+        Node(nodeId).DisplayName = string.IsNullOrWhiteSpace(name) ? null : name;
+    }
+
+    /// <summary>Sets an input to a literal (JSON text, or plain text for text inputs) or to a JavaScript expression; empty clears it.</summary>
+    public void SetInput(string nodeId, string input, string? text, bool expression)
+    {
+        Change();
+        var node = Node(nodeId);
+        if (string.IsNullOrEmpty(text))
+        {
+            node.Inputs.Remove(input);
+            return;
+        }
+
+        var type = activities.Find(node.Type)?.FindInput(input)?.Type ?? DataType.Any;
+        node.Inputs[input] = expression ? InputValue.FromExpression(text) : InputValue.FromLiteral(ParseLiteral(type, text));
+    }
+
+    public void SetConnection(string connectionId, string? label, string? condition)
+    {
+        Change();
+        var connection = Definition.Connections.Single(c => c.Id == connectionId);
+        connection.Label = string.IsNullOrWhiteSpace(label) ? null : label;
+        connection.Condition = string.IsNullOrWhiteSpace(condition) ? null : WorkflowExpression.Js(condition);
+    }
+
+    /// <summary>Places nodes left to right by their distance from the start, each column top to bottom.</summary>
+    public void AutoLayout()
+    {
+        Change();
+        var next = Definition.Connections.ToLookup(c => c.Source, c => c.Target);
+        var rank = new Dictionary<string, int>();
+        var queue = new Queue<string>(Definition.Nodes.Where(n => activities.Find(n.Type)?.IsTrigger == true).Select(n => n.Id));
+        foreach (var id in queue)
+        {
+            rank[id] = 0;
+        }
+
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var target in next[id].Where(t => !rank.ContainsKey(t)))
+            {
+                rank[target] = rank[id] + 1;
+                queue.Enqueue(target);
+            }
+        }
+
+        var unranked = (rank.Count == 0 ? 0 : rank.Values.Max()) + 1;
+        foreach (var column in Definition.Nodes.GroupBy(n => rank.GetValueOrDefault(n.Id, unranked)).OrderBy(g => g.Key))
+        {
+            var row = 0;
+            foreach (var node in column)
+            {
+                node.Layout = new NodeLayout { X = 60 + (column.Key * 220), Y = 60 + (row++ * 110) };
+            }
+        }
+    }
+
+    /// <summary>Replaces the whole definition with edited JSON; a parse error changes nothing.</summary>
+    public void ApplyJson(string json)
+    {
+        var parsed = WorkflowJson.ParseDefinition(json, "the JSON view");
+        Change();
+        Definition = parsed;
+    }
+
+    public string ToJson() => WorkflowJson.Write(Definition);
+
+    public void Undo() => Swap(_undo, _redo);
+
+    public void Redo() => Swap(_redo, _undo);
+
+    public void MarkSaved() => IsDirty = false;
+
+    private void Swap(Stack<string> from, Stack<string> to)
+    {
+        if (from.Count == 0)
+        {
+            return;
+        }
+
+        to.Push(ToJson());
+        Definition = WorkflowJson.ParseDefinition(from.Pop());
+        IsDirty = true;
+    }
+
+    private void Change()
+    {
+        _undo.Push(ToJson());
+        _redo.Clear();
+        IsDirty = true;
+    }
+
+    private NodeDefinition Node(string nodeId) =>
+        Definition.Nodes.Find(n => n.Id == nodeId) ?? throw new ArgumentException($"No node '{nodeId}'.", nameof(nodeId));
+
+    private static JsonNode? ParseLiteral(DataType type, string text)
+    {
+        if (type is DataType.String or DataType.Script or DataType.Duration or DataType.DateTime or DataType.Cron)
+        {
+            return JsonValue.Create(text);
+        }
+
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return JsonValue.Create(text);
+        }
+    }
+}

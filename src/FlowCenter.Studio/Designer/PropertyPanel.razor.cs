@@ -1,0 +1,40 @@
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Studio.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace FlowCenter.Studio.Designer;
+
+/// <summary>
+/// The selected node's properties, generated from its activity metadata (each input typed, as a literal or a
+/// JavaScript expression), or the selected connection's label and condition.
+/// </summary>
+public sealed partial class PropertyPanel
+{
+    [Parameter]
+    public NodeDefinition? Node { get; set; }
+
+    [Parameter]
+    public ActivityDescriptor? Descriptor { get; set; }
+
+    [Parameter]
+    public ConnectionDefinition? Connection { get; set; }
+
+    [Parameter]
+    public EventCallback<string?> DisplayNameChanged { get; set; }
+
+    [Parameter]
+    public EventCallback<(string Input, string? Text, bool Expression)> InputChanged { get; set; }
+
+    [Parameter]
+    public EventCallback<(string? Label, string? Condition)> ConnectionChanged { get; set; }
+
+    [Inject]
+    private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    private static string? Text(InputValue? value) =>
+        value?.Expression?.Source ?? (value?.Literal is { } literal
+            ? literal.GetValueKind() == System.Text.Json.JsonValueKind.String ? literal.GetValue<string>() : literal.ToJsonString()
+            : null);
+}
