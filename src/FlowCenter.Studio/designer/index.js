@@ -160,9 +160,11 @@ export function render(id, model, fit) {
         }
       }
       for (const edge of model.edges) {
+        const signature = JSON.stringify(edge);
         const existing = graph.getCellById(edge.id);
-        if (existing) existing.remove();
-        graph.addEdge(edgeMetadata(edge));
+        if (existing && existing.getData()?.signature === signature) continue;
+        if (existing) graph.removeCell(existing);
+        graph.addEdge({ ...edgeMetadata(edge), data: { signature } });
       }
     });
   } finally {

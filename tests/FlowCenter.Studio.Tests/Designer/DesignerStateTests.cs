@@ -1,0 +1,117 @@
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Studio.Designer;
+
+namespace FlowCenter.Studio.Tests.Designer;
+
+public sealed class DesignerStateTests
+{
+    private readonly ActivityRegistry _activities = ActivityRegistry.CreateDefault();
+
+    [Fact]
+    public void AddConnectDelete_ChangeTheDefinitionAndUndoRedoWalkBack()
+    {
+        var state = new DesignerState(new WorkflowBuilder("d").Node("start", "Start").Build(), _activities);
+
+        var decision = state.AddNode("Decision", 300, 100);
+        var connection = state.Connect("start", Ports.Done, decision.Id);
+        state.Delete([decision.Id], []);
+
+        Assert.Equal("decision1", decision.Id);
+        Assert.Equal(("start", "decision1"), (connection.Source, connection.Target));
+        Assert.Single(state.Definition.Nodes);
+        Assert.Empty(state.Definition.Connections);
+        state.Undo();
+        Assert.Equal(2, state.Definition.Nodes.Count);
+        Assert.Single(state.Definition.Connections);
+        state.Undo();
+        state.Undo();
+        Assert.Single(state.Definition.Nodes);
+        Assert.False(state.CanUndo);
+        state.Redo();
+        Assert.Equal(2, state.Definition.Nodes.Count);
+        Assert.True(state.IsDirty);
+    }
+
+    [Fact]
+    public void Connect_FromADecisionBranch_GetsAConditionToEdit()
+    {
+        var state = new DesignerState(new WorkflowBuilder("d").Node("start", "Start").Node("decide", "Decision").Node("a", "End").Build(), _activities);
+
+        var branch = state.Connect("decide", "branch1", "a");
+        var fallback = state.Connect("decide", Ports.Default, "a");
+
+        Assert.Equal("true", branch.Condition!.Source);
+        Assert.Null(fallback.Condition);
+    }
+
+    [Fact]
+    public void SetInput_LiteralByTypeOrExpression()
+    {
+        var state = new DesignerState(new WorkflowBuilder("d").Node("start", "Start").Node("wait", "Delay").Node("set", "SetVariable").Build(), _activities);
+
+        state.SetInput("wait", "duration", "PT5M", expression: false);
+        state.SetInput("set", "value", "{\"a\": 1}", expression: false);
+        state.SetInput("set", "name", "total", expression: false);
+        state.SetInput("set", "value", "order.amount * 2", expression: true);
+        state.SetInput("wait", "duration", "", expression: false);
+
+        var set = state.Definition.Nodes.Single(n => n.Id == "set");
+        Assert.Equal("order.amount * 2", set.Inputs["value"].Expression!.Source);
+        Assert.Equal("total", set.Inputs["name"].Literal!.GetValue<string>());
+        Assert.Empty(state.Definition.Nodes.Single(n => n.Id == "wait").Inputs);
+    }
+
+    [Fact]
+    public void AutoLayout_PlacesNodesLeftToRightByDistanceFromStart()
+    {
+        var state = new DesignerState(new WorkflowBuilder("d")
+            .Node("start", "Start").Node("fork", "Fork").Node("a", "End").Node("b", "End")
+            .Connect("start", "fork").Connect("fork", "a", "a").Connect("fork", "b", "b").Build(), _activities);
+
+        state.AutoLayout();
+
+        var x = state.Definition.Nodes.ToDictionary(n => n.Id, n => n.Layout!.X);
+        var y = state.Definition.Nodes.ToDictionary(n => n.Id, n => n.Layout!.Y);
+        Assert.True(x["start"] < x["fork"] && x["fork"] < x["a"]);
+        Assert.Equal(x["a"], x["b"]);
+        Assert.NotEqual(y["a"], y["b"]);
+    }
+
+    [Fact]
+    public void ApplyJson_Malformed_ChangesNothing()
+    {
+        var state = new DesignerState(new WorkflowBuilder("d").Node("start", "Start").Build(), _activities);
+
+        Assert.Throws<FlowCenter.Engine.Serialization.WorkflowFormatException>(() => state.ApplyJson("{ \"id\": "));
+
+        Assert.Single(state.Definition.Nodes);
+        Assert.False(state.CanUndo);
+    }
+
+    [Fact]
+    public void Duplicate_CopiesNodesAndTheConnectionsBetweenThem()
+    {
+        var state = new DesignerState(new WorkflowBuilder("d").Node("start", "Start").Node("a", "SetVariable", ("name", "x")).Node("b", "End").Chain("start", "a", "b").Build(), _activities);
+
+        var copies = state.Duplicate(["a", "b"]);
+
+        Assert.Equal(2, copies.Count);
+        Assert.Equal(5, state.Definition.Nodes.Count);
+        Assert.Contains(state.Definition.Connections, c => c.Source == copies[0] && c.Target == copies[1]);
+        Assert.Equal("x", state.Definition.Nodes.Single(n => n.Id == copies[0]).Inputs["name"].Literal!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CanvasModel_BranchingNodesOfferANewBranchPort()
+    {
+        var definition = new WorkflowBuilder("d").Node("start", "Start").Node("decide", "Decision").Node("a", "End")
+            .Connect("start", "decide").Connect("decide", "a", "big", "x > 1").Build();
+
+        var model = CanvasModelBuilder.Build(definition, _activities, []);
+
+        Assert.Equal(["big", "branch1", "default"], model.Nodes.Single(n => n.Id == "decide").Ports);
+        Assert.Equal(["done"], model.Nodes.Single(n => n.Id == "start").Ports);
+        Assert.Equal("big", model.Edges.Single(e => e.Source == "decide").Label);
+    }
+}
