@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddFlowCenter();
 
 var app = builder.Build();
+app.PrintAddressesOnStart();
 app.UseFlowCenterLocalization();
 app.UseAntiforgery();
 app.MapStaticAssets();

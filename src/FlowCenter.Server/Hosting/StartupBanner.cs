@@ -1,0 +1,17 @@
+namespace FlowCenter.Server.Hosting;
+
+public static class StartupBanner
+{
+    /// <summary>Prints where the Studio is once the server listens.</summary>
+    public static WebApplication PrintAddressesOnStart(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"FlowCenter Studio: {url}   (Hangfire dashboard: {url.TrimEnd('/')}/hangfire)");
+            }
+        });
+        return app;
+    }
+}
