@@ -33,6 +33,10 @@ public sealed partial class PropertyPanel
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
+    private Task SetBooleanAsync(string input, bool on) => InputChanged.InvokeAsync((input, on ? "true" : "false", false));
+
+    private static string Caption(InputDescriptor input) => $"{input.Name}{(input.Required ? " *" : "")} · {input.Type}";
+
     private static string? Text(InputValue? value) =>
         value?.Expression?.Source ?? (value?.Literal is { } literal
             ? literal.GetValueKind() == System.Text.Json.JsonValueKind.String ? literal.GetValue<string>() : literal.ToJsonString()

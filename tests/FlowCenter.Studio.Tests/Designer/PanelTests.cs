@@ -1,0 +1,64 @@
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Validation;
+using FlowCenter.Studio.Designer;
+
+namespace FlowCenter.Studio.Tests.Designer;
+
+public sealed class PanelTests : StudioTestContext
+{
+    private readonly ActivityRegistry _activities = ActivityRegistry.CreateDefault();
+
+    [Fact]
+    public void PropertyPanel_Node_ShowsAnEditorPerInputFromTheMetadata()
+    {
+        var node = new NodeDefinition { Id = "join1", Type = "Join", Inputs = { ["mode"] = InputValue.FromLiteral("any") } };
+
+        var panel = Render<PropertyPanel>(p => p.Add(x => x.Node, node).Add(x => x.Descriptor, _activities.Find("Join")));
+
+        Assert.NotNull(panel.Find("[data-testid=prop-input-mode]"));
+        Assert.NotNull(panel.Find("[data-testid=prop-input-count]"));
+        Assert.NotNull(panel.Find("[data-testid=prop-input-cancelRemaining]"));
+        Assert.Empty(panel.FindAll("[data-testid=prop-js-mode]"));
+    }
+
+    [Fact]
+    public void PropertyPanel_EditingAnInput_RaisesTheChangeWithItsKind()
+    {
+        (string Input, string? Text, bool Expression)? changed = null;
+        var node = new NodeDefinition { Id = "set1", Type = "SetVariable" };
+        var panel = Render<PropertyPanel>(p => p
+            .Add(x => x.Node, node)
+            .Add(x => x.Descriptor, _activities.Find("SetVariable"))
+            .Add(x => x.InputChanged, c => changed = c));
+
+        panel.Find("input[data-testid=prop-input-name]").Change("total");
+
+        Assert.Equal(("name", "total", false), changed);
+    }
+
+    [Fact]
+    public void PropertyPanel_Connection_EditsLabelAndCondition()
+    {
+        (string? Label, string? Condition)? changed = null;
+        var connection = new ConnectionDefinition { Id = "c3", Source = "decide", SourcePort = "big", Target = "ceo", Condition = WorkflowExpression.Js("total > 1000") };
+        var panel = Render<PropertyPanel>(p => p.Add(x => x.Connection, connection).Add(x => x.ConnectionChanged, c => changed = c));
+
+        panel.Find("textarea[data-testid=prop-edge-condition]").Change("total > 5000");
+
+        Assert.Equal((null, "total > 5000"), changed);
+    }
+
+    [Fact]
+    public void ValidationPanel_ClickingAProblem_ReportsIt()
+    {
+        ValidationProblem? clicked = null;
+        var problems = new[] { new ValidationProblem(ProblemSeverity.Error, ProblemCodes.UnknownActivity, "unknown activity type 'Teleport'", "x") };
+        var panel = Render<ValidationPanel>(p => p.Add(x => x.Problems, problems).Add(x => x.ProblemClicked, p => clicked = p));
+
+        panel.Find(".mud-list-item").Click();
+
+        Assert.Equal("x", clicked?.NodeId);
+        Assert.Contains("Teleport", panel.Markup, StringComparison.Ordinal);
+    }
+}
