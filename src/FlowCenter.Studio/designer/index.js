@@ -41,18 +41,21 @@ function nodeMetadata(node) {
       label: { text: node.label, fontSize: 13, fill: '#263238' },
     },
     ports: portsFor(node),
+    zIndex: 2,
     data: { type: node.type },
   };
 }
 
-function edgeMetadata(edge) {
+// Manhattan routing steers around nodes but costs a path search per edge; large graphs route orthogonally.
+function edgeMetadata(edge, large) {
   return {
     id: edge.id,
     source: { cell: edge.source, port: edge.sourcePort },
     target: { cell: edge.target, port: 'in' },
-    router: { name: 'manhattan', args: { padding: 12 } },
+    router: large ? { name: 'orth' } : { name: 'manhattan', args: { padding: 12 } },
     connector: { name: 'rounded', args: { radius: 6 } },
     vertices: edge.vertices || [],
+    zIndex: 1,
     attrs: { line: { stroke: '#78909c', strokeWidth: 1.5, targetMarker: { name: 'block', size: 6 } } },
     labels: edge.label ? [{ attrs: { label: { text: edge.label, fontSize: 11, fill: '#37474f' } } }] : [],
   };
@@ -82,12 +85,16 @@ export function create(container, minimapContainer, dotnet) {
   graph.use(new Snapline({ enabled: true }));
   graph.use(new Keyboard({ enabled: true, global: false }));
   graph.use(new Export());
-  if (minimapContainer) {
-    graph.use(new MiniMap({ container: minimapContainer, width: 200, height: 140, padding: 8 }));
-  }
+  // The minimap draws a second copy of the graph: it comes after the first render, so the canvas is usable sooner.
+  const addMinimap = () => {
+    if (minimapContainer && !state.minimap) {
+      state.minimap = true;
+      graph.use(new MiniMap({ container: minimapContainer, width: 200, height: 140, padding: 8 }));
+    }
+  };
 
   const id = nextId++;
-  const state = { graph, dotnet, rendering: false };
+  const state = { graph, dotnet, rendering: false, minimap: false };
   designers.set(id, state);
 
   graph.on('node:moved', ({ node }) => {
@@ -132,6 +139,7 @@ export function create(container, minimapContainer, dotnet) {
     const p = graph.clientToLocal(e.clientX, e.clientY);
     dotnet.invokeMethodAsync('OnDropActivity', type, Math.round(p.x), Math.round(p.y));
   });
+  state.addMinimap = addMinimap;
   return id;
 }
 
@@ -164,13 +172,14 @@ export function render(id, model, fit) {
         const existing = graph.getCellById(edge.id);
         if (existing && existing.getData()?.signature === signature) continue;
         if (existing) graph.removeCell(existing);
-        graph.addEdge({ ...edgeMetadata(edge), data: { signature } });
+        graph.addEdge({ ...edgeMetadata(edge, model.edges.length > 60), data: { signature } });
       }
     });
   } finally {
     state.rendering = false;
   }
   if (fit) graph.zoomToFit({ padding: 40, maxScale: 1 });
+  if (!state.minimap) setTimeout(state.addMinimap, 50);
   return graph.getNodes().length;
 }
 

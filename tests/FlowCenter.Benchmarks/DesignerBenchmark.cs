@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Serialization;
+using Microsoft.Playwright;
+
+namespace FlowCenter.Benchmarks;
+
+/// <summary>
+/// Opens a generated N-node definition in the designer in headless Chromium against a real server and prints
+/// the time until the canvas shows every node and answers a click, and the time to save it.
+/// </summary>
+internal static class DesignerBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var nodes = int.Parse(Option(args, "--nodes") ?? "300", CultureInfo.InvariantCulture);
+        var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+        var folder = Path.Combine(Path.GetTempPath(), "fc-designer-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(folder, "workflows"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "workflows", "big.json"), WorkflowJson.Write(Generate(nodes)));
+        var port = FreePort();
+        using var server = StartServer(folder, port);
+        try
+        {
+            var url = $"http://127.0.0.1:{port}";
+            await WaitHealthyAsync(url);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            });
+            Console.WriteLine($"FlowCenter designer benchmark: {nodes}-node definition, headless Chromium, {runs} runs (first run not counted)");
+            var open = new List<double>();
+            var save = new List<double>();
+            for (var run = 0; run <= runs; run++)
+            {
+                var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
+                page.SetDefaultTimeout(60_000);
+                var watch = Stopwatch.StartNew();
+                await page.GotoAsync($"{url}/designer/big");
+                await page.Locator("[data-testid=canvas-nodes]").Filter(new LocatorFilterOptions { HasText = nodes.ToString(CultureInfo.InvariantCulture) }).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+                await page.Locator("[data-testid=designer-canvas] g[data-cell-id=n150]").ClickAsync();
+                await page.Locator("[data-testid=property-panel]").Filter(new LocatorFilterOptions { HasText = "n150" }).WaitForAsync();
+                var opened = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                await page.Locator("[data-testid=save]").ClickAsync();
+                await page.Locator(".mud-snackbar").First.WaitForAsync();
+                var saved = watch.Elapsed.TotalMilliseconds;
+                if (run > 0)
+                {
+                    open.Add(opened);
+                    save.Add(saved);
+                }
+
+                await page.CloseAsync();
+            }
+
+            Console.WriteLine($"open until interactive: median {Median(open):0} ms (min {open.Min():0}, max {open.Max():0})");
+            Console.WriteLine($"save:                   median {Median(save):0} ms (min {save.Min():0}, max {save.Max():0})");
+            return 0;
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A chain of Script and SetVariable nodes with a decision every twenty nodes, laid out in rows.</summary>
+    private static WorkflowDefinition Generate(int count)
+    {
+        var definition = new WorkflowDefinition { Id = "big", Name = $"{count} nodes" };
+        definition.Variables.Add(new VariableDefinition { Name = "x", Type = DataType.Number, Default = 0 });
+        for (var i = 0; i < count; i++)
+        {
+            var type = i == 0 ? "Start" : i % 20 == 0 ? "Decision" : i % 2 == 0 ? "Script" : "SetVariable";
+            var node = new NodeDefinition { Id = $"n{i}", Type = type, DisplayName = $"{type} {i}", Layout = new NodeLayout { X = 60 + (i % 15 * 220), Y = 60 + (i / 15 * 110) } };
+            if (type == "Script")
+            {
+                node.Inputs["script"] = InputValue.FromLiteral("x = x + 1;");
+            }
+            else if (type == "SetVariable")
+            {
+                node.Inputs["name"] = InputValue.FromLiteral("x");
+                node.Inputs["value"] = InputValue.FromExpression("x * 2");
+            }
+
+            definition.Nodes.Add(node);
+            if (i > 0)
+            {
+                var from = definition.Nodes[i - 1];
+                definition.Connections.Add(new ConnectionDefinition
+                {
+                    Id = $"c{i}",
+                    Source = from.Id,
+                    SourcePort = from.Type == "Decision" ? "more" : Ports.Done,
+                    Target = node.Id,
+                    Condition = from.Type == "Decision" ? WorkflowExpression.Js("x < 1000000") : null,
+                });
+            }
+        }
+
+        return definition;
+    }
+
+    private static Process StartServer(string folder, int port)
+    {
+        var dll = FindServer();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["FlowCenter__Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "flowcenter.db")}";
+        start.Environment["FlowCenter__Runtime__WorkflowsFolder"] = Path.Combine(folder, "workflows");
+        start.Environment["FlowCenter__ParentProcessId"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static string FindServer()
+    {
+        foreach (var configuration in new[] { "Release", "Debug" })
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "src", "FlowCenter.Server", "bin", configuration, "net10.0", "FlowCenter.Server.dll");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new FileNotFoundException("FlowCenter.Server.dll is not built.");
+    }
+
+    private static async Task WaitHealthyAsync(string url)
+    {
+        using var client = new HttpClient();
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await client.GetAsync(url + "/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The server did not start.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}
