@@ -30,6 +30,7 @@ public sealed partial class DesignerPage
     private string? _json;
     private string? _jsonError;
     private int _renderedNodes = -1;
+    private string? _linesError;
 
     [Parameter]
     public string DefinitionId { get; set; } = "";
@@ -140,6 +141,37 @@ public sealed partial class DesignerPage
         {
             _jsonView = false;
             await _canvas.SelectAsync(nodeId);
+        }
+    }
+
+    private async Task OnLinesChangedAsync((string Which, string Lines) change)
+    {
+        try
+        {
+            await RunAsync(s =>
+            {
+                if (change.Which == "variables")
+                {
+                    s.SetVariables(change.Lines);
+                }
+                else
+                {
+                    s.SetParameters(change.Lines, outputs: change.Which == "outputs");
+                }
+            });
+            _linesError = null;
+        }
+        catch (FormatException ex)
+        {
+            _linesError = ex.Message;
+        }
+    }
+
+    private async Task OnPathChangedAsync((IReadOnlyList<string> Done, IReadOnlyList<string> Failed, IReadOnlyList<string> Edges) path)
+    {
+        if (_canvas is not null)
+        {
+            await _canvas.HighlightAsync(path.Done, path.Failed, path.Edges);
         }
     }
 

@@ -142,6 +142,44 @@ public sealed class DesignerState(WorkflowDefinition definition, ActivityRegistr
         connection.Condition = string.IsNullOrWhiteSpace(condition) ? null : WorkflowExpression.Js(condition);
     }
 
+    public void SetWorkflow(string name, string? description)
+    {
+        Change();
+        Definition.Name = name;
+        Definition.Description = string.IsNullOrWhiteSpace(description) ? null : description;
+    }
+
+    public void SetSettings(IncidentStrategy strategy, int maxStepsPerBurst)
+    {
+        Change();
+        Definition.Settings.IncidentStrategy = strategy;
+        Definition.Settings.MaxStepsPerBurst = maxStepsPerBurst;
+    }
+
+    /// <summary>Variables from lines of <c>name:type[:default]</c>; the default is JSON (or text).</summary>
+    public void SetVariables(string lines)
+    {
+        var parsed = ParameterLines.Parse(lines);
+        Change();
+        Definition.Variables = [.. parsed.Select(p => new VariableDefinition { Name = p.Name, Type = p.Type, Default = p.Default })];
+    }
+
+    /// <summary>Inputs or outputs from lines of <c>name:type[:default]</c>; a trailing <c>!</c> on the name makes an input required.</summary>
+    public void SetParameters(string lines, bool outputs)
+    {
+        var parsed = ParameterLines.Parse(lines);
+        Change();
+        var parameters = parsed.Select(p => new ParameterDefinition { Name = p.Name, Type = p.Type, Default = p.Default, Required = p.Required }).ToList();
+        if (outputs)
+        {
+            Definition.Outputs = parameters;
+        }
+        else
+        {
+            Definition.Inputs = parameters;
+        }
+    }
+
     /// <summary>Places nodes left to right by their distance from the start, each column top to bottom.</summary>
     public void AutoLayout()
     {

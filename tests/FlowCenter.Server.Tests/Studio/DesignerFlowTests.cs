@@ -1,0 +1,111 @@
+using FlowCenter.Server.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace FlowCenter.Server.Tests.Studio;
+
+/// <summary>
+/// A process designer's first process, all in Chromium: create it, drag start -> decision -> two scripts ->
+/// join -> end onto the canvas, connect them, set a condition, save, reload, publish, test-run and see the path.
+/// </summary>
+public sealed class DesignerFlowTests
+{
+    [BrowserFact]
+    public async Task NewProcess_BuiltByDragAndDrop_SavesPublishesAndTestRuns()
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerProcess.StartAsync("flow", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 2200, Height = 1200 } });
+        page.SetDefaultTimeout(15_000);
+
+        await page.GotoAsync(server.Client.BaseAddress!.ToString());
+        await page.Locator("[data-testid=create-process]").ClickAsync();
+        await page.Locator("input[data-testid=new-process-id]").FillAsync("approval");
+        await page.Locator("input[data-testid=new-process-name]").FillAsync("Approval");
+        await page.Locator("[data-testid=new-process-save]").ClickAsync();
+        await page.Locator("[data-testid=open-designer]", new PageLocatorOptions { HasText = "Approval" }).ClickAsync();
+        var nodes = page.Locator("[data-testid=canvas-nodes]");
+        await Assertions.Expect(nodes).ToHaveTextAsync("1");
+        var canvas = page.Locator("[data-testid=designer-canvas]");
+
+        // The fit centres the start node; the others go to its right.
+        var box = (await canvas.BoundingBoxAsync())!;
+        (string Type, float X, float Y)[] drops = [("Decision", 0.6f, 0.5f), ("Script", 0.72f, 0.3f), ("Script", 0.72f, 0.7f), ("Join", 0.84f, 0.5f), ("End", 0.4f, 0.8f)];
+        for (var i = 0; i < drops.Length; i++)
+        {
+            var (type, x, y) = drops[i];
+            var item = page.Locator($".fc-palette-item[data-activity={type}]");
+            await item.ScrollIntoViewIfNeededAsync();
+            await item.DragToAsync(canvas, new LocatorDragToOptions { TargetPosition = new TargetPosition { X = box.Width * x, Y = box.Height * y } });
+            await Assertions.Expect(nodes).ToHaveTextAsync((i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await ConnectAsync(page, canvas, "start", "done", "decision1");
+        await ConnectAsync(page, canvas, "decision1", "branch1", "script1");
+        await ConnectAsync(page, canvas, "decision1", "default", "script2");
+        await ConnectAsync(page, canvas, "script1", "done", "join1");
+        await ConnectAsync(page, canvas, "script2", "done", "join1");
+        await ConnectAsync(page, canvas, "join1", "done", "end1");
+
+        // Scripts need a body; the join waits for any branch; the decision's branch gets a real condition.
+        await SetInputAsync(page, canvas, "script1", "script", "setVariable('route', 'big');");
+        await SetInputAsync(page, canvas, "script2", "script", "setVariable('route', 'small');");
+        await canvas.Locator("g[data-cell-id=join1]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync("join1");
+        await page.Locator("[data-testid=prop-input-mode]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "any" }).ClickAsync();
+        await page.Locator("[data-testid=json-toggle]").ClickAsync();
+        var json = await page.Locator("textarea[data-testid=json-editor]").InputValueAsync();
+        await page.Locator("textarea[data-testid=json-editor]").FillAsync(json.Replace("\"source\": \"true\"", "\"source\": \"input.amount > 1000\"", StringComparison.Ordinal));
+        await page.Locator("[data-testid=json-apply]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).ToContainTextAsync("No problems");
+
+        await page.Locator("[data-testid=save]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=dirty]")).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await Assertions.Expect(nodes).ToHaveTextAsync("6");
+        await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).ToContainTextAsync("No problems");
+        await page.Locator("[data-testid=designer-publish]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=designer-toolbar]")).ToContainTextAsync("Published");
+
+        // Test run with a large amount: the big branch is taken and highlighted.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Test run" }).ClickAsync();
+        await page.Locator("textarea[data-testid=test-input]").FillAsync("{\"amount\": 5000}");
+        await page.Locator("[data-testid=test-run]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=test-status]")).ToContainTextAsync("Completed");
+        await Assertions.Expect(page.Locator("[data-testid=test-journal]")).ToContainTextAsync("script1");
+        await Assertions.Expect(page.Locator("[data-testid=test-journal]")).Not.ToContainTextAsync("script2");
+        await Assertions.Expect(canvas.Locator("g[data-cell-id=script1] rect")).ToHaveAttributeAsync("fill", "#c8e6c9");
+        await Assertions.Expect(canvas.Locator("g[data-cell-id=script2] rect")).ToHaveAttributeAsync("fill", "#fff");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-test-run.png") });
+    }
+
+    private static async Task ConnectAsync(IPage page, ILocator canvas, string source, string port, string target)
+    {
+        var from = (await canvas.Locator($"g[data-cell-id={source}] circle[port='{port}']").BoundingBoxAsync())!;
+        var to = (await canvas.Locator($"g[data-cell-id={target}] circle[port=in]").BoundingBoxAsync())!;
+        var connections = page.Locator("[data-testid=model-connections]");
+        var before = int.Parse((await connections.TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+        await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new MouseMoveOptions { Steps = 10 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(connections).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task SetInputAsync(IPage page, ILocator canvas, string nodeId, string input, string value)
+    {
+        await canvas.Locator($"g[data-cell-id={nodeId}]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync(nodeId);
+        var field = page.Locator($"[data-testid=prop-input-{input}]");
+        await field.FillAsync(value);
+        await field.BlurAsync();
+        await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).Not.ToContainTextAsync($"{nodeId} required input '{input}'");
+    }
+}
