@@ -83,7 +83,7 @@ internal sealed class ConsoleApp(TextReader input, TextWriter output, bool nonIn
             inputs = new() { ["employee"] = "Li Lei", ["days"] = "5", ["reason"] = "family visit" };
         }
 
-        var clock = new ConsoleClock();
+        var clock = new FastForwardClock();
         using var javaScript = new JintExpressionEvaluator(new JavaScriptOptions(), clock);
         using var host = new InMemoryWorkflowHost(new WorkflowEngine(ActivityRegistry.CreateDefault(), [javaScript], clock, new GuidIdGenerator()));
         var main = Load(file);
@@ -103,7 +103,7 @@ internal sealed class ConsoleApp(TextReader input, TextWriter output, bool nonIn
     private static WorkflowDefinition Load(string file) => WorkflowJson.ParseDefinition(File.ReadAllText(file), file);
 
     /// <summary>Answers waits until the instance ends or nothing more can be answered.</summary>
-    private async Task DriveAsync(InMemoryWorkflowHost host, ConsoleClock clock, WorkflowInstance instance)
+    private async Task DriveAsync(InMemoryWorkflowHost host, FastForwardClock clock, WorkflowInstance instance)
     {
         while (!instance.IsFinished && instance.Status != WorkflowStatus.Suspended)
         {

@@ -14,10 +14,10 @@ namespace FlowCenter.Studio.Designer;
 /// </summary>
 public sealed class TestRun : IDisposable
 {
-    private readonly TestRunClock _clock;
+    private readonly FastForwardClock _clock;
     private readonly InMemoryWorkflowHost _host;
 
-    private TestRun(WorkflowEngine engine, WorkflowInstance instance, InMemoryWorkflowHost host, TestRunClock clock)
+    private TestRun(WorkflowEngine engine, WorkflowInstance instance, InMemoryWorkflowHost host, FastForwardClock clock)
     {
         Engine = engine;
         Instance = instance;
@@ -35,7 +35,7 @@ public sealed class TestRun : IDisposable
 
     public static async Task<TestRun> StartAsync(WorkflowDefinition draft, IEnumerable<WorkflowDefinition> others, ActivityRegistry activities, IEnumerable<IExpressionEvaluator> evaluators, JsonObject? input)
     {
-        var clock = new TestRunClock();
+        var clock = new FastForwardClock();
         var engine = new WorkflowEngine(activities, evaluators, clock, new GuidIdGenerator());
         var host = new InMemoryWorkflowHost(engine);
         foreach (var other in others.Where(o => o.Id != draft.Id))
