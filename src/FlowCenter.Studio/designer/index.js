@@ -89,7 +89,11 @@ export function create(container, minimapContainer, dotnet) {
   const addMinimap = () => {
     if (minimapContainer && !state.minimap) {
       state.minimap = true;
-      graph.use(new MiniMap({ container: minimapContainer, width: 200, height: 140, padding: 8 }));
+      // The minimap draws nodes only: at its scale edges are noise and cost as much as the nodes.
+      graph.use(new MiniMap({
+        container: minimapContainer, width: 200, height: 140, padding: 8,
+        graphOptions: { createCellView: cell => (cell.isEdge() ? null : undefined) },
+      }));
     }
   };
 
@@ -149,7 +153,14 @@ export function render(id, model, fit) {
   const { graph } = state;
   state.rendering = true;
   try {
-    graph.batchUpdate(() => {
+    if (graph.getCellCount() === 0) {
+      // First drawing: all cells in one go, which is much faster than adding them one by one.
+      const large = model.edges.length > 60;
+      graph.fromJSON({
+        nodes: model.nodes.map(nodeMetadata),
+        edges: model.edges.map(e => ({ ...edgeMetadata(e, large), data: { signature: JSON.stringify(e) } })),
+      });
+    } else graph.batchUpdate(() => {
       const wanted = new Set([...model.nodes.map(n => n.id), ...model.edges.map(e => e.id)]);
       for (const cell of graph.getCells()) {
         if (!wanted.has(cell.id)) cell.remove();
@@ -179,7 +190,10 @@ export function render(id, model, fit) {
     state.rendering = false;
   }
   if (fit) graph.zoomToFit({ padding: 40, maxScale: 1 });
-  if (!state.minimap) setTimeout(state.addMinimap, 50);
+  if (!state.minimap) {
+    if (window.requestIdleCallback) window.requestIdleCallback(state.addMinimap, { timeout: 1500 });
+    else setTimeout(state.addMinimap, 300);
+  }
   return graph.getNodes().length;
 }
 
