@@ -21,6 +21,10 @@ public sealed partial class PropertyPanel
     [Parameter]
     public ConnectionDefinition? Connection { get; set; }
 
+    /// <summary>The definition's problems; those about the shown inputs appear under their fields.</summary>
+    [Parameter]
+    public IReadOnlyList<Engine.Validation.ValidationProblem> Problems { get; set; } = [];
+
     [Parameter]
     public EventCallback<string?> DisplayNameChanged { get; set; }
 
@@ -32,6 +36,13 @@ public sealed partial class PropertyPanel
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    private string? ProblemOf(string input) =>
+        Node is null ? null : Problems.FirstOrDefault(p => p.NodeId == Node.Id && p.Message.StartsWith($"input '{input}'", StringComparison.Ordinal)
+            || (p.NodeId == Node.Id && p.Message.StartsWith($"required input '{input}'", StringComparison.Ordinal)))?.Message;
+
+    private string? ConnectionProblem =>
+        Connection is null ? null : Problems.FirstOrDefault(p => p.ConnectionId == Connection.Id)?.Message;
 
     private Task SetBooleanAsync(string input, bool on) => InputChanged.InvokeAsync((input, on ? "true" : "false", false));
 

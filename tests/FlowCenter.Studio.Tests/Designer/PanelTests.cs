@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Validation;
@@ -47,6 +48,20 @@ public sealed class PanelTests : StudioTestContext
         panel.Find("textarea[data-testid=prop-edge-condition]").Change("total > 5000");
 
         Assert.Equal((null, "total > 5000"), changed);
+    }
+
+    [Fact]
+    public void PropertyPanel_ExpressionWithASyntaxError_ShowsItUnderTheField()
+    {
+        var node = new NodeDefinition { Id = "set1", Type = "SetVariable", Inputs = { ["name"] = InputValue.FromLiteral("x"), ["value"] = InputValue.FromExpression("1 +* 2") } };
+        var definition = new WorkflowBuilder("d").Node("start", "Start").Build();
+        definition.Nodes.Add(node);
+        definition.Connections.Add(new ConnectionDefinition { Id = "c1", Source = "start", Target = "set1" });
+        var problems = Services.GetService<FlowCenter.Engine.Execution.WorkflowEngine>()!.Validator.Validate(definition);
+
+        var panel = Render<PropertyPanel>(p => p.Add(x => x.Node, node).Add(x => x.Descriptor, _activities.Find("SetVariable")).Add(x => x.Problems, problems));
+
+        Assert.Contains("input 'value'", panel.Find(".mud-input-error").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
