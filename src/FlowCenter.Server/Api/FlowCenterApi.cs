@@ -61,9 +61,9 @@ public static class FlowCenterApi
 
         api.MapPost("/instances/{id}/bookmarks/{bookmarkId}", async (string id, string bookmarkId, HttpRequest request, IWorkflowRuntime runtime, CancellationToken ct) =>
         {
-            var payload = request.ContentLength > 0 ? await JsonNode.ParseAsync(request.Body, cancellationToken: ct) : null;
             return await Answer(async () =>
             {
+                var payload = await ReadPayloadAsync(request, ct);
                 var outcome = await runtime.ResumeAsync(id, bookmarkId, payload, ct);
                 return outcome == ResumeOutcome.Resumed
                     ? Results.Ok(new { outcome })
@@ -71,11 +71,8 @@ public static class FlowCenterApi
             });
         });
 
-        api.MapPost("/events/{name}", async (string name, string? key, HttpRequest request, IWorkflowRuntime runtime, CancellationToken ct) =>
-        {
-            var payload = request.ContentLength > 0 ? await JsonNode.ParseAsync(request.Body, cancellationToken: ct) : null;
-            return Results.Ok(await runtime.PublishEventAsync(name, key, payload, ct));
-        });
+        api.MapPost("/events/{name}", (string name, string? key, HttpRequest request, IWorkflowRuntime runtime, CancellationToken ct) =>
+            Answer(async () => Results.Ok(await runtime.PublishEventAsync(name, key, await ReadPayloadAsync(request, ct), ct))));
 
         api.MapPost("/instances/{id}/cancel", (string id, IWorkflowRuntime runtime, CancellationToken ct) =>
             Answer(async () =>
@@ -100,6 +97,14 @@ public static class FlowCenterApi
         return app;
     }
 
+    /// <summary>The JSON body, sent with a length or chunked; null when there is none.</summary>
+    private static async Task<JsonNode?> ReadPayloadAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(ct);
+        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+    }
+
     private static async Task<IResult> Answer(Func<Task<IResult>> action)
     {
         try
@@ -113,6 +118,10 @@ public static class FlowCenterApi
         catch (Exception ex) when (ex is ResumeRejectedException or InvalidOperationException or ArgumentException)
         {
             return Results.BadRequest(new ApiError(ex.Message));
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return Results.BadRequest(new ApiError("The body is not valid JSON: " + ex.Message));
         }
     }
 }

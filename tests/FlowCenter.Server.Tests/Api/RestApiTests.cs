@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using FlowCenter.Server.Tests.TestSupport;
+
+namespace FlowCenter.Server.Tests.Api;
+
+/// <summary>The REST API of a real server: start, resume exactly once, bad answers, export, health and the dashboard.</summary>
+public sealed class RestApiTests
+{
+    [Fact]
+    public async Task Api_StartResumeTwiceAndBadInput_AnswerAsAClientExpects()
+    {
+        using var folder = new TempFolder();
+        folder.AddWorkflow(new WorkflowBuilder("approve")
+            .Node("start", "Start").Node("task", "UserTask", ("title", "Approve")).Node("end", "End")
+            .Connect("start", "task").Connect("task", "end", "approve").Build());
+        await using var server = await ServerProcess.StartAsync("api", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        var client = server.Client;
+
+        var started = await server.PostAsync("/api/instances", new { definitionId = "approve", businessKey = "PO-1" });
+        var id = started["id"]!.GetValue<string>();
+        var bookmark = started["bookmarks"]!.AsArray().Single(b => b!["kind"]!.GetValue<string>() == "userTask")!["id"]!.GetValue<string>();
+
+        using var malformed = await client.PostAsync($"/api/instances/{id}/bookmarks/{bookmark}", new StringContent("{\"outcome\": ", System.Text.Encoding.UTF8, "application/json"));
+        using var maybe = await client.PostAsJsonAsync($"/api/instances/{id}/bookmarks/{bookmark}", new { outcome = "maybe" });
+        using var first = await client.PostAsJsonAsync($"/api/instances/{id}/bookmarks/{bookmark}", new { outcome = "approve" });
+        using var second = await client.PostAsJsonAsync($"/api/instances/{id}/bookmarks/{bookmark}", new { outcome = "approve" });
+        using var unknown = await client.GetAsync("/api/instances/nope");
+        using var badStart = await client.PostAsJsonAsync("/api/instances", new { definitionId = "missing" });
+        using var export = await client.GetAsync("/api/definitions/approve/versions/1/json");
+        using var dashboard = await client.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("not valid JSON", await malformed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, maybe.StatusCode);
+        Assert.Contains("maybe", await maybe.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("completed", (await server.GetAsync($"/api/instances/{id}"))["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badStart.StatusCode);
+        Assert.Contains("\"id\": \"approve\"", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal(1, (await server.GetAsync("/api/instances?businessKey=PO-1"))["total"]!.GetValue<int>());
+    }
+}
