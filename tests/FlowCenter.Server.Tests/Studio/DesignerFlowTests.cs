@@ -22,7 +22,7 @@ public sealed class DesignerFlowTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 2200, Height = 1200 } });
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
 
         await page.GotoAsync(server.Client.BaseAddress!.ToString());
         await page.Locator("[data-testid=create-process]").ClickAsync();

@@ -20,7 +20,7 @@ public sealed class DesignerPageTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
         await page.GotoAsync(server.Client.BaseAddress + "designer/flow");
         var nodes = page.Locator("[data-testid=canvas-nodes]");
         await Assertions.Expect(nodes).ToHaveTextAsync("1");

@@ -20,7 +20,7 @@ public sealed class ProcessListPageTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US" });
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
 
         await page.GotoAsync(server.Client.BaseAddress!.ToString());
         var table = page.Locator("[data-testid=process-table]");
