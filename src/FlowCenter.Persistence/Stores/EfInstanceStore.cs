@@ -26,9 +26,8 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
             .ConvertAll(RecordMapper.ToBookmark);
         instance.Journal = (await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId && j.CompletedAt == null).OrderBy(j => j.Sequence).ToListAsync(cancellationToken))
             .ConvertAll(RecordMapper.ToEntry);
-        instance.Incidents = record.OpenIncidents == 0 && !await db.Incidents.AnyAsync(i => i.InstanceId == instanceId, cancellationToken)
-            ? []
-            : (await db.Incidents.AsNoTracking().Where(i => i.InstanceId == instanceId).OrderBy(i => i.Id).ToListAsync(cancellationToken)).ConvertAll(RecordMapper.ToIncident);
+        instance.Incidents = (await db.Incidents.AsNoTracking().Where(i => i.InstanceId == instanceId).OrderBy(i => i.Id).ToListAsync(cancellationToken))
+            .ConvertAll(RecordMapper.ToIncident);
         return new StoredInstance(instance, record.Revision) { StartedBy = record.StartedBy };
     }
 
