@@ -51,7 +51,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator, IDisposable
         }
         catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
         {
-            return Describe(parse, kind);
+            return Describe(parse, source, kind);
         }
     }
 
@@ -64,7 +64,7 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator, IDisposable
         }
         catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
         {
-            throw new ExpressionException("JavaScript syntax error: " + Describe(parse, kind), ex);
+            throw new ExpressionException("JavaScript syntax error: " + Describe(parse, source, kind), ex);
         }
 
         var engine = _pool.TryTake(out var pooled) ? pooled : new SandboxEngine(_options, _clock);
@@ -99,10 +99,21 @@ public sealed class JintExpressionEvaluator : IExpressionEvaluator, IDisposable
         return prepared;
     }
 
-    private static string Describe(ParseErrorException ex, ExpressionKind kind)
+    /// <summary>
+    /// The parser's message at the user's line and column (both from 1), not the wrapper's: an error on the
+    /// wrapper's closing line means the user's text ended too soon, and is placed at its end.
+    /// </summary>
+    private static string Describe(ParseErrorException ex, string source, ExpressionKind kind)
     {
-        // Line 1 of the wrapped code is the wrapper itself.
-        var line = ex.LineNumber - 1;
-        return $"{ex.Description} (line {Math.Max(line, 1)}, column {ex.Column}){(kind == ExpressionKind.Value ? "" : " in the script")}";
+        var lines = source.TrimEnd().Split('\n');
+        var line = ex.LineNumber - 1; // line 1 of the wrapped code is the wrapper's opening
+        var column = ex.Column + 1;
+        var description = ex.Description;
+        if (line > lines.Length)
+        {
+            (line, column, description) = (lines.Length, lines[^1].TrimEnd('\r').Length + 1, "Unexpected end of input");
+        }
+
+        return $"{description} (line {Math.Max(line, 1)}, column {column}){(kind == ExpressionKind.Value ? "" : " in the script")}";
     }
 }

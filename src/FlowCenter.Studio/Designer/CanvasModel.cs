@@ -5,4 +5,4 @@ public sealed record CanvasModel(IReadOnlyList<CanvasNode> Nodes, IReadOnlyList<
 
 public sealed record CanvasNode(string Id, string Type, string Label, string Category, double X, double Y, double? Width, double? Height, IReadOnlyList<string> Ports, string? Status);
 
-public sealed record CanvasEdge(string Id, string Source, string SourcePort, string Target, string? Label);
+public sealed record CanvasEdge(string Id, string Source, string SourcePort, string Target, string? Label, IReadOnlyList<Engine.Definitions.Point> Vertices);

@@ -32,7 +32,7 @@ public static class CanvasModelBuilder
         }).ToList();
         var edges = definition.Connections
             .Where(c => definition.Nodes.Exists(n => n.Id == c.Source) && definition.Nodes.Exists(n => n.Id == c.Target))
-            .Select(c => new CanvasEdge(c.Id, c.Source, c.SourcePort, c.Target, c.Label ?? (c.Condition is null ? null : c.SourcePort)))
+            .Select(c => new CanvasEdge(c.Id, c.Source, c.SourcePort, c.Target, c.Label ?? (c.Condition is null ? null : c.SourcePort), c.Vertices))
             .ToList();
         return new CanvasModel(nodes, edges);
     }

@@ -26,6 +26,9 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
     public EventCallback<(string Source, string Port, string Target)> Connected { get; set; }
 
     [Parameter]
+    public EventCallback<(string EdgeId, Engine.Definitions.Point[] Vertices)> VerticesChanged { get; set; }
+
+    [Parameter]
     public EventCallback<(string Type, double X, double Y)> ActivityDropped { get; set; }
 
     [Parameter]
@@ -90,6 +93,9 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
 
     [JSInvokable]
     public Task OnConnected(string source, string port, string target) => Connected.InvokeAsync((source, port, target));
+
+    [JSInvokable]
+    public Task OnVerticesChanged(string edgeId, Engine.Definitions.Point[] vertices) => VerticesChanged.InvokeAsync((edgeId, vertices));
 
     [JSInvokable]
     public Task OnDropActivity(string type, double x, double y) => ActivityDropped.InvokeAsync((type, x, y));

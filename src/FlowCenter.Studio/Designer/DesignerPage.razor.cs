@@ -58,6 +58,9 @@ public sealed partial class DesignerPage
 
     private NodeDefinition? SelectedNode => _selectedNodes.Length == 1 ? _state?.Definition.Nodes.Find(n => n.Id == _selectedNodes[0]) : null;
 
+    /// <summary>The workflow's variable and input names, for completion in expressions.</summary>
+    private string[] Names => _state is null ? [] : [.. _state.Definition.Variables.Select(v => v.Name), .. _state.Definition.Inputs.Select(i => i.Name)];
+
     private ActivityDescriptor? SelectedDescriptor => SelectedNode is { } node ? Activities.Find(node.Type) : null;
 
     private ConnectionDefinition? SelectedConnection => _selectedNodes.Length == 0 && _selectedEdges.Length == 1 ? _state?.Definition.Connections.Find(c => c.Id == _selectedEdges[0]) : null;
@@ -100,6 +103,8 @@ public sealed partial class DesignerPage
     private Task OnNodeMovedAsync((string NodeId, double X, double Y) move) => RunAsync(s => s.MoveNode(move.NodeId, move.X, move.Y));
 
     private Task OnConnectedAsync((string Source, string Port, string Target) c) => RunAsync(s => s.Connect(c.Source, c.Port, c.Target));
+
+    private Task OnVerticesChangedAsync((string EdgeId, Engine.Definitions.Point[] Vertices) change) => RunAsync(s => s.SetVertices(change.EdgeId, change.Vertices));
 
     private Task OnDroppedAsync((string Type, double X, double Y) drop) => RunAsync(s => s.AddNode(drop.Type, drop.X, drop.Y));
 

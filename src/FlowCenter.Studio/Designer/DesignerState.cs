@@ -134,6 +134,19 @@ public sealed class DesignerState(WorkflowDefinition definition, ActivityRegistr
         node.Inputs[input] = expression ? InputValue.FromExpression(text) : InputValue.FromLiteral(ParseLiteral(type, text));
     }
 
+    /// <summary>The points a connection is routed through, as the user dragged them; none routes it freely.</summary>
+    public void SetVertices(string connectionId, IReadOnlyList<Point> vertices)
+    {
+        var connection = Definition.Connections.Single(c => c.Id == connectionId);
+        if (connection.Vertices.Select(p => (p.X, p.Y)).SequenceEqual(vertices.Select(p => (p.X, p.Y))))
+        {
+            return;
+        }
+
+        Change();
+        connection.Vertices = [.. vertices.Select(p => new Point { X = Math.Round(p.X), Y = Math.Round(p.Y) })];
+    }
+
     public void SetConnection(string connectionId, string? label, string? condition)
     {
         Change();
@@ -181,35 +194,113 @@ public sealed class DesignerState(WorkflowDefinition definition, ActivityRegistr
     }
 
     /// <summary>Places nodes left to right by their distance from the start, each column top to bottom.</summary>
+    /// <summary>
+    /// Lays the graph out left to right: each node one column after its furthest predecessor (loops' back
+    /// connections ignored), each column ordered by its predecessors' rows to keep lines from crossing and
+    /// centred on the tallest, every hand-routed connection routed freely again.
+    /// </summary>
     public void AutoLayout()
     {
         Change();
-        var next = Definition.Connections.ToLookup(c => c.Source, c => c.Target);
+        var forward = ForwardConnections();
+        var incoming = forward.ToLookup(c => c.Target, c => c.Source);
         var rank = new Dictionary<string, int>();
-        var queue = new Queue<string>(Definition.Nodes.Where(n => activities.Find(n.Type)?.IsTrigger == true).Select(n => n.Id));
-        foreach (var id in queue)
+        foreach (var id in TopologicalOrder(forward))
         {
-            rank[id] = 0;
+            rank[id] = incoming[id].Select(s => rank.GetValueOrDefault(s) + 1).DefaultIfEmpty(0).Max();
         }
 
-        while (queue.TryDequeue(out var id))
+        var columns = Definition.Nodes.GroupBy(n => rank.GetValueOrDefault(n.Id)).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
+        var row = new Dictionary<string, double>();
+        foreach (var column in columns)
         {
-            foreach (var target in next[id].Where(t => !rank.ContainsKey(t)))
+            var ordered = column
+                .Select((n, i) => (Node: n, Key: incoming[n.Id].Where(row.ContainsKey).Select(s => row[s]).DefaultIfEmpty(i).Average(), Index: i))
+                .OrderBy(x => x.Key).ThenBy(x => x.Index).Select(x => x.Node).ToList();
+            column.Clear();
+            column.AddRange(ordered);
+            for (var i = 0; i < column.Count; i++)
             {
-                rank[target] = rank[id] + 1;
-                queue.Enqueue(target);
+                row[column[i].Id] = i;
             }
         }
 
-        var unranked = (rank.Count == 0 ? 0 : rank.Values.Max()) + 1;
-        foreach (var column in Definition.Nodes.GroupBy(n => rank.GetValueOrDefault(n.Id, unranked)).OrderBy(g => g.Key))
+        var tallest = columns.Count == 0 ? 0 : columns.Max(c => c.Count);
+        for (var x = 0; x < columns.Count; x++)
         {
-            var row = 0;
-            foreach (var node in column)
+            var offset = (tallest - columns[x].Count) * 55;
+            for (var y = 0; y < columns[x].Count; y++)
             {
-                node.Layout = new NodeLayout { X = 60 + (column.Key * 220), Y = 60 + (row++ * 110) };
+                var node = columns[x][y];
+                node.Layout = new NodeLayout { X = 60 + (x * 220), Y = 60 + offset + (y * 110), Width = node.Layout?.Width, Height = node.Layout?.Height };
             }
         }
+
+        foreach (var connection in Definition.Connections)
+        {
+            connection.Vertices = [];
+        }
+    }
+
+    /// <summary>The connections without those closing a loop (found by a depth-first walk from the triggers).</summary>
+    private List<ConnectionDefinition> ForwardConnections()
+    {
+        var outgoing = Definition.Connections.ToLookup(c => c.Source);
+        var state = new Dictionary<string, bool>(); // false: on the walk's path, true: finished
+        var back = new HashSet<ConnectionDefinition>();
+        var roots = Definition.Nodes.Where(n => activities.Find(n.Type)?.IsTrigger == true).Concat(Definition.Nodes).Select(n => n.Id);
+        foreach (var root in roots.Where(r => !state.ContainsKey(r)))
+        {
+            var stack = new Stack<(string Id, IEnumerator<ConnectionDefinition> Next)>();
+            state[root] = false;
+            stack.Push((root, outgoing[root].GetEnumerator()));
+            while (stack.Count > 0)
+            {
+                var (id, next) = stack.Peek();
+                if (!next.MoveNext())
+                {
+                    state[id] = true;
+                    stack.Pop();
+                    continue;
+                }
+
+                var target = next.Current.Target;
+                if (!state.TryGetValue(target, out var finished))
+                {
+                    state[target] = false;
+                    stack.Push((target, outgoing[target].GetEnumerator()));
+                }
+                else if (!finished)
+                {
+                    back.Add(next.Current);
+                }
+            }
+        }
+
+        return [.. Definition.Connections.Where(c => !back.Contains(c))];
+    }
+
+    private List<string> TopologicalOrder(List<ConnectionDefinition> forward)
+    {
+        var known = Definition.Nodes.Select(n => n.Id).ToHashSet();
+        var edges = forward.Where(c => known.Contains(c.Source) && known.Contains(c.Target)).ToList();
+        var waiting = known.ToDictionary(id => id, id => edges.Count(c => c.Target == id));
+        var outgoing = edges.ToLookup(c => c.Source, c => c.Target);
+        var ready = new Queue<string>(known.Where(id => waiting[id] == 0));
+        var order = new List<string>();
+        while (ready.TryDequeue(out var id))
+        {
+            order.Add(id);
+            foreach (var target in outgoing[id])
+            {
+                if (--waiting[target] == 0)
+                {
+                    ready.Enqueue(target);
+                }
+            }
+        }
+
+        return order;
     }
 
     /// <summary>Replaces the whole definition with edited JSON; a parse error changes nothing.</summary>

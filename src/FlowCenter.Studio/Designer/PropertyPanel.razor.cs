@@ -3,6 +3,7 @@ using FlowCenter.Engine.Definitions;
 using FlowCenter.Studio.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace FlowCenter.Studio.Designer;
 
@@ -24,6 +25,10 @@ public sealed partial class PropertyPanel
     /// <summary>The definition's problems; those about the shown inputs appear under their fields.</summary>
     [Parameter]
     public IReadOnlyList<Engine.Validation.ValidationProblem> Problems { get; set; } = [];
+
+    /// <summary>The workflow's variable and input names, offered by the expression editors' completion.</summary>
+    [Parameter]
+    public IReadOnlyList<string> Names { get; set; } = [];
 
     [Parameter]
     public EventCallback<string?> DisplayNameChanged { get; set; }
@@ -47,6 +52,27 @@ public sealed partial class PropertyPanel
     private Task SetBooleanAsync(string input, bool on) => InputChanged.InvokeAsync((input, on ? "true" : "false", false));
 
     private static string Caption(InputDescriptor input) => $"{input.Name}{(input.Required ? " *" : "")} · {input.Type}";
+
+    private static InputType InputTypeOf(DataType type) => type switch
+    {
+        DataType.Number or DataType.Integer => InputType.Number,
+        DataType.DateTime => InputType.DateTimeLocal,
+        _ => InputType.Text,
+    };
+
+    /// <summary>A JSON literal indented for editing; text that is not JSON (yet) as it was typed.</summary>
+    private static string? Json(InputValue? value) =>
+        value?.Literal is { } literal && literal.GetValueKind() is System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array
+            ? literal.ToJsonString(Indented)
+            : Text(value);
+
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A date literal in the form the browser's date-time field shows.</summary>
+    private static string? DateText(InputValue? value) =>
+        Text(value) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            ? at.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : Text(value);
 
     private static string? Text(InputValue? value) =>
         value?.Expression?.Source ?? (value?.Literal is { } literal

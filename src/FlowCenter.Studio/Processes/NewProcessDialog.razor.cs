@@ -46,5 +46,14 @@ public sealed partial class NewProcessDialog
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex IdPattern();
 
-    public sealed record Answer(string Id, string Name);
+    public sealed record Answer(string Id, string Name)
+    {
+        /// <summary>The new process: a start node waiting for the rest.</summary>
+        public Engine.Definitions.WorkflowDefinition ToDefinition() => new()
+        {
+            Id = Id,
+            Name = Name,
+            Nodes = [new Engine.Definitions.NodeDefinition { Id = "start", Type = "Start", DisplayName = "Start", Layout = new Engine.Definitions.NodeLayout { X = 80, Y = 160 } }],
+        };
+    }
 }

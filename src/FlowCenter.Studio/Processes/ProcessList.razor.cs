@@ -49,7 +49,7 @@ public sealed partial class ProcessList
         var dialog = await Dialogs.ShowAsync<NewProcessDialog>(L["NewProcessTitle"], new DialogParameters<NewProcessDialog> { { d => d.TakenIds, _rows?.Select(r => r.DefinitionId).ToHashSet() ?? [] } });
         if (await dialog.Result is { Canceled: false, Data: NewProcessDialog.Answer answer })
         {
-            await Definitions.SaveDraftAsync(NewDefinition(answer.Id, answer.Name));
+            await Definitions.SaveDraftAsync(answer.ToDefinition());
             Snackbar.Add(L["Created", answer.Id], Severity.Success);
             await ReloadAsync();
         }
@@ -150,11 +150,4 @@ public sealed partial class ProcessList
     };
 
     private string StatusText(DefinitionStatus status) => L["Status" + status];
-
-    private static WorkflowDefinition NewDefinition(string id, string name) => new()
-    {
-        Id = id,
-        Name = name,
-        Nodes = [new NodeDefinition { Id = "start", Type = "Start", DisplayName = "Start", Layout = new NodeLayout { X = 80, Y = 160 } }],
-    };
 }

@@ -61,6 +61,11 @@ function edgeMetadata(edge, large) {
   };
 }
 
+// What decides whether an edge is drawn anew; its vertices are moved in place instead, keeping it selected.
+function signatureOf(edge) {
+  return JSON.stringify({ ...edge, vertices: undefined });
+}
+
 export function create(container, minimapContainer, dotnet) {
   const graph = new Graph({
     container,
@@ -118,6 +123,22 @@ export function create(container, minimapContainer, dotnet) {
     const cells = graph.getSelectedCells();
     dotnet.invokeMethodAsync('OnSelectionChanged', cells.filter(c => c.isNode()).map(c => c.id), cells.filter(c => c.isEdge()).map(c => c.id));
   });
+  // A selected edge can be re-routed: drag its vertices, click its line to add one, double-click one to remove it.
+  graph.on('edge:selected', ({ edge }) => {
+    edge.addTools([{ name: 'vertices', args: { snapRadius: 10, attrs: { r: 5, fill: '#fff', stroke: '#1565c0', 'stroke-width': 2, cursor: 'move' } } }]);
+  });
+  graph.on('edge:unselected', ({ edge }) => edge.removeTools());
+  const verticesTimers = new Map();
+  graph.on('edge:change:vertices', ({ edge }) => {
+    if (state.rendering) return;
+    clearTimeout(verticesTimers.get(edge.id));
+    verticesTimers.set(edge.id, setTimeout(() => {
+      verticesTimers.delete(edge.id);
+      if (graph.getCellById(edge.id)) {
+        dotnet.invokeMethodAsync('OnVerticesChanged', edge.id, edge.getVertices().map(p => ({ x: Math.round(p.x), y: Math.round(p.y) })));
+      }
+    }, 250));
+  });
   graph.on('blank:click', () => dotnet.invokeMethodAsync('OnSelectionChanged', [], []));
   graph.on('edge:click', ({ edge }) => {
     graph.cleanSelection();
@@ -158,7 +179,7 @@ export function render(id, model, fit) {
       const large = model.edges.length > 60;
       graph.fromJSON({
         nodes: model.nodes.map(nodeMetadata),
-        edges: model.edges.map(e => ({ ...edgeMetadata(e, large), data: { signature: JSON.stringify(e) } })),
+        edges: model.edges.map(e => ({ ...edgeMetadata(e, large), data: { signature: signatureOf(e) } })),
       });
     } else graph.batchUpdate(() => {
       const wanted = new Set([...model.nodes.map(n => n.id), ...model.edges.map(e => e.id)]);
@@ -179,9 +200,13 @@ export function render(id, model, fit) {
         }
       }
       for (const edge of model.edges) {
-        const signature = JSON.stringify(edge);
+        const signature = signatureOf(edge);
         const existing = graph.getCellById(edge.id);
-        if (existing && existing.getData()?.signature === signature) continue;
+        if (existing && existing.getData()?.signature === signature) {
+          const vertices = edge.vertices || [];
+          if (JSON.stringify(existing.getVertices()) !== JSON.stringify(vertices)) existing.setVertices(vertices);
+          continue;
+        }
         if (existing) graph.removeCell(existing);
         graph.addEdge({ ...edgeMetadata(edge, model.edges.length > 60), data: { signature } });
       }

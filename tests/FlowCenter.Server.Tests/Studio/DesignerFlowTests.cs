@@ -60,10 +60,29 @@ public sealed class DesignerFlowTests
         await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync("join1");
         await page.Locator("[data-testid=prop-input-mode]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "any" }).ClickAsync();
+        // The decision's branch gets its condition in the edge's expression editor; a broken one is marked at once.
+        await ClickEdgeAsync(page, canvas, "c2");
+        var condition = page.Locator("[data-testid=prop-edge-condition] .cm-content");
+        await condition.FillAsync("input.amount >");
+        await condition.BlurAsync();
+        await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition-problem]")).ToContainTextAsync("Unexpected end of input (line 1, column 15)");
+        await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition] .cm-lintRange-error")).ToHaveCountAsync(1);
+        await condition.FillAsync("input.amount > 1000");
+        await condition.BlurAsync();
+        await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition-problem]")).ToHaveCountAsync(0);
+        // JavaScript highlighting: the number is coloured as one (CodeMirror's default style, #164).
+        await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition] .cm-line span", new PageLocatorOptions { HasText = "1000" })).ToHaveCSSAsync("color", "rgb(17, 102, 68)");
+
+        // The JSON view refuses broken JSON and keeps the definition as it was.
         await page.Locator("[data-testid=json-toggle]").ClickAsync();
-        var json = await page.Locator("textarea[data-testid=json-editor]").InputValueAsync();
-        await page.Locator("textarea[data-testid=json-editor]").FillAsync(json.Replace("\"source\": \"true\"", "\"source\": \"input.amount > 1000\"", StringComparison.Ordinal));
+        var json = page.Locator("[data-testid=json-editor] .cm-content");
+        await Assertions.Expect(json).ToContainTextAsync("\"id\"");
+        await json.ClickAsync();
+        await page.Keyboard.PressAsync("Control+a");
+        await page.Keyboard.TypeAsync("{ \"id\": ");
         await page.Locator("[data-testid=json-apply]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=json-error]")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=json-toggle]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).ToContainTextAsync("No problems");
 
         await page.Locator("[data-testid=save]").ClickAsync();
@@ -99,11 +118,32 @@ public sealed class DesignerFlowTests
         await Assertions.Expect(connections).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Clicks an edge's line where nothing covers it (a port's label may lie over a short edge's middle).</summary>
+    private static async Task ClickEdgeAsync(IPage page, ILocator canvas, string edgeId)
+    {
+        var point = await canvas.Locator($"g[data-cell-id={edgeId}] path").First.EvaluateAsync<float[]>("""
+            p => {
+              const id = p.closest('g[data-cell-id]').getAttribute('data-cell-id');
+              const length = p.getTotalLength();
+              const m = p.getScreenCTM();
+              for (const t of [0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.2, 0.9, 0.1]) {
+                const at = p.getPointAtLength(length * t);
+                const x = at.x * m.a + at.y * m.c + m.e, y = at.x * m.b + at.y * m.d + m.f;
+                if (document.elementFromPoint(x, y)?.closest('g[data-cell-id]')?.getAttribute('data-cell-id') === id) return [x, y];
+              }
+              return null;
+            }
+            """);
+        Assert.True(point is not null, $"edge {edgeId} is covered everywhere");
+        await page.Mouse.ClickAsync(point[0], point[1]);
+        await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync(edgeId);
+    }
+
     private static async Task SetInputAsync(IPage page, ILocator canvas, string nodeId, string input, string value)
     {
         await canvas.Locator($"g[data-cell-id={nodeId}]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync(nodeId);
-        var field = page.Locator($"[data-testid=prop-input-{input}]");
+        var field = page.Locator($"[data-testid=prop-input-{input}] .cm-content");
         await field.FillAsync(value);
         await field.BlurAsync();
         await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).Not.ToContainTextAsync($"{nodeId} required input '{input}'");

@@ -79,6 +79,52 @@ public sealed class DesignerStateTests
     }
 
     [Fact]
+    public void AutoLayout_PutsAJoinAfterItsLongestBranchAndIgnoresALoopsWayBack()
+    {
+        var state = new DesignerState(new WorkflowBuilder("d")
+            .Node("start", "Start").Node("fork", "Fork").Node("a1", "SetVariable").Node("a2", "SetVariable").Node("join", "Join").Node("end", "End")
+            .Connect("start", "fork").Connect("fork", "a1", "a").Connect("a1", "a2").Connect("a2", "join").Connect("fork", "join", "b")
+            .Connect("join", "end").Connect("a2", "a1", "again").Build(), _activities);
+        state.Definition.Connections[0].Vertices = [new Point { X = 5, Y = 5 }];
+
+        state.AutoLayout();
+
+        var x = state.Definition.Nodes.ToDictionary(n => n.Id, n => n.Layout!.X);
+        Assert.True(x["a1"] < x["a2"] && x["a2"] < x["join"] && x["join"] < x["end"], string.Join(", ", x));
+        Assert.All(state.Definition.Connections, c => Assert.Empty(c.Vertices));
+    }
+
+    [Fact]
+    public void AutoLayout_OrdersAColumnByItsPredecessorsRows()
+    {
+        // b's successor is listed first; it still goes below a's, so the two lines do not cross.
+        var state = new DesignerState(new WorkflowBuilder("d")
+            .Node("start", "Start").Node("fork", "Fork").Node("a", "SetVariable").Node("b", "SetVariable").Node("afterB", "End").Node("afterA", "End")
+            .Connect("start", "fork").Connect("fork", "a", "a").Connect("fork", "b", "b").Connect("a", "afterA").Connect("b", "afterB").Build(), _activities);
+
+        state.AutoLayout();
+
+        var y = state.Definition.Nodes.ToDictionary(n => n.Id, n => n.Layout!.Y);
+        Assert.True(y["a"] < y["b"]);
+        Assert.True(y["afterA"] < y["afterB"]);
+    }
+
+    [Fact]
+    public void SetVertices_StoresTheRouteOnceAndCanBeUndone()
+    {
+        var state = new DesignerState(new WorkflowBuilder("d").Node("start", "Start").Node("end", "End").Connect("start", "end").Build(), _activities);
+        var id = state.Definition.Connections[0].Id;
+
+        state.SetVertices(id, [new Point { X = 100.4, Y = 40.6 }]);
+        state.SetVertices(id, [new Point { X = 100, Y = 41 }]);
+
+        Assert.Equal((100d, 41d), (state.Definition.Connections[0].Vertices[0].X, state.Definition.Connections[0].Vertices[0].Y));
+        state.Undo();
+        Assert.Empty(state.Definition.Connections[0].Vertices);
+        Assert.False(state.CanUndo);
+    }
+
+    [Fact]
     public void ApplyJson_Malformed_ChangesNothing()
     {
         var state = new DesignerState(new WorkflowBuilder("d").Node("start", "Start").Build(), _activities);

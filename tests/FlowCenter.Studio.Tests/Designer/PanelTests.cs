@@ -3,6 +3,7 @@ using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Validation;
 using FlowCenter.Studio.Designer;
+using FlowCenter.Studio.Editors;
 
 namespace FlowCenter.Studio.Tests.Designer;
 
@@ -45,7 +46,8 @@ public sealed class PanelTests : StudioTestContext
         var connection = new ConnectionDefinition { Id = "c3", Source = "decide", SourcePort = "big", Target = "ceo", Condition = WorkflowExpression.Js("total > 1000") };
         var panel = Render<PropertyPanel>(p => p.Add(x => x.Connection, connection).Add(x => x.ConnectionChanged, c => changed = c));
 
-        panel.Find("textarea[data-testid=prop-edge-condition]").Change("total > 5000");
+        Assert.Equal("total > 1000", panel.FindComponent<CodeEditor>().Instance.Value);
+        panel.InvokeAsync(() => panel.FindComponent<CodeEditor>().Instance.OnEdited("total > 5000"));
 
         Assert.Equal((null, "total > 5000"), changed);
     }
@@ -61,7 +63,20 @@ public sealed class PanelTests : StudioTestContext
 
         var panel = Render<PropertyPanel>(p => p.Add(x => x.Node, node).Add(x => x.Descriptor, _activities.Find("SetVariable")).Add(x => x.Problems, problems));
 
-        Assert.Contains("input 'value'", panel.Find(".mud-input-error").TextContent, StringComparison.Ordinal);
+        Assert.Contains("input 'value'", panel.Find("[data-testid=prop-input-value-problem]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("line 1", panel.Find("[data-testid=prop-input-value-problem]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PropertyPanel_ObjectInput_IsAJsonEditorShowingTheLiteralIndented()
+    {
+        var node = new NodeDefinition { Id = "set1", Type = "SetVariable", Inputs = { ["name"] = InputValue.FromLiteral("order"), ["value"] = InputValue.FromLiteral(System.Text.Json.Nodes.JsonNode.Parse("""{"客户":"华东","qty":2}""")) } };
+
+        var panel = Render<PropertyPanel>(p => p.Add(x => x.Node, node).Add(x => x.Descriptor, _activities.Find("SetVariable")));
+
+        var editor = panel.FindComponents<CodeEditor>().Single(e => e.Instance.TestId == "prop-input-value").Instance;
+        Assert.Equal(CodeLanguage.Json, editor.Language);
+        Assert.Equal("{\n  \"客户\": \"华东\",\n  \"qty\": 2\n}", editor.Value!.ReplaceLineEndings("\n"));
     }
 
     [Fact]
