@@ -1,14 +1,20 @@
 using FlowCenter.Persistence.Records;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowCenter.Persistence;
 
 /// <summary>
 /// The FlowCenter database. Each provider has a context of its own deriving from this one, so that each
-/// keeps its own migrations; stores work with this type.
+/// keeps its own migrations; stores work with this type. Local accounts and roles (ASP.NET Core Identity)
+/// live here too, beside the organisation they belong to.
 /// </summary>
-public abstract class FlowCenterDbContext(DbContextOptions options) : DbContext(options)
+public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDbContext<FlowCenterUser>(options)
 {
+    public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
+
+    public DbSet<PositionRecord> Positions => Set<PositionRecord>();
+
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
 
     public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();
@@ -21,6 +27,9 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FlowCenterDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FlowCenterDbContext).Assembly);
+    }
 }

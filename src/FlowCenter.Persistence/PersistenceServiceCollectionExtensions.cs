@@ -1,4 +1,7 @@
+using FlowCenter.Persistence.Records;
 using FlowCenter.Persistence.Stores;
+using FlowCenter.Runtime.Organization;
+using Microsoft.AspNetCore.Identity;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Hosting;
 using FlowCenter.Runtime.Instances;
@@ -20,6 +23,12 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton(sp => new FlowCenterDbContextFactory(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value));
         services.TryAddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.TryAddSingleton<IInstanceStore, EfInstanceStore>();
+        services.TryAddSingleton<IPasswordHasher<FlowCenterUser>, PasswordHasher<FlowCenterUser>>();
+        services.TryAddSingleton<EfDirectory>();
+        services.TryAddSingleton<IDirectory>(sp => sp.GetRequiredService<EfDirectory>());
+        services.TryAddSingleton<IOrganizationAdmin>(sp => sp.GetRequiredService<EfDirectory>());
+        // Identity's stores take the context from the request's scope.
+        services.TryAddScoped<FlowCenterDbContext>(sp => sp.GetRequiredService<FlowCenterDbContextFactory>().CreateDbContext());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, MigrateDatabaseTask>());
         return services;
     }

@@ -1,18 +1,23 @@
 using FlowCenter.Server.Api;
 using FlowCenter.Server.Components;
 using FlowCenter.Server.Hosting;
+using FlowCenter.Server.Security;
 using Hangfire;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFlowCenter();
+builder.AddFlowCenterSecurity();
 
 var app = builder.Build();
 app.PrintAddressesOnStart();
 app.UseFlowCenterLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapHealthChecks("/health");
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapFlowCenterApi();
-app.MapHangfireDashboard("/hangfire");
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireDashboardAuthorization()] });
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(typeof(FlowCenter.Studio.Layout.MainLayout).Assembly);
 app.Run();

@@ -4,6 +4,7 @@ using FlowCenter.Engine.State;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
 using FlowCenter.Runtime.Instances;
+using FlowCenter.Server.Security;
 
 namespace FlowCenter.Server.Api;
 
@@ -12,14 +13,15 @@ public static class FlowCenterApi
 {
     public static IEndpointRouteBuilder MapFlowCenterApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RequireAuthorization();
         api.MapGet("/definitions", async (IDefinitionStore store, CancellationToken ct) =>
             (await store.ListLatestAsync(ct)).Select(d => new { d.DefinitionId, d.Version, d.Name, d.Status, d.IsCurrent, d.PublishedAt }));
 
         api.MapGet("/definitions/{id}/versions/{version:int}/json", async (string id, int version, IDefinitionStore store, CancellationToken ct) =>
             await store.FindAsync(id, version, ct) is { } stored
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(stored.Json), "application/json", $"{id}.v{version}.json")
-                : Results.NotFound(new ApiError($"Definition '{id}' has no version {version}.")));
+                : Results.NotFound(new ApiError($"Definition '{id}' has no version {version}.")))
+            .RequireAuthorization(Policies.Design);
 
         api.MapPost("/instances", async (StartInstanceBody body, IWorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
@@ -54,7 +56,8 @@ public static class FlowCenterApi
             }
 
             return Results.Ok(await runtime.QueryAsync(new InstanceQuery { DefinitionId = definitionId, Status = wanted, BusinessKey = businessKey, Skip = skip ?? 0, Take = Math.Clamp(take ?? 50, 1, 500) }, ct));
-        });
+        })
+            .RequireAuthorization(Policies.Operate);
 
         api.MapGet("/instances/{id}", async (string id, IWorkflowRuntime runtime, CancellationToken ct) =>
             await runtime.GetAsync(id, ct) is { } instance ? Results.Ok(InstanceView.From(instance)) : Results.NotFound(new ApiError($"No instance '{id}'.")));
@@ -79,21 +82,24 @@ public static class FlowCenterApi
             {
                 await runtime.CancelAsync(id, ct);
                 return Results.NoContent();
-            }));
+            }))
+            .RequireAuthorization(Policies.Operate);
 
         api.MapPost("/instances/{id}/incidents/{incidentId:int}/retry", (string id, int incidentId, IWorkflowRuntime runtime, CancellationToken ct) =>
             Answer(async () =>
             {
                 await runtime.RetryIncidentAsync(id, incidentId, ct);
                 return Results.NoContent();
-            }));
+            }))
+            .RequireAuthorization(Policies.Operate);
 
         api.MapPost("/instances/{id}/incidents/{incidentId:int}/skip", (string id, int incidentId, string? port, IWorkflowRuntime runtime, CancellationToken ct) =>
             Answer(async () =>
             {
                 await runtime.SkipIncidentAsync(id, incidentId, port ?? "done", ct);
                 return Results.NoContent();
-            }));
+            }))
+            .RequireAuthorization(Policies.Operate);
         return app;
     }
 

@@ -26,7 +26,7 @@ public static class LocalizationSetup
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(set)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(redirect is { Length: > 0 } && redirect.StartsWith('/') ? redirect : "/");
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -11,6 +11,12 @@ public static class StartupBanner
             {
                 Console.WriteLine($"FlowCenter Studio: {url}   (Hangfire dashboard: {url.TrimEnd('/')}/hangfire)");
             }
+
+            var security = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Security.SecurityOptions>>().Value;
+            if (security.SeedDemoUsers)
+            {
+                Console.WriteLine($"Sign in as {Security.DemoOrganization.Describe()}; password: {security.DemoPassword}");
+            }
         });
         return app;
     }

@@ -1,0 +1,13 @@
+namespace FlowCenter.Server.Security;
+
+/// <summary>The "FlowCenter:Security" section: demo accounts and optional OpenID Connect sign-in.</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>Seeds a demo organisation with a user for each role when the database has no users yet.</summary>
+    public bool SeedDemoUsers { get; set; }
+
+    /// <summary>The password of the demo users.</summary>
+    public string DemoPassword { get; set; } = "FlowCenter1!";
+
+    public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
+}

@@ -1,0 +1,108 @@
+using FlowCenter.Persistence;
+using FlowCenter.Persistence.Records;
+using FlowCenter.Runtime.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace FlowCenter.Server.Security;
+
+public static class SecuritySetup
+{
+    public const string OpenIdConnectScheme = "oidc";
+
+    private const string SelectorScheme = "FlowCenter";
+
+    /// <summary>
+    /// Local accounts (ASP.NET Core Identity on the FlowCenter database) signed in by cookie, HTTP Basic for the
+    /// REST API, OpenID Connect when configured, the role policies, and the demo organisation when asked for.
+    /// </summary>
+    public static WebApplicationBuilder AddFlowCenterSecurity(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("FlowCenter:Security");
+        var settings = section.Get<SecurityOptions>() ?? new SecurityOptions();
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().Bind(section);
+        services.AddIdentityCore<FlowCenterUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<FlowCenterDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<FlowCenterClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        var authentication = services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SelectorScheme;
+                o.DefaultChallengeScheme = SelectorScheme;
+            })
+            .AddPolicyScheme(SelectorScheme, SelectorScheme, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                    ? BasicAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
+        authentication.AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/signin";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "FlowCenter.Auth";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            // The REST API answers 401/403; only pages are sent to the sign-in page.
+            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+        if (settings.OpenIdConnect.Enabled)
+        {
+            authentication.AddOpenIdConnect(OpenIdConnectScheme, settings.OpenIdConnect.DisplayName, o =>
+            {
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.Authority = settings.OpenIdConnect.Authority;
+                o.ClientId = settings.OpenIdConnect.ClientId;
+                o.ClientSecret = settings.OpenIdConnect.ClientSecret;
+                o.ResponseType = "code";
+                o.UsePkce = true;
+                o.MapInboundClaims = false;
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.Scope.Add("profile");
+                o.Scope.Add("email");
+                o.CallbackPath = "/account/oidc-callback";
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Design, p => p.RequireRole(Policies.DesignRoles))
+            .AddPolicy(Policies.Operate, p => p.RequireRole(Policies.OperateRoles))
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Runtime.Organization.Roles.Administrator));
+        services.AddCascadingAuthenticationState();
+        if (settings.SeedDemoUsers)
+        {
+            services.AddTransient<IStartupTask, DemoOrganizationTask>();
+        }
+
+        return builder;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hooks"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
