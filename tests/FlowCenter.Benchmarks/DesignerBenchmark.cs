@@ -14,6 +14,8 @@ namespace FlowCenter.Benchmarks;
 /// </summary>
 internal static class DesignerBenchmark
 {
+    private const string DemoPassword = "FlowCenter1!";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var nodes = int.Parse(Option(args, "--nodes") ?? "300", CultureInfo.InvariantCulture);
@@ -35,12 +37,21 @@ internal static class DesignerBenchmark
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
             });
             Console.WriteLine($"FlowCenter designer benchmark: {nodes}-node definition, headless Chromium, {runs} runs (first run not counted)");
+            // Signed in once as the demo designer; every run opens the designer with that cookie.
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
+            var signIn = await context.NewPageAsync();
+            await signIn.GotoAsync($"{url}/account/signin");
+            await signIn.Locator("[data-testid=signin-user]").FillAsync("designer");
+            await signIn.Locator("[data-testid=signin-password]").FillAsync(DemoPassword);
+            await signIn.Locator("[data-testid=signin-submit]").ClickAsync();
+            await signIn.WaitForURLAsync(u => !u.Contains("/account/signin", StringComparison.Ordinal));
+            await signIn.CloseAsync();
             var open = new List<double>();
             var draw = new List<double>();
             var save = new List<double>();
             for (var run = 0; run <= runs; run++)
             {
-                var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
+                var page = await context.NewPageAsync();
                 page.SetDefaultTimeout(60_000);
                 var watch = Stopwatch.StartNew();
                 await page.GotoAsync($"{url}/designer/big");
@@ -124,6 +135,8 @@ internal static class DesignerBenchmark
         start.Environment["FlowCenter__Runtime__WorkflowsFolder"] = Path.Combine(folder, "workflows");
         start.Environment["FlowCenter__ParentProcessId"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["FlowCenter__Security__SeedDemoUsers"] = "true";
+        start.Environment["FlowCenter__Security__DemoPassword"] = DemoPassword;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

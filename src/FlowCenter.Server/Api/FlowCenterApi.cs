@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.Serialization;
 using FlowCenter.Engine.State;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
@@ -23,6 +25,30 @@ public static class FlowCenterApi
                 : Results.NotFound(new ApiError($"Definition '{id}' has no version {version}.")))
             .RequireAuthorization(Policies.Design);
 
+        // Saves a definition as a draft (the latest draft, or a new version after a published one); a designer's work.
+        api.MapPut("/definitions/{id}", async (string id, HttpRequest request, DefinitionService definitions, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            WorkflowDefinition definition;
+            try
+            {
+                definition = WorkflowJson.ParseDefinition(await reader.ReadToEndAsync(ct), "the request body");
+            }
+            catch (WorkflowFormatException ex)
+            {
+                return Results.BadRequest(new ApiError(ex.Message));
+            }
+
+            if (definition.Id != id)
+            {
+                return Results.BadRequest(new ApiError($"The body's id '{definition.Id}' is not '{id}'."));
+            }
+
+            var saved = await definitions.SaveDraftAsync(definition, ct);
+            return Results.Ok(new { saved.DefinitionId, saved.Version, saved.Status });
+        })
+            .RequireAuthorization(Policies.Design);
+
         api.MapPost("/instances", async (StartInstanceBody body, IWorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
         {
             try
@@ -32,7 +58,7 @@ public static class FlowCenterApi
                     Version = body.Version,
                     Input = body.Input?.ToDictionary(p => p.Key, p => p.Value?.DeepClone()),
                     BusinessKey = body.BusinessKey,
-                    StartedBy = "api",
+                    StartedBy = http.User.Identity?.Name ?? "api",
                 }, ct);
                 return Results.Created($"/api/instances/{instance.Id}", InstanceView.From(instance));
             }

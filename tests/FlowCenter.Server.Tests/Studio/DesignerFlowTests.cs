@@ -24,7 +24,7 @@ public sealed class DesignerFlowTests
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 2200, Height = 1200 } });
         page.SetDefaultTimeout(30_000);
 
-        await page.GotoAsync(server.Client.BaseAddress!.ToString());
+        await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/processes");
         await page.Locator("[data-testid=create-process]").ClickAsync();
         await page.Locator("input[data-testid=new-process-id]").FillAsync("approval");
         await page.Locator("input[data-testid=new-process-name]").FillAsync("Approval");

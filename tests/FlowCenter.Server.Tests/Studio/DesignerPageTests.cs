@@ -21,7 +21,7 @@ public sealed class DesignerPageTests
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
         page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(server.Client.BaseAddress + "designer/flow");
+        await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/designer/flow");
         var nodes = page.Locator("[data-testid=canvas-nodes]");
         await Assertions.Expect(nodes).ToHaveTextAsync("1");
 

@@ -22,7 +22,7 @@ public sealed class ProcessListPageTests
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US" });
         page.SetDefaultTimeout(30_000);
 
-        await page.GotoAsync(server.Client.BaseAddress!.ToString());
+        await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/processes");
         var table = page.Locator("[data-testid=process-table]");
         await Assertions.Expect(table).ToContainTextAsync("leave");
 
@@ -51,7 +51,7 @@ public sealed class ProcessListPageTests
         await Assertions.Expect(table).Not.ToContainTextAsync("Equipment repair");
 
         // Switch to Chinese: the page speaks Chinese after the reload.
-        await page.GotoAsync(server.Client.BaseAddress + "culture?set=zh-CN&redirect=/");
+        await page.GotoAsync(server.Client.BaseAddress + "culture?set=zh-CN&redirect=/processes");
         await Assertions.Expect(page.Locator("[data-testid=create-process]")).ToContainTextAsync("新建流程");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-process-list.png") });
     }

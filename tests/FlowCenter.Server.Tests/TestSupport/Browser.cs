@@ -18,4 +18,14 @@ public static class Browser
         });
         return (playwright, browser);
     }
+
+    /// <summary>Signs <paramref name="user"/> in on the sign-in page and waits for the page asked for.</summary>
+    public static async Task SignInAsync(IPage page, Uri server, string user, string path = "/")
+    {
+        await page.GotoAsync(new Uri(server, $"/account/signin?returnUrl={Uri.EscapeDataString(path)}").ToString());
+        await page.Locator("[data-testid=signin-user]").FillAsync(user);
+        await page.Locator("[data-testid=signin-password]").FillAsync(ServerProcess.DemoPassword);
+        await page.Locator("[data-testid=signin-submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+    }
 }

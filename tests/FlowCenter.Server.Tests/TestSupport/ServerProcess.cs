@@ -20,12 +20,31 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         _process = process;
         Name = name;
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        Client = ClientFor(new Uri($"http://127.0.0.1:{port}"), "admin");
     }
+
+    /// <summary>The password of the demo users every test server seeds.</summary>
+    public const string DemoPassword = "FlowCenter1!";
 
     public string Name { get; }
 
+    /// <summary>A client signed in (HTTP Basic) as the demo administrator.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client signed in as <paramref name="user"/>, or anonymous when null; the caller disposes it.</summary>
+    public HttpClient ClientAs(string? user) => ClientFor(Client.BaseAddress!, user);
+
+    private static HttpClient ClientFor(Uri address, string? user)
+    {
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{DemoPassword}")));
+        }
+
+        return client;
+    }
 
     public string Log
     {
@@ -54,6 +73,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["FlowCenter__ParentProcessId"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["FlowCenter__Runtime__WorkerName"] = name;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["FlowCenter__Security__SeedDemoUsers"] = "true";
+        start.Environment["FlowCenter__Security__DemoPassword"] = DemoPassword;
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
