@@ -15,6 +15,16 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<PositionRecord> Positions => Set<PositionRecord>();
 
+    public DbSet<TaskGroupRecord> TaskGroups => Set<TaskGroupRecord>();
+
+    public DbSet<TaskItemRecord> TaskItems => Set<TaskItemRecord>();
+
+    public DbSet<TaskCandidateRecord> TaskCandidates => Set<TaskCandidateRecord>();
+
+    public DbSet<TaskHistoryRecord> TaskHistory => Set<TaskHistoryRecord>();
+
+    public DbSet<CarbonCopyRecord> TaskCopies => Set<CarbonCopyRecord>();
+
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
 
     public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();

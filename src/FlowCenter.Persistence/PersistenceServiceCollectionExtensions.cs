@@ -1,6 +1,7 @@
 using FlowCenter.Persistence.Records;
 using FlowCenter.Persistence.Stores;
 using FlowCenter.Runtime.Organization;
+using FlowCenter.Runtime.Tasks;
 using Microsoft.AspNetCore.Identity;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Hosting;
@@ -23,6 +24,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton(sp => new FlowCenterDbContextFactory(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value));
         services.TryAddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.TryAddSingleton<IInstanceStore, EfInstanceStore>();
+        services.TryAddSingleton<ITaskStore, EfTaskStore>();
         services.TryAddSingleton<IPasswordHasher<FlowCenterUser>, PasswordHasher<FlowCenterUser>>();
         services.TryAddSingleton<EfDirectory>();
         services.TryAddSingleton<IDirectory>(sp => sp.GetRequiredService<EfDirectory>());

@@ -17,4 +17,7 @@ public sealed class RuntimeOptions
 
     /// <summary>How often a save that lost a race with another writer is tried again from a fresh read.</summary>
     public int MaxConflictRetries { get; set; } = 5;
+
+    /// <summary>How often overdue tasks, reminders and left-over resumes are looked for.</summary>
+    public TimeSpan TaskPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -5,6 +5,7 @@ using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
 using FlowCenter.Runtime.Hosting;
 using FlowCenter.Runtime.Scheduling;
+using FlowCenter.Runtime.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -47,6 +48,11 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DueTimerPoller>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, LoadWorkflowsFolderTask>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, RecoveryTask>());
+        services.TryAddSingleton<AssignmentResolver>();
+        services.TryAddSingleton<TaskService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitObserver, TaskCommitObserver>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, TaskRecoveryTask>());
+        services.AddHostedService<TaskDuePoller>();
         return services;
     }
 }

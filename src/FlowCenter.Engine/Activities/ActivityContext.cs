@@ -55,11 +55,14 @@ public sealed class ActivityContext : IExpressionScope
 
     internal bool EndedPath { get; private set; }
 
+    /// <summary>The node the token moves back to instead of following a port (a task returned to an earlier step).</summary>
+    internal string? ReturnTarget { get; private set; }
+
     internal bool Terminated { get; private set; }
 
     internal bool StartedIteration { get; private set; }
 
-    internal bool HasResult => ChosenPorts.Count > 0 || Followed.Count > 0 || CreatedBookmarks.Count > 0 || EndedPath || Terminated || StartedIteration;
+    internal bool HasResult => ChosenPorts.Count > 0 || Followed.Count > 0 || CreatedBookmarks.Count > 0 || EndedPath || Terminated || StartedIteration || ReturnTarget is not null;
 
     /// <summary>Reads a typed input: its literal, its evaluated expression, or its default.</summary>
     public T Get<T>(ActivityInput<T> input)
@@ -128,6 +131,21 @@ public sealed class ActivityContext : IExpressionScope
     /// <summary>Completes the node along one chosen connection (a decision branch).</summary>
     public void Follow(ConnectionDefinition connection) => Followed.Add(connection);
 
+    /// <summary>
+    /// Completes the node by sending its token back to <paramref name="nodeId"/>, an earlier node of the
+    /// workflow, which runs again (退回: a task returned to an earlier step). The journal shows the outcome
+    /// <c>return</c>.
+    /// </summary>
+    public void ReturnTo(string nodeId)
+    {
+        if (!Workflow.Definition.Nodes.Exists(n => n.Id == nodeId))
+        {
+            throw new ArgumentException($"There is no node '{nodeId}' to return to.", nameof(nodeId));
+        }
+
+        ReturnTarget = nodeId;
+    }
+
     /// <summary>Ends this path here (End).</summary>
     public void EndPath() => EndedPath = true;
 
@@ -171,6 +189,7 @@ public sealed class ActivityContext : IExpressionScope
         Followed.Clear();
         CreatedBookmarks.Clear();
         EndedPath = false;
+        ReturnTarget = null;
         Terminated = false;
         StartedIteration = false;
     }

@@ -8,5 +8,8 @@ public static class Ports
     public const string Error = "error";
     public const string Timeout = "timeout";
     public const string Reminder = "reminder";
+
+    /// <summary>The outcome journalled when a task is sent back to an earlier node (退回); not a port.</summary>
+    public const string Return = "return";
     public const string Iterate = "iterate";
 }

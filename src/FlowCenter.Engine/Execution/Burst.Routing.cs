@@ -52,6 +52,17 @@ internal sealed partial class Burst
         }
     }
 
+    /// <summary>Moves a token back to an earlier node, not along a connection; the node runs afresh.</summary>
+    private void ReturnToken(Token token, string nodeId)
+    {
+        token.NodeId = Workflow.Node(nodeId).Id;
+        token.ArrivedVia = null;
+        token.Attempt = 0;
+        token.JournalSequence = null;
+        token.State = null;
+        Enqueue(token);
+    }
+
     private void Arrive(Token token, ConnectionDefinition connection)
     {
         var target = Workflow.Node(connection.Target);

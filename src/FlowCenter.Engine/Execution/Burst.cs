@@ -208,6 +208,13 @@ internal sealed partial class Burst
             return;
         }
 
+        if (context.ReturnTarget is { } target)
+        {
+            CloseEntry(token, JournalStatus.Completed, Ports.Return);
+            ReturnToken(token, target);
+            return;
+        }
+
         if (context.ChosenPorts.Count == 0 && context.Followed.Count == 0)
         {
             if (token.Status == TokenStatus.Looping)

@@ -166,7 +166,8 @@ public static class JsonValues
             DataType.Boolean => kind is JsonValueKind.True or JsonValueKind.False,
             DataType.Object => kind == JsonValueKind.Object,
             DataType.Array => kind == JsonValueKind.Array,
-            DataType.StringList => kind == JsonValueKind.Array && node.AsArray().All(i => i?.GetValueKind() == JsonValueKind.String),
+            // A list may be written as one comma-separated string: "a1, a2".
+            DataType.StringList => kind == JsonValueKind.String || (kind == JsonValueKind.Array && node.AsArray().All(i => i?.GetValueKind() == JsonValueKind.String)),
             DataType.DateTime => kind == JsonValueKind.String && DateTimeOffset.TryParse(node.GetValue<string>(), CultureInfo.InvariantCulture, out _),
             DataType.Duration => kind == JsonValueKind.Number || (kind == JsonValueKind.String && TryParseDuration(node.GetValue<string>(), out _)),
             DataType.Cron => kind == JsonValueKind.String && CronSyntax.Check(node.GetValue<string>()) is null,

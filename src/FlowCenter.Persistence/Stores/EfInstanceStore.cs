@@ -133,6 +133,15 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<BookmarkRef>> FindBookmarksOfKindAsync(BookmarkKind kind, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == (int)kind)
+            .Select(b => new BookmarkRef(b.InstanceId, b.Id, b.DueAt))
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ChildLink>> FindSubProcessLinksAsync(CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();

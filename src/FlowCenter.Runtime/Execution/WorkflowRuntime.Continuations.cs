@@ -54,7 +54,21 @@ public sealed partial class WorkflowRuntime
             continuations.Add(new Continuation(ContinuationKind.NotifyParent, instance.Id));
         }
 
+        var added = stored.NewBookmarks.ToList();
+        var removed = stored.RemovedBookmarkIds.ToList();
         stored.MarkSaved(stored.Revision);
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnCommittedAsync(stored, added, removed, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogObserverFailed(logger, ex, instance.Id);
+            }
+        }
+
         foreach (var continuation in continuations)
         {
             if (_dispatcher is not null)

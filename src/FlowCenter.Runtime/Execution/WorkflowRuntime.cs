@@ -23,6 +23,7 @@ public sealed partial class WorkflowRuntime(
     IInstanceLock locks,
     ITimerScheduler timers,
     IEnumerable<IContinuationDispatcher> dispatchers,
+    IEnumerable<ICommitObserver> observers,
     IOptions<RuntimeOptions> options,
     ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
 {
@@ -190,6 +191,9 @@ public sealed partial class WorkflowRuntime(
             return true;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A commit observer failed after instance {InstanceId} was saved; the start-up sweep catches up")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventName} did not start {DefinitionId}: {Reason}")]
     private static partial void LogEventStartRefused(ILogger logger, string definitionId, string eventName, string reason);

@@ -85,7 +85,7 @@ public sealed class WaitingActivityTests : IDisposable
         var instance = await _harness.RunAsync(definition, new { po = "PO-7" });
         var task = instance.Bookmark("approve");
         Assert.Equal("Approve PO-7", task.Data!["title"]!.GetValue<string>());
-        Assert.Equal("wang.fang", task.Data!["assignee"]!.GetValue<string>());
+        Assert.Equal("wang.fang", task.Data!["assignee"]![0]!.GetValue<string>());
 
         await _harness.Host.ResumeAsync(instance.Id, task.Id, JsonNode.Parse("""{"outcome": "reject", "user": "wang.fang", "data": {"comment": "too expensive"}}"""));
 

@@ -46,6 +46,12 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public DueTimerPoller Timers => _services.GetRequiredService<DueTimerPoller>();
 
+    public Runtime.Tasks.TaskService Tasks => _services.GetRequiredService<Runtime.Tasks.TaskService>();
+
+    public Runtime.Tasks.ITaskStore TaskStore => _services.GetRequiredService<Runtime.Tasks.ITaskStore>();
+
+    public Runtime.Organization.IOrganizationAdmin Organization => _services.GetRequiredService<Runtime.Organization.IOrganizationAdmin>();
+
     public static async Task<RuntimeHarness> CreateAsync(DatabaseProvider provider, string? workflowsFolder = null) =>
         await StartAsync(await TestDatabase.CreateAsync(provider), workflowsFolder, Epoch);
 

@@ -6,48 +6,93 @@ using FlowCenter.Engine.State;
 namespace FlowCenter.Engine.Activities.Waiting;
 
 /// <summary>
-/// A person's task: a bookmark carrying who should act and what they may answer. Each outcome is a port.
-/// It is resumed with <c>{ "outcome": "approve", "user": "...", "data": {...} }</c>.
+/// A person's task, and the approval step of Chinese approval practice: who acts (a user, a role, a position, a
+/// department, the initiator's manager n levels up, whoever acted at an earlier node, or an expression giving
+/// user names), how many must decide (one, one after another, all, any one, a percentage), a form with per-field
+/// access, a due time with a timeout action, reminders and copies. The engine only waits: it records all this in
+/// the bookmark, and the host's task service turns it into inbox items and resumes the bookmark once the decision
+/// is made, with <c>{ "outcome": "approve", "user": "...", "comment": "...", "data": {...} }</c>, or with
+/// <c>{ "returnTo": "nodeId" }</c> to send the case back to an earlier task (退回). Each outcome is a port.
 /// </summary>
-[Activity("UserTask", Category = "People", DisplayName = "User task", Description = "Waits for a person to complete a task with one of its outcomes.", CanWait = true)]
+[Activity("UserTask", Category = "People", DisplayName = "User task", Description = "Waits for a person (or several) to decide, as an approval or any task with outcomes.", CanWait = true)]
 public sealed class UserTask : IResumableActivity, IPortProvider
 {
+    public static readonly IReadOnlyList<string> AssignmentKinds = ["user", "role", "position", "department", "manager", "nodeAssignee"];
+
+    public static readonly IReadOnlyList<string> Modes = ["single", "sequential", "all", "any", "percent"];
+
+    public static readonly IReadOnlyList<string> TimeoutActions = ["none", "approve", "reject", "escalate", "notify"];
+
     private static readonly string[] DefaultOutcomes = ["approve", "reject"];
 
     public static readonly ActivityInput<string?> Title = Inputs.String("title", "What the person sees in the inbox.");
 
-    public static readonly ActivityInput<string?> Assignee = Inputs.String("assignee", "The user who should act.");
+    public static readonly ActivityInput<string?> AssignTo = Inputs.String("assignTo", "Who acts: user (names in 'assignee'), role, position, department, manager (the initiator's, 'managerLevels' up) or nodeAssignee (whoever acted at the node named in 'assignee').", defaultValue: "user", choices: AssignmentKinds, literalOnly: true);
 
-    public static readonly ActivityInput<IReadOnlyList<string>> CandidateUsers = Inputs.StringList("candidateUsers", "Users who may claim the task.");
+    public static readonly ActivityInput<IReadOnlyList<string>> Assignee = Inputs.StringList("assignee", "User names, or the role, position, department or node that 'assignTo' names; an expression may give a list of user names.");
 
-    public static readonly ActivityInput<IReadOnlyList<string>> CandidateGroups = Inputs.StringList("candidateGroups", "Roles or groups whose members may claim the task.");
+    public static readonly ActivityInput<int> ManagerLevels = Inputs.Integer("managerLevels", "For 'manager': how many levels above the initiator (1 = their manager).", defaultValue: 1);
 
-    public static readonly ActivityInput<IReadOnlyList<string>> Outcomes = Inputs.StringList("outcomes", "The answers the person can give; each is a port.", DefaultOutcomes, literalOnly: true);
+    public static readonly ActivityInput<string?> Mode = Inputs.String("mode", "How many decide: single (one person; several become a pool to claim), sequential (one after another), all (countersign, 会签: any rejection rejects), any (或签: the first decision counts) or percent.", defaultValue: "single", choices: Modes, literalOnly: true);
 
-    public static readonly ActivityInput<JsonObject?> Form = Inputs.Object("form", "The form the person fills in.");
+    public static readonly ActivityInput<int> Percent = Inputs.Integer("percent", "For 'percent': the share of approvers (1-100) whose approval approves.", defaultValue: 50);
+
+    public static readonly ActivityInput<bool> AutoApprove = Inputs.Boolean("autoApprove", "Approve at once when nobody can be found to assign the task to (else it waits for an administrator).", defaultValue: false);
+
+    public static readonly ActivityInput<IReadOnlyList<string>> CandidateUsers = Inputs.StringList("candidateUsers", "Users who may claim the task (a pool).");
+
+    public static readonly ActivityInput<IReadOnlyList<string>> CandidateGroups = Inputs.StringList("candidateGroups", "Roles whose members may claim the task (a pool).");
+
+    public static readonly ActivityInput<IReadOnlyList<string>> CarbonCopy = Inputs.StringList("carbonCopy", "Users who get a copy (抄送) when the task is created.");
+
+    public static readonly ActivityInput<IReadOnlyList<string>> Outcomes = Inputs.StringList("outcomes", "The answers the person can give; each is a port. Approval modes use 'approve' and 'reject'.", DefaultOutcomes, literalOnly: true);
+
+    public static readonly ActivityInput<JsonObject?> Form = Inputs.Object("form", "The form: { \"fields\": [ { \"name\", \"label\", \"type\": text|number|date|choice|user|attachment|table, \"required\", \"options\", \"columns\", \"min\", \"max\", \"pattern\" } ] }; values become process variables.");
+
+    public static readonly ActivityInput<JsonObject?> FieldAccess = Inputs.Object("fieldAccess", "Per field at this node: editable, readonly or hidden, e.g. { \"amount\": \"readonly\" }.");
 
     public static readonly ActivityInput<TimeSpan> DueIn = Inputs.Duration("dueIn", "When the task is due, from its creation.");
 
-    public static readonly ActivityInput<string?> ResultVariable = Inputs.String("resultVariable", "A variable that receives the answer: outcome, user and data.");
+    public static readonly ActivityInput<string?> TimeoutAction = Inputs.String("timeoutAction", "What happens when the task is overdue: none, approve, reject, escalate (to the assignees' managers) or notify.", defaultValue: "none", choices: TimeoutActions, literalOnly: true);
+
+    public static readonly ActivityInput<TimeSpan> RemindEvery = Inputs.Duration("remindEvery", "Remind the assignees this often while the task is open (催办).");
+
+    public static readonly ActivityInput<string?> ResultVariable = Inputs.String("resultVariable", "A variable that receives the decision: outcome, user, comment and data.");
 
     public ValueTask ExecuteAsync(ActivityContext context)
     {
         var dueIn = context.Get(DueIn);
-        context.CreateBookmark(BookmarkKind.UserTask, context.Get(Title) ?? context.Node.Label, data: new JsonObject
+        var remind = context.Get(RemindEvery);
+        var title = context.Get(Title) ?? context.Node.Label;
+        context.CreateBookmark(BookmarkKind.UserTask, title, data: new JsonObject
         {
-            ["title"] = context.Get(Title) ?? context.Node.Label,
-            ["assignee"] = context.Get(Assignee),
+            ["title"] = title,
+            ["assignTo"] = context.Get(AssignTo),
+            ["assignee"] = ToArray(context.Get(Assignee)),
+            ["managerLevels"] = context.Get(ManagerLevels),
+            ["mode"] = context.Get(Mode),
+            ["percent"] = Math.Clamp(context.Get(Percent), 1, 100),
+            ["autoApprove"] = context.Get(AutoApprove),
             ["candidateUsers"] = ToArray(context.Get(CandidateUsers)),
             ["candidateGroups"] = ToArray(context.Get(CandidateGroups)),
+            ["carbonCopy"] = ToArray(context.Get(CarbonCopy)),
             ["outcomes"] = ToArray(context.Get(Outcomes)),
             ["form"] = context.Get(Form)?.DeepClone(),
+            ["fieldAccess"] = context.Get(FieldAccess)?.DeepClone(),
             ["dueAt"] = dueIn > TimeSpan.Zero ? context.Now + dueIn : null,
+            ["timeoutAction"] = context.Get(TimeoutAction),
+            ["remindEvery"] = remind > TimeSpan.Zero ? System.Xml.XmlConvert.ToString(remind) : null,
         });
         return ValueTask.CompletedTask;
     }
 
     public string? CheckResume(Bookmark bookmark, JsonNode? payload)
     {
+        if (JsonValues.ToText(payload?["returnTo"]) is { } target)
+        {
+            return target.Length > 0 ? null : "returnTo names no node";
+        }
+
         var outcomes = JsonValues.ToStringList(bookmark.Data?["outcomes"]);
         var outcome = OutcomeOf(payload, outcomes);
         return outcome is not null && outcomes.Contains(outcome)
@@ -57,7 +102,16 @@ public sealed class UserTask : IResumableActivity, IPortProvider
 
     public ValueTask ResumeAsync(ActivityContext context, Bookmark bookmark, JsonNode? payload)
     {
-        var outcome = OutcomeOf(payload, JsonValues.ToStringList(bookmark.Data?["outcomes"]))!;
+        var returnTo = JsonValues.ToText(payload?["returnTo"]);
+        var outcome = returnTo is null ? OutcomeOf(payload, JsonValues.ToStringList(bookmark.Data?["outcomes"]))! : Ports.Return;
+        if (payload?["data"] is JsonObject data)
+        {
+            foreach (var (name, value) in data)
+            {
+                context.SetVariable(name, value?.DeepClone());
+            }
+        }
+
         if (context.Get(ResultVariable) is { Length: > 0 } variable)
         {
             var answer = payload?.DeepClone() as JsonObject ?? [];
@@ -65,7 +119,15 @@ public sealed class UserTask : IResumableActivity, IPortProvider
             context.SetVariable(variable, answer);
         }
 
-        context.Complete(outcome);
+        if (returnTo is not null)
+        {
+            context.ReturnTo(returnTo);
+        }
+        else
+        {
+            context.Complete(outcome);
+        }
+
         return ValueTask.CompletedTask;
     }
 

@@ -1,0 +1,29 @@
+using FlowCenter.Persistence.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FlowCenter.Persistence.Configurations;
+
+internal sealed class TaskGroupRecordConfiguration : IEntityTypeConfiguration<TaskGroupRecord>
+{
+    public void Configure(EntityTypeBuilder<TaskGroupRecord> builder)
+    {
+        builder.ToTable("TaskGroups");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).HasMaxLength(Lengths.Id);
+        builder.Property(g => g.InstanceId).HasMaxLength(Lengths.Id);
+        builder.Property(g => g.DefinitionId).HasMaxLength(Lengths.Id);
+        builder.Property(g => g.NodeId).HasMaxLength(Lengths.Id);
+        builder.Property(g => g.Title).HasMaxLength(Lengths.Name);
+        builder.Property(g => g.BusinessKey).HasMaxLength(Lengths.Name);
+        builder.Property(g => g.Initiator).HasMaxLength(Lengths.Short * 2);
+        builder.Property(g => g.Mode).HasMaxLength(20);
+        builder.Property(g => g.Outcome).HasMaxLength(Lengths.Short);
+        builder.Property(g => g.ReturnTo).HasMaxLength(Lengths.Id);
+        builder.Property(g => g.Revision).IsConcurrencyToken();
+        builder.HasIndex(g => g.InstanceId);
+        builder.HasIndex(g => new { g.Status, g.DueAt });
+        builder.HasIndex(g => new { g.Status, g.NextReminderAt });
+        builder.HasIndex(g => new { g.Status, g.ResumedAt });
+    }
+}

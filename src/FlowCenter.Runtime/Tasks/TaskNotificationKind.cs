@@ -1,0 +1,10 @@
+namespace FlowCenter.Runtime.Tasks;
+
+public enum TaskNotificationKind
+{
+    Assigned,
+    Reminder,
+    Overdue,
+    Copied,
+    Decided,
+}

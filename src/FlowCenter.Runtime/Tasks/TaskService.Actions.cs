@@ -1,0 +1,249 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Runtime.Execution;
+
+namespace FlowCenter.Runtime.Tasks;
+
+public sealed partial class TaskService
+{
+    /// <summary>
+    /// Takes a person's action on their item. The step's decisions are made one at a time: a second click, a
+    /// second tab or a second approver of an any-one step finds the item or step done and gets
+    /// <see cref="TaskActionException.AlreadyHandled"/>. A decided step resumes the workflow.
+    /// </summary>
+    public async Task<TaskGroup> ActAsync(TaskCommand command, CancellationToken cancellationToken = default)
+    {
+        var groupId = await store.FindGroupIdOfItemAsync(command.ItemId, cancellationToken)
+            ?? throw new TaskActionException($"There is no task '{command.ItemId}'.");
+        var actor = await directory.FindAsync(command.User, cancellationToken)
+            ?? throw new TaskActionException($"There is no user '{command.User}'.");
+        var target = command.Action is TaskAction.Transfer or TaskAction.Delegate or TaskAction.AddBefore or TaskAction.AddAfter
+            ? await TargetUserAsync(command, cancellationToken)
+            : null;
+        var current = command.Action == TaskAction.Decide && command.Data is not null
+            ? (await instances.LoadAsync((await store.FindGroupAsync(groupId, cancellationToken))!.InstanceId, cancellationToken))?.Instance.Variables
+            : null;
+        var returnTargets = command.Action == TaskAction.Return && await store.FindGroupAsync(groupId, cancellationToken) is { } g
+            ? await ReturnTargetsAsync(g, cancellationToken)
+            : [];
+        var copies = new List<CarbonCopy>();
+        var notifications = new List<TaskNotification>();
+        var group = await ChangeGroupAsync(groupId, group =>
+        {
+            notifications.Clear();
+            var item = group.Items.Single(i => i.Id == command.ItemId);
+            if (group.Status != TaskGroupStatus.Open)
+            {
+                throw new TaskActionException($"'{group.Title}' was already {(group.Status == TaskGroupStatus.Decided ? "decided" : "closed")}.", alreadyHandled: true);
+            }
+
+            return Apply(group, item, command, actor.UserName, actor.Roles, target, current, returnTargets, copies, notifications);
+        }, cancellationToken, copies) ?? throw new TaskActionException($"There is no task '{command.ItemId}'.");
+
+        await NotifyAsync([.. notifications, .. copies.Select(c => Notification(c.UserName, TaskNotificationKind.Copied, group, null))], cancellationToken);
+        if (group.Status == TaskGroupStatus.Decided)
+        {
+            await ResumeAsync(group.Id, cancellationToken);
+        }
+
+        return group;
+    }
+
+    private List<TaskHistoryEntry> Apply(
+        TaskGroup group, TaskItem item, TaskCommand command, string user, IReadOnlyList<string> roles, string? target,
+        IReadOnlyDictionary<string, JsonNode?>? current, IReadOnlyList<string> returnTargets, List<CarbonCopy> copies, List<TaskNotification> notifications)
+    {
+        var entry = Entry(group, item, user, command.Action) with { Comment = command.Comment, Target = target ?? command.Target, OnBehalfOf = item.Owner };
+        switch (command.Action)
+        {
+            case TaskAction.Comment:
+                return [entry];
+            case TaskAction.CarbonCopy:
+                copies.AddRange((command.Target ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(u => new CarbonCopy(group.InstanceId, group.Id, u, user, group.Title, Now)));
+                return [entry];
+            case TaskAction.Claim:
+                RequireOpen(item);
+                if (!item.IsPool)
+                {
+                    throw new TaskActionException($"'{group.Title}' was already claimed by {item.Assignee}.", alreadyHandled: true);
+                }
+
+                if (!item.CandidateUsers.Contains(user, StringComparer.OrdinalIgnoreCase) && !item.CandidateRoles.Intersect(roles, StringComparer.OrdinalIgnoreCase).Any())
+                {
+                    throw new TaskActionException($"{user} may not claim '{group.Title}'.");
+                }
+
+                item.Assignee = user;
+                return [entry];
+            case TaskAction.Unclaim:
+                RequireMine(group, item, user);
+                if (item.CandidateUsers.Count == 0 && item.CandidateRoles.Count == 0)
+                {
+                    throw new TaskActionException($"'{group.Title}' was assigned to {user}, not claimed from a pool.");
+                }
+
+                item.Assignee = null;
+                return [entry];
+        }
+
+        RequireMine(group, item, user);
+        switch (command.Action)
+        {
+            case TaskAction.Decide:
+                var outcome = command.Outcome ?? "";
+                if (!group.Spec.Outcomes.Contains(outcome))
+                {
+                    throw new TaskActionException($"'{outcome}' is not one of {string.Join(", ", group.Spec.Outcomes)}.");
+                }
+
+                if (outcome == TaskOutcomes.Approve || !group.Spec.IsApproval)
+                {
+                    var problems = FormRules.Check(group.Spec.Form, group.Spec.FieldAccess, command.Data, current ?? new Dictionary<string, JsonNode?>());
+                    if (problems.Count > 0)
+                    {
+                        throw new TaskActionException("The form is not complete: " + string.Join("; ", problems) + ".");
+                    }
+                }
+
+                (item.Status, item.Outcome, item.DecidedBy, item.DecidedAt, item.Comment) = (TaskItemStatus.Completed, outcome, user, Now, command.Comment);
+                entry = entry with { Target = outcome };
+                ApprovalRules.Advance(group);
+                MergeData(group, command.Data);
+                if (ApprovalRules.Outcome(group) is { } decided)
+                {
+                    Decide(group, decided, user, command.Comment, command.Data);
+                    if (group.Initiator is { } initiator)
+                    {
+                        notifications.Add(Notification(initiator, TaskNotificationKind.Decided, group, null) with { Detail = decided });
+                    }
+                }
+                else
+                {
+                    notifications.AddRange(AssignedNotifications(group, group.Items.Where(i => i.Status == TaskItemStatus.Open && i.CreatedAt <= Now)));
+                }
+
+                return [entry];
+            case TaskAction.Transfer:
+                item.Status = TaskItemStatus.Transferred;
+                var transferred = NewItem(group, target, TaskItemStatus.Open, item.CandidateUsers, item.CandidateRoles, item.Sequence);
+                transferred.Added = item.Added;
+                group.Items.Add(transferred);
+                notifications.AddRange(AssignedNotifications(group, [transferred]));
+                return [entry];
+            case TaskAction.Delegate:
+                item.Owner ??= item.Assignee;
+                item.Assignee = target;
+                notifications.AddRange(AssignedNotifications(group, [item]));
+                return [entry];
+            case TaskAction.AddBefore:
+                var before = NewItem(group, target, TaskItemStatus.Open, sequence: item.Sequence);
+                before.Added = true;
+                (item.Status, item.BlockedBy) = (TaskItemStatus.Waiting, before.Id);
+                group.Items.Add(before);
+                notifications.AddRange(AssignedNotifications(group, [before]));
+                return [entry];
+            case TaskAction.AddAfter:
+                var after = NewItem(group, target, TaskItemStatus.Waiting, sequence: item.Sequence);
+                (after.Added, after.BlockedBy) = (true, item.Id);
+                group.Items.Add(after);
+                return [entry];
+            case TaskAction.Return:
+                if (command.Target is not { } node || !returnTargets.Contains(node))
+                {
+                    throw new TaskActionException($"'{group.Title}' can be returned to {(returnTargets.Count == 0 ? "no earlier step" : string.Join(", ", returnTargets))}, not '{command.Target}'.");
+                }
+
+                (item.Status, item.Outcome, item.DecidedBy, item.DecidedAt, item.Comment) = (TaskItemStatus.Completed, "return", user, Now, command.Comment);
+                Decide(group, "return", user, command.Comment, null);
+                group.ReturnTo = node;
+                return [entry];
+            default:
+                throw new TaskActionException($"'{command.Action}' is not something a person does to a task.");
+        }
+    }
+
+    /// <summary>Resumes the workflow with a decided step's decision, once; marks the step resumed.</summary>
+    public async Task ResumeAsync(string groupId, CancellationToken cancellationToken = default)
+    {
+        var group = await store.FindGroupAsync(groupId, cancellationToken);
+        if (group is not { Status: TaskGroupStatus.Decided, ResumedAt: null })
+        {
+            return;
+        }
+
+        var payload = group.Decision?.DeepClone() as JsonObject ?? [];
+        if (group.ReturnTo is { } returnTo)
+        {
+            payload = new JsonObject { ["returnTo"] = returnTo, ["user"] = payload["user"]?.DeepClone(), ["comment"] = payload["comment"]?.DeepClone() };
+        }
+
+        try
+        {
+            await runtime.ResumeAsync(group.InstanceId, group.Id, payload, cancellationToken);
+        }
+        catch (InstanceNotFoundException)
+        {
+            // The instance is gone; there is nothing left to resume.
+        }
+
+        await ChangeGroupAsync(groupId, g =>
+        {
+            if (g.ResumedAt is not null)
+            {
+                return null;
+            }
+
+            g.ResumedAt = Now;
+            return [];
+        }, cancellationToken);
+    }
+
+    private static void MergeData(TaskGroup group, JsonObject? data)
+    {
+        if (data is null)
+        {
+            return;
+        }
+
+        group.Decision ??= [];
+        var merged = group.Decision["data"] as JsonObject ?? [];
+        foreach (var (name, value) in data)
+        {
+            merged[name] = value?.DeepClone();
+        }
+
+        group.Decision["data"] = merged;
+    }
+
+    private static void RequireOpen(TaskItem item)
+    {
+        if (item.Status != TaskItemStatus.Open)
+        {
+            throw new TaskActionException(item.Status == TaskItemStatus.Waiting ? "It is not this task's turn yet." : "This task was already handled.", alreadyHandled: item.Status != TaskItemStatus.Waiting);
+        }
+    }
+
+    private static void RequireMine(TaskGroup group, TaskItem item, string user)
+    {
+        RequireOpen(item);
+        if (!string.Equals(item.Assignee, user, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TaskActionException(item.IsPool ? $"Claim '{group.Title}' first." : $"'{group.Title}' is assigned to {item.Assignee}, not {user}.");
+        }
+    }
+
+    private async Task<string> TargetUserAsync(TaskCommand command, CancellationToken cancellationToken)
+    {
+        if (command.Target is not { Length: > 0 } name || await directory.FindAsync(name, cancellationToken) is not { Active: true } person)
+        {
+            throw new TaskActionException($"There is no active user '{command.Target}' to {command.Action.ToString().ToLowerInvariant()} to.");
+        }
+
+        if (string.Equals(person.UserName, command.User, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TaskActionException("Choose someone other than yourself.");
+        }
+
+        return person.UserName;
+    }
+}

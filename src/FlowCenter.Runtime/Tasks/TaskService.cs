@@ -1,0 +1,270 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Instances;
+using FlowCenter.Runtime.Organization;
+using Microsoft.Extensions.Logging;
+
+namespace FlowCenter.Runtime.Tasks;
+
+/// <summary>
+/// People's work: turns user-task bookmarks into inbox items for the people they name, takes their actions
+/// (each step's decisions one at a time, each item decided once), and resumes the workflow once a step is decided.
+/// </summary>
+public sealed partial class TaskService(
+    ITaskStore store,
+    AssignmentResolver resolver,
+    IDirectory directory,
+    IInstanceStore instances,
+    IWorkflowRuntime runtime,
+    IEnumerable<ITaskNotifier> notifiers,
+    TimeProvider clock,
+    ILogger<TaskService> logger)
+{
+    private const string System = "system";
+    private const int MaxAttempts = 8;
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>Makes the steps of an instance match its bookmarks: new user tasks get items, left ones close.</summary>
+    public async Task SyncAsync(StoredInstance stored, IEnumerable<Bookmark> added, IEnumerable<string> removed, CancellationToken cancellationToken = default)
+    {
+        foreach (var bookmark in added.Where(b => b.Kind == BookmarkKind.UserTask))
+        {
+            await CreateGroupAsync(stored, bookmark, cancellationToken);
+        }
+
+        foreach (var id in removed)
+        {
+            await ChangeGroupAsync(id, group =>
+            {
+                if (group.Status != TaskGroupStatus.Open)
+                {
+                    return null;
+                }
+
+                group.Status = TaskGroupStatus.Closed;
+                CancelOpenItems(group);
+                return [Entry(group, null, System, TaskAction.Closed)];
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>Creates the steps of every waiting user task that has none (after a crash between commit and creation).</summary>
+    public async Task CatchUpAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        if (await instances.LoadAsync(instanceId, cancellationToken) is { } stored)
+        {
+            var known = (await store.ListGroupsAsync(instanceId, cancellationToken)).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+            await SyncAsync(stored, stored.Instance.Bookmarks.Where(b => !known.Contains(b.Id)), [], cancellationToken);
+        }
+    }
+
+    public async Task<TaskDetails?> GetAsync(string itemId, CancellationToken cancellationToken = default)
+    {
+        var groupId = await store.FindGroupIdOfItemAsync(itemId, cancellationToken);
+        var group = groupId is null ? null : await store.FindGroupAsync(groupId, cancellationToken);
+        if (group?.Items.Find(i => i.Id == itemId) is not { } item)
+        {
+            return null;
+        }
+
+        var history = await store.GetHistoryAsync(group.InstanceId, cancellationToken);
+        return new TaskDetails(group, item, history, await ReturnTargetsAsync(group, cancellationToken));
+    }
+
+    public Task<Page<TaskListItem>> QueryAsync(TaskQuery query, CancellationToken cancellationToken = default) => store.QueryAsync(query, cancellationToken);
+
+    public Task<Page<CarbonCopy>> CopiesAsync(string user, string? search = null, int skip = 0, int take = 50, CancellationToken cancellationToken = default) =>
+        store.CopiesAsync(user, search, skip, take, cancellationToken);
+
+    public Task<IReadOnlyList<TaskHistoryEntry>> HistoryAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        store.GetHistoryAsync(instanceId, cancellationToken);
+
+    private async Task CreateGroupAsync(StoredInstance stored, Bookmark bookmark, CancellationToken cancellationToken)
+    {
+        var instance = stored.Instance;
+        var spec = TaskSpec.FromBookmarkData(bookmark.Data);
+        var group = new TaskGroup
+        {
+            Id = bookmark.Id,
+            InstanceId = instance.Id,
+            DefinitionId = instance.DefinitionId,
+            DefinitionVersion = instance.DefinitionVersion,
+            NodeId = bookmark.NodeId,
+            Title = bookmark.Name ?? bookmark.NodeId,
+            BusinessKey = instance.BusinessKey,
+            Initiator = stored.StartedBy,
+            Spec = spec,
+            CreatedAt = Now,
+            DueAt = DueAtOf(bookmark),
+            NextReminderAt = spec.RemindEvery is { } every ? Now + every : null,
+        };
+        var users = await resolver.ResolveAsync(spec, instance.Id, stored.StartedBy, cancellationToken);
+        var history = new List<TaskHistoryEntry>();
+        AddItems(group, spec, users);
+        if (group.Items.Count == 0)
+        {
+            if (spec.AutoApprove)
+            {
+                Decide(group, spec.IsApproval ? TaskOutcomes.Approve : spec.Outcomes[0], System, "nobody to assign the task to", null);
+                history.Add(Entry(group, null, System, TaskAction.AutoApprove) with { Target = group.Outcome });
+            }
+            else
+            {
+                // Nobody found: an administrator claims it from the pool and transfers it to the right person.
+                group.Items.Add(NewItem(group, null, TaskItemStatus.Open, roles: [Roles.Administrator]));
+            }
+        }
+
+        history.Insert(0, Entry(group, null, group.Initiator ?? System, TaskAction.Created) with
+        {
+            Target = string.Join(", ", group.Items.Select(i => i.Assignee ?? "pool")),
+        });
+        var copies = spec.CarbonCopy.Select(u => new CarbonCopy(group.InstanceId, group.Id, u, group.Initiator ?? System, group.Title, Now)).ToList();
+        if (!await store.AddGroupAsync(group, history, copies, cancellationToken))
+        {
+            return;
+        }
+
+        await NotifyAsync([.. AssignedNotifications(group, group.Items), .. copies.Select(c => Notification(c.UserName, TaskNotificationKind.Copied, group, null))], cancellationToken);
+        if (group.Status == TaskGroupStatus.Decided)
+        {
+            await ResumeAsync(group.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>The due time the node wrote: a DateTimeOffset straight from the burst, or its text once stored.</summary>
+    private static DateTimeOffset? DueAtOf(Bookmark bookmark) => bookmark.Data?["dueAt"] switch
+    {
+        JsonValue value when value.TryGetValue<DateTimeOffset>(out var at) => at,
+        JsonValue value => Engine.Json.JsonValues.ToDateTime(value),
+        _ => null,
+    };
+
+    private void AddItems(TaskGroup group, TaskSpec spec, IReadOnlyList<string> users)
+    {
+        if (users.Count == 0 && (spec.CandidateUsers.Count > 0 || spec.CandidateGroups.Count > 0))
+        {
+            group.Items.Add(NewItem(group, null, TaskItemStatus.Open, spec.CandidateUsers, spec.CandidateGroups));
+        }
+        else if (spec.Mode == "single" && users.Count > 1)
+        {
+            group.Items.Add(NewItem(group, null, TaskItemStatus.Open, users, spec.CandidateGroups));
+        }
+        else
+        {
+            for (var i = 0; i < users.Count; i++)
+            {
+                var waiting = spec.Mode == "sequential" && i > 0;
+                group.Items.Add(NewItem(group, users[i], waiting ? TaskItemStatus.Waiting : TaskItemStatus.Open, sequence: i));
+            }
+        }
+    }
+
+    private TaskItem NewItem(TaskGroup group, string? assignee, TaskItemStatus status, IEnumerable<string>? users = null, IEnumerable<string>? roles = null, int sequence = 0) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        GroupId = group.Id,
+        Assignee = assignee,
+        Status = status,
+        Sequence = sequence,
+        CandidateUsers = [.. users ?? []],
+        CandidateRoles = [.. roles ?? []],
+        CreatedAt = Now,
+    };
+
+    private static void Decide(TaskGroup group, string outcome, string user, string? comment, JsonObject? data)
+    {
+        group.Status = TaskGroupStatus.Decided;
+        group.Outcome = outcome;
+        var merged = group.Decision?["data"]?.DeepClone() as JsonObject ?? [];
+        foreach (var (name, value) in data ?? [])
+        {
+            merged[name] = value?.DeepClone();
+        }
+
+        group.Decision = new JsonObject { ["outcome"] = outcome, ["user"] = user, ["comment"] = comment, ["data"] = merged };
+        CancelOpenItems(group);
+    }
+
+    private static void CancelOpenItems(TaskGroup group)
+    {
+        foreach (var item in group.Items.Where(i => i.Status is TaskItemStatus.Open or TaskItemStatus.Waiting))
+        {
+            item.Status = TaskItemStatus.Cancelled;
+        }
+    }
+
+    private TaskHistoryEntry Entry(TaskGroup group, TaskItem? item, string user, TaskAction action) =>
+        new(group.InstanceId, group.Id, item?.Id, Now, user, action) { NodeId = group.NodeId };
+
+    private async Task<IReadOnlyList<string>> ReturnTargetsAsync(TaskGroup group, CancellationToken cancellationToken) =>
+        [.. (await store.ListGroupsAsync(group.InstanceId, cancellationToken))
+            .Where(g => g.Id != group.Id && g.NodeId != group.NodeId && g.CreatedAt <= group.CreatedAt)
+            .OrderBy(g => g.CreatedAt).Select(g => g.NodeId).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Reads a step, changes it, saves it if nobody else did meanwhile (else again from a fresh read).</summary>
+    private async Task<TaskGroup?> ChangeGroupAsync(string groupId, Func<TaskGroup, List<TaskHistoryEntry>?> change, CancellationToken cancellationToken, List<CarbonCopy>? copies = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var group = await store.FindGroupAsync(groupId, cancellationToken);
+            if (group is null)
+            {
+                return null;
+            }
+
+            var revision = group.Revision;
+            copies?.Clear();
+            var history = change(group);
+            if (history is null)
+            {
+                return group;
+            }
+
+            try
+            {
+                await store.SaveGroupAsync(group, revision, history, copies ?? [], cancellationToken);
+                group.Revision = revision + 1;
+                return group;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                LogGroupConflict(logger, groupId, attempt);
+            }
+        }
+    }
+
+    private async Task NotifyAsync(List<TaskNotification> notifications, CancellationToken cancellationToken)
+    {
+        if (notifications.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var notifier in notifiers)
+        {
+            try
+            {
+                await notifier.NotifyAsync(notifications, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogNotifyFailed(logger, ex, notifier.GetType().Name);
+            }
+        }
+    }
+
+    private IEnumerable<TaskNotification> AssignedNotifications(TaskGroup group, IEnumerable<TaskItem> items) =>
+        items.Where(i => i.Status == TaskItemStatus.Open && i.Assignee is not null).Select(i => Notification(i.Assignee!, TaskNotificationKind.Assigned, group, i.Id));
+
+    private TaskNotification Notification(string user, TaskNotificationKind kind, TaskGroup group, string? itemId) =>
+        new(user, kind, group.Title, group.InstanceId, itemId, Now);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Step {GroupId} was changed by someone else first (attempt {Attempt}); reading it again")]
+    private static partial void LogGroupConflict(ILogger logger, string groupId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification channel {Channel} failed")]
+    private static partial void LogNotifyFailed(ILogger logger, Exception exception, string channel);
+}
