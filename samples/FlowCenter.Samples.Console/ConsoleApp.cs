@@ -80,7 +80,7 @@ internal sealed class ConsoleApp(TextReader input, TextWriter output, bool nonIn
 
         if (args.Length == 0)
         {
-            inputs = new() { ["employee"] = "Li Lei", ["days"] = "5", ["reason"] = "family visit" };
+            inputs = new() { ["requester"] = "li.lei", ["days"] = "5", ["reason"] = "family visit" };
         }
 
         var clock = new FastForwardClock();

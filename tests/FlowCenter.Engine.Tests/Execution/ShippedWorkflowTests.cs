@@ -36,7 +36,7 @@ public sealed class ShippedWorkflowTests : IDisposable
     [Fact]
     public async Task LeaveRequest_ManagerSilent_IsRemindedTwiceThenGoesToHr()
     {
-        var instance = await StartAsync("leave-request", new { employee = "Han Meimei", days = 2 });
+        var instance = await StartAsync("leave-request", new { requester = "han.meimei", days = 2 });
 
         for (var hours = 8; hours <= 48; hours += 8)
         {
@@ -55,7 +55,7 @@ public sealed class ShippedWorkflowTests : IDisposable
     [Fact]
     public async Task LeaveRequest_ShortLeaveRejected_EndsNotApproved()
     {
-        var instance = await StartAsync("leave-request", new { employee = "Han Meimei", days = 1 });
+        var instance = await StartAsync("leave-request", new { requester = "han.meimei", days = 1 });
 
         await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("manager", BookmarkKind.UserTask).Id, JsonNode.Parse("""{"outcome":"reject"}"""));
 
@@ -65,20 +65,51 @@ public sealed class ShippedWorkflowTests : IDisposable
     }
 
     [Fact]
-    public async Task PurchaseRequest_Countersigned_CreatesOrderAndWaitsForGoodsReceipt()
+    public async Task PurchaseRequest_MediumAmount_ManagerThenFinanceThenOrderAndGoodsReceipt()
     {
         var instance = await StartAsync("purchase-request", new { requester = "zhao", department = "IT", lines = new[] { new { sku = "LAPTOP", qty = 10, price = 6500.5 } } });
         Assert.Equal(65005, instance.Number("total"));
 
-        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("director").Id, JsonNode.Parse("""{"outcome":"approve"}"""));
-        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("finance").Id, JsonNode.Parse("""{"outcome":"approve"}"""));
+        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("manager").Id, JsonNode.Parse("""{"outcome":"approve","user":"lina"}"""));
+        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("finance").Id, JsonNode.Parse("""{"outcome":"approve","user":"wang"}"""));
         var orderNumber = instance.Variables["order"]!["number"]!.GetValue<string>();
         Assert.Equal("PO-20261123-zhao", orderNumber);
+        Assert.DoesNotContain("gm", instance.CompletedPath());
 
         await _harness.Host.PublishEventAsync("wms.goods-received", orderNumber, JsonNode.Parse("""{"qty":10}"""));
 
         Assert.Equal(WorkflowStatus.Completed, instance.Status);
         Assert.Equal(10, JsonValuesNumber(instance.Output["receipt"]!["qty"]!));
+    }
+
+    [Theory]
+    [InlineData(50, 100, "manager", "order")]
+    [InlineData(50, 1000, "manager,finance", "order")]
+    [InlineData(500, 1000, "manager,finance,gm", "order")]
+    public async Task PurchaseRequest_ApprovalChain_GrowsWithTheAmount(int qty, double price, string approvers, string next)
+    {
+        var instance = await StartAsync("purchase-request", new { requester = "zhao", department = "IT", lines = new[] { new { sku = "PART", qty, price } } });
+
+        foreach (var node in approvers.Split(','))
+        {
+            await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark(node).Id, JsonNode.Parse("""{"outcome":"approve"}"""));
+        }
+
+        Assert.Contains(next, instance.CompletedPath());
+        Assert.Equal(approvers.Split(','), instance.CompletedPath().Where(n => n is "manager" or "finance" or "gm"));
+    }
+
+    [Fact]
+    public async Task PurchaseRequest_FinanceRejects_EndsRejected()
+    {
+        var instance = await StartAsync("purchase-request", new { requester = "zhao", department = "IT", lines = new[] { new { sku = "PART", qty = 20, price = 1000 } } });
+
+        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("manager").Id, JsonNode.Parse("""{"outcome":"approve"}"""));
+        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("finance").Id, JsonNode.Parse("""{"outcome":"reject","comment":"over budget"}"""));
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Contains("rejected", instance.CompletedPath());
+        Assert.Equal("over budget", instance.Variables["lastDecision"]!["comment"]!.GetValue<string>());
     }
 
     [Fact]
