@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -11,6 +12,7 @@ public static class StudioServiceCollectionExtensions
     {
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddLocalization();
+        services.TryAddScoped<Tasks.CurrentUser>();
         return services;
     }
 }

@@ -98,7 +98,8 @@ public static class FlowCenterApi
                     ? Results.Ok(new { outcome })
                     : Results.Conflict(new ApiError($"Bookmark '{bookmarkId}' was already handled."));
             });
-        });
+        })
+            .RequireAuthorization(Policies.Operate);
 
         api.MapPost("/events/{name}", (string name, string? key, HttpRequest request, IWorkflowRuntime runtime, CancellationToken ct) =>
             Answer(async () => Results.Ok(await runtime.PublishEventAsync(name, key, await ReadPayloadAsync(request, ct), ct))));

@@ -11,6 +11,7 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
     private IJSObjectReference? _module;
     private DotNetObjectReference<DesignerCanvas>? _self;
     private int _handle;
+    private bool _disposed;
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
@@ -41,11 +42,15 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
     [Parameter]
     public EventCallback<int> Rendered { get; set; }
 
+    /// <summary>A diagram to look at (pan and zoom only), as on the task page.</summary>
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
     public bool IsReady => _module is not null;
 
     public async Task RenderAsync(bool fit = false)
     {
-        if (_module is not null)
+        if (_module is not null && !_disposed)
         {
             var count = await _module.InvokeAsync<int>("render", _handle, Model, fit);
             await Rendered.InvokeAsync(count);
@@ -60,11 +65,18 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
         }
     }
 
-    public async Task HighlightAsync(IEnumerable<string> done, IEnumerable<string> failed, IEnumerable<string> edges)
+    public async Task HighlightAsync(IEnumerable<string> done, IEnumerable<string> failed, IEnumerable<string> edges, IEnumerable<string>? current = null)
     {
-        if (_module is not null)
+        if (_module is not null && !_disposed)
         {
-            await _module.InvokeVoidAsync("highlight", _handle, done.ToArray(), failed.ToArray(), edges.ToArray());
+            try
+            {
+                await _module.InvokeVoidAsync("highlight", _handle, done.ToArray(), failed.ToArray(), edges.ToArray(), (current ?? []).ToArray());
+            }
+            catch (Exception ex) when (ex is JSDisconnectedException or ObjectDisposedException)
+            {
+                // The page was left while the diagram was being drawn.
+            }
         }
     }
 
@@ -113,14 +125,22 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
             return;
         }
 
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/FlowCenter.Studio/js/designer.bundle.js");
-        _self = DotNetObjectReference.Create(this);
-        _handle = await _module.InvokeAsync<int>("create", _container, _minimap, _self);
-        await RenderAsync(fit: true);
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/FlowCenter.Studio/js/designer.bundle.js");
+            _self = DotNetObjectReference.Create(this);
+            _handle = await _module.InvokeAsync<int>("create", _container, _minimap, _self, ReadOnly);
+            await RenderAsync(fit: true);
+        }
+        catch (Exception ex) when (_disposed && ex is JSDisconnectedException or ObjectDisposedException or JSException)
+        {
+            // The page was left while the canvas was being made.
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         if (_module is not null)
         {
             try

@@ -9,8 +9,8 @@ public sealed partial class MainLayout
 {
     private readonly MudTheme _theme = new()
     {
-        PaletteLight = new PaletteLight { Primary = "#1565c0", AppbarBackground = "#1565c0" },
-        PaletteDark = new PaletteDark { Primary = "#64b5f6" },
+        PaletteLight = new PaletteLight { Primary = "#1565c0", AppbarBackground = "#1565c0", Secondary = "#546e7a" },
+        PaletteDark = new PaletteDark { Primary = "#64b5f6", Secondary = "#90a4ae" },
     };
 
     private bool _dark;

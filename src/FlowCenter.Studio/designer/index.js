@@ -66,7 +66,7 @@ function signatureOf(edge) {
   return JSON.stringify({ ...edge, vertices: undefined });
 }
 
-export function create(container, minimapContainer, dotnet) {
+export function create(container, minimapContainer, dotnet, readOnly) {
   const graph = new Graph({
     container,
     autoResize: true,
@@ -84,7 +84,8 @@ export function create(container, minimapContainer, dotnet) {
       validateMagnet: ({ magnet }) => magnet.getAttribute('port-group') === 'out',
       validateConnection: ({ targetPort, targetCell, sourceCell }) => targetPort === 'in' && targetCell !== sourceCell,
     },
-    interacting: { edgeLabelMovable: false },
+    // A read-only diagram (the task page's) can be panned and zoomed, nothing else.
+    interacting: readOnly ? false : { edgeLabelMovable: false },
   });
   graph.use(new Selection({ enabled: true, multiple: true, rubberband: true, modifiers: ['shift'], showNodeSelectionBox: true, pointerEvents: 'none' }));
   graph.use(new Snapline({ enabled: true }));
@@ -230,12 +231,14 @@ export function select(id, nodeIds) {
   if (first) graph.centerCell(first);
 }
 
-// Colours the executed path of a test run: nodes and edges in order, failed nodes red.
-export function highlight(id, doneNodes, failedNodes, edges) {
+// Colours a path: nodes done green, failed red, where the case waits now amber; edges taken bold green.
+export function highlight(id, doneNodes, failedNodes, edges, currentNodes) {
   const { graph } = designers.get(id);
+  const current = currentNodes || [];
   for (const node of graph.getNodes()) {
-    const fill = failedNodes.includes(node.id) ? '#ffcdd2' : doneNodes.includes(node.id) ? '#c8e6c9' : '#fff';
+    const fill = current.includes(node.id) ? '#ffe082' : failedNodes.includes(node.id) ? '#ffcdd2' : doneNodes.includes(node.id) ? '#c8e6c9' : '#fff';
     node.attr('body/fill', fill);
+    node.attr('body/strokeWidth', current.includes(node.id) ? 4 : 2);
   }
   for (const edge of graph.getEdges()) {
     const on = edges.includes(edge.id);

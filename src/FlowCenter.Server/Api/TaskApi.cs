@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using FlowCenter.Runtime.Tasks;
+
+namespace FlowCenter.Server.Api;
+
+/// <summary>The inbox over REST, for the signed-in user (cookie or HTTP Basic).</summary>
+public static class TaskApi
+{
+    public static IEndpointRouteBuilder MapTaskApi(this IEndpointRouteBuilder app)
+    {
+        var tasks = app.MapGroup("/api/tasks").RequireAuthorization();
+        tasks.MapGet("/", async (string? box, string? search, int? skip, int? take, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
+        {
+            if (!Enum.TryParse<TaskBox>(box ?? "todo", ignoreCase: true, out var wanted))
+            {
+                return Results.BadRequest(new ApiError($"Unknown box '{box}'; use todo, pool or done."));
+            }
+
+            return Results.Ok(await service.QueryAsync(new TaskQuery(wanted, user.Identity!.Name!)
+            {
+                Roles = [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+                Search = search,
+                Skip = skip ?? 0,
+                Take = Math.Clamp(take ?? 50, 1, 500),
+            }, ct));
+        });
+        tasks.MapGet("/{itemId}", async (string itemId, TaskService service, CancellationToken ct) =>
+            await service.GetAsync(itemId, ct) is { } details
+                ? Results.Ok(new { details.Group, details.Item, details.History, details.ReturnTargets })
+                : Results.NotFound(new ApiError($"There is no task '{itemId}'.")));
+        tasks.MapPost("/{itemId}/{action}", async (string itemId, string action, TaskActionBody? body, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
+        {
+            if (!Enum.TryParse<TaskAction>(action, ignoreCase: true, out var wanted))
+            {
+                return Results.BadRequest(new ApiError($"Unknown action '{action}'."));
+            }
+
+            try
+            {
+                var group = await service.ActAsync(new TaskCommand(itemId, user.Identity!.Name!, wanted)
+                {
+                    Outcome = body?.Outcome,
+                    Comment = body?.Comment,
+                    Target = body?.Target,
+                    Data = body?.Data,
+                }, ct);
+                return Results.Ok(new { group.Id, group.Status, group.Outcome });
+            }
+            catch (TaskActionException ex)
+            {
+                return ex.AlreadyHandled ? Results.Conflict(new ApiError(ex.Message)) : Results.BadRequest(new ApiError(ex.Message));
+            }
+        });
+        return app;
+    }
+}

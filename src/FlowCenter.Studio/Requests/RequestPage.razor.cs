@@ -1,0 +1,56 @@
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Definitions;
+using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Organization;
+using FlowCenter.Runtime.Tasks;
+using FlowCenter.Studio.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace FlowCenter.Studio.Requests;
+
+/// <summary>A request as its initiator (or someone copied) follows it: where it is, and every decision so far.</summary>
+public sealed partial class RequestPage
+{
+    private WorkflowInstance? _instance;
+    private WorkflowDefinition? _definition;
+    private IReadOnlyList<TaskHistoryEntry> _history = [];
+    private Dictionary<string, string> _names = [];
+    private IReadOnlyList<string> _done = [];
+    private IReadOnlyList<string> _current = [];
+
+    [Parameter]
+    public string InstanceId { get; set; } = "";
+
+    [Inject]
+    private IWorkflowRuntime Runtime { get; set; } = null!;
+
+    [Inject]
+    private IDefinitionStore Definitions { get; set; } = null!;
+
+    [Inject]
+    private TaskService Tasks { get; set; } = null!;
+
+    [Inject]
+    private IDirectory Directory { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _instance = await Runtime.GetAsync(InstanceId);
+        if (_instance is null)
+        {
+            return;
+        }
+
+        var stored = await Definitions.FindAsync(_instance.DefinitionId, _instance.DefinitionVersion);
+        _definition = stored is null ? null : DefinitionService.ParseStored(stored);
+        _history = await Tasks.HistoryAsync(InstanceId);
+        _names = (await Directory.ListUsersAsync()).ToDictionary(p => p.UserName, p => p.DisplayName, StringComparer.OrdinalIgnoreCase);
+        _done = [.. _instance.Journal.Where(j => j.Status == JournalStatus.Completed).Select(j => j.NodeId).Distinct()];
+        _current = [.. _instance.Bookmarks.Select(b => b.NodeId).Distinct()];
+    }
+}

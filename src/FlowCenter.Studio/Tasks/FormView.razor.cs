@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Json;
+using FlowCenter.Runtime.Organization;
+using FlowCenter.Runtime.Tasks;
+using FlowCenter.Studio.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace FlowCenter.Studio.Tasks;
+
+/// <summary>
+/// A form designed in a process (start form or task form): text, number, date, choice, user picker and table
+/// fields, each editable, read-only or hidden at this step. It edits <see cref="Values"/> in place.
+/// </summary>
+public sealed partial class FormView
+{
+    private const string DateFormat = "yyyy-MM-dd";
+
+    [Inject]
+    private IDirectory Directory { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    [Parameter]
+    public JsonObject? Form { get; set; }
+
+    [Parameter]
+    public JsonObject? Access { get; set; }
+
+    /// <summary>The values shown and edited; the caller owns the object.</summary>
+    [Parameter]
+    [EditorRequired]
+    public JsonObject Values { get; set; } = [];
+
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
+    private IReadOnlyList<Person> _people = [];
+
+    private IEnumerable<JsonObject> Fields => FormRules.FieldsOf(Form);
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Fields.Any(f => Text(f["type"]) == "user"))
+        {
+            _people = await Directory.ListUsersAsync();
+        }
+    }
+
+    private void Set(string name, JsonNode? value) => Values[name] = value;
+
+    private JsonArray Rows(string name) => Values[name] as JsonArray ?? [];
+
+    private void AddRow(string name)
+    {
+        var rows = Values[name] as JsonArray ?? [];
+        rows.Add(new JsonObject());
+        Values[name] = rows;
+    }
+
+    private void RemoveRow(string name, int index)
+    {
+        if (Values[name] is JsonArray rows && index < rows.Count)
+        {
+            rows.RemoveAt(index);
+        }
+    }
+
+    private void SetCell(string name, int index, string column, JsonNode? value)
+    {
+        if (Values[name] is JsonArray rows && index < rows.Count && rows[index] is JsonObject row)
+        {
+            row[column] = value;
+        }
+    }
+
+    private Task<IEnumerable<string>> SearchUsers(string? text, CancellationToken cancellationToken) =>
+        Task.FromResult(_people.Where(p => p.Active && (string.IsNullOrWhiteSpace(text)
+            || p.UserName.Contains(text, StringComparison.OrdinalIgnoreCase) || p.DisplayName.Contains(text, StringComparison.OrdinalIgnoreCase))).Select(p => p.UserName));
+
+    private string UserLabel(string? userName) =>
+        userName is null ? "" : _people.FirstOrDefault(p => p.UserName == userName) is { } person ? $"{person.DisplayName} ({person.UserName})" : userName;
+
+    private static bool IsRequired(JsonObject field) => field["required"] is { } required && JsonValues.IsTruthy(required);
+
+    private static IEnumerable<JsonObject> Columns(JsonObject field) => (field["columns"] as JsonArray ?? []).OfType<JsonObject>();
+
+    private static IReadOnlyList<string> Options(JsonObject field) => JsonValues.ToStringList(field["options"]);
+
+    private static string? Text(JsonNode? node) => node is null ? null : JsonValues.ToText(node) ?? node.ToJsonString();
+
+    private static double? Number(JsonNode? node)
+    {
+        try
+        {
+            return node is null ? null : JsonValues.NumberOf(node);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static DateTime? Date(JsonNode? node) =>
+        DateTime.TryParse(Text(node), CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}

@@ -1,0 +1,45 @@
+using FlowCenter.Runtime.Tasks;
+using FlowCenter.Studio.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace FlowCenter.Studio.Tasks;
+
+/// <summary>A case's history: every decision, comment and hand-over, with who, when and what.</summary>
+public sealed partial class HistoryTimeline
+{
+    [Inject]
+    private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    [Parameter]
+    public IReadOnlyList<TaskHistoryEntry> History { get; set; } = [];
+
+    /// <summary>Display names by user name.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, string> Names { get; set; } = new Dictionary<string, string>();
+
+    private string Name(string? user) => user is null ? "" : user == "system" ? L["System"] : Names.GetValueOrDefault(user, user);
+
+    private string Describe(TaskHistoryEntry entry)
+    {
+        var target = entry.Action is TaskAction.Decide or TaskAction.AutoApprove or TaskAction.Timeout ? OutcomeText(entry.Target) : Name(entry.Target);
+        var text = L["History" + entry.Action, target].Value;
+        return entry.OnBehalfOf is { } owner ? $"{text} ({L["OnBehalfOf", Name(owner)]})" : text;
+    }
+
+    private string OutcomeText(string? outcome) => outcome switch
+    {
+        TaskOutcomes.Approve => L["OutcomeApprove"],
+        TaskOutcomes.Reject => L["OutcomeReject"],
+        _ => outcome ?? "",
+    };
+
+    private static Color ColorOf(TaskHistoryEntry entry) => entry switch
+    {
+        { Action: TaskAction.Decide, Target: TaskOutcomes.Approve } or { Action: TaskAction.AutoApprove } => Color.Success,
+        { Action: TaskAction.Decide, Target: TaskOutcomes.Reject } => Color.Error,
+        { Action: TaskAction.Return or TaskAction.Escalate or TaskAction.Timeout } => Color.Warning,
+        _ => Color.Default,
+    };
+}

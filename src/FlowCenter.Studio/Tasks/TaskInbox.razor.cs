@@ -1,0 +1,182 @@
+using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Definitions;
+using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Instances;
+using FlowCenter.Runtime.Organization;
+using FlowCenter.Runtime.Tasks;
+using FlowCenter.Studio.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace FlowCenter.Studio.Tasks;
+
+/// <summary>The inbox: to do, the pool to claim from, done, copied to me, started by me; search, filter, batch approve.</summary>
+public sealed partial class TaskInbox
+{
+    private static readonly string[] Tabs = ["todo", "pool", "done", "copied", "started"];
+
+    private UserInfo _user = new("", "", []);
+    private Page<TaskListItem>? _todo;
+    private Page<TaskListItem>? _pool;
+    private Page<TaskListItem>? _done;
+    private Page<CarbonCopy>? _copies;
+    private List<StartedRow> _started = [];
+    private HashSet<TaskListItem> _selected = [];
+    private IReadOnlyList<StoredDefinition> _definitions = [];
+    private Dictionary<string, string> _names = [];
+    private string? _search;
+    private string? _process;
+    private string? _batchComment;
+    private int _tab;
+
+    [Inject]
+    private TaskService Tasks { get; set; } = null!;
+
+    [Inject]
+    private IWorkflowRuntime Runtime { get; set; } = null!;
+
+    [Inject]
+    private IDefinitionStore Definitions { get; set; } = null!;
+
+    [Inject]
+    private IDirectory Directory { get; set; } = null!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "tab")]
+    private string? Tab { get; set; }
+
+    private DateTimeOffset Now => Clock.GetUtcNow();
+
+    protected override async Task OnInitializedAsync()
+    {
+        _tab = Math.Max(0, Array.IndexOf(Tabs, Tab ?? "todo"));
+        _user = await CurrentUser.GetAsync();
+        _definitions = await Definitions.ListLatestAsync();
+        _names = (await Directory.ListUsersAsync()).ToDictionary(p => p.UserName, p => p.DisplayName, StringComparer.OrdinalIgnoreCase);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        TaskQuery Query(TaskBox box) => new(box, _user.Name) { Roles = _user.Roles, Search = _search, DefinitionId = _process };
+        _todo = await Tasks.QueryAsync(Query(TaskBox.ToDo));
+        _pool = await Tasks.QueryAsync(Query(TaskBox.Pool));
+        _done = await Tasks.QueryAsync(Query(TaskBox.Done));
+        _copies = await Tasks.CopiesAsync(_user.Name, _search);
+        var started = await Runtime.QueryAsync(new InstanceQuery { StartedBy = _user.Name, DefinitionId = _process, Take = 50 });
+        _started = [];
+        foreach (var summary in started.Items.Where(s => string.IsNullOrWhiteSpace(_search) || (s.BusinessKey?.Contains(_search, StringComparison.OrdinalIgnoreCase) ?? false) || ProcessName(s.DefinitionId).Contains(_search, StringComparison.OrdinalIgnoreCase)))
+        {
+            var history = await Tasks.HistoryAsync(summary.Id);
+            _started.Add(new StartedRow(summary, history.LastOrDefault(h => h.Action is TaskAction.Decide or TaskAction.Return or TaskAction.AutoApprove)));
+        }
+
+        _selected = [];
+    }
+
+    private async Task SearchAsync(string? search)
+    {
+        _search = search;
+        await LoadAsync();
+    }
+
+    private async Task ProcessAsync(string? process)
+    {
+        _process = process;
+        await LoadAsync();
+    }
+
+    private void Open(TableRowClickEventArgs<TaskListItem> row)
+    {
+        if (row.Item is { } item)
+        {
+            Navigation.NavigateTo($"tasks/{item.ItemId}");
+        }
+    }
+
+    private async Task ClaimAsync(TaskListItem item)
+    {
+        try
+        {
+            await Tasks.ActAsync(new TaskCommand(item.ItemId, _user.Name, TaskAction.Claim));
+            Navigation.NavigateTo($"tasks/{item.ItemId}");
+        }
+        catch (TaskActionException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Warning);
+            await LoadAsync();
+        }
+    }
+
+    /// <summary>Approves each selected task; those that cannot be (an incomplete form, already done) are reported and left.</summary>
+    private async Task BatchApproveAsync()
+    {
+        var (approved, failed) = (0, new List<string>());
+        foreach (var item in _selected.ToList())
+        {
+            try
+            {
+                await Tasks.ActAsync(new TaskCommand(item.ItemId, _user.Name, TaskAction.Decide) { Outcome = TaskOutcomes.Approve, Comment = _batchComment });
+                approved++;
+            }
+            catch (TaskActionException ex)
+            {
+                failed.Add($"{item.Title}: {ex.Message}");
+            }
+        }
+
+        Snackbar.Add(L["BatchApproved", approved], Severity.Success);
+        foreach (var failure in failed)
+        {
+            Snackbar.Add(failure, Severity.Warning);
+        }
+
+        _batchComment = null;
+        await LoadAsync();
+    }
+
+    private string Name(string? user) => user is null ? "" : _names.GetValueOrDefault(user, user);
+
+    private string ProcessName(string definitionId) => _definitions.FirstOrDefault(d => d.DefinitionId == definitionId)?.Name ?? definitionId;
+
+    private string OutcomeText(string? outcome) => outcome switch
+    {
+        TaskOutcomes.Approve => L["OutcomeApprove"],
+        TaskOutcomes.Reject => L["OutcomeReject"],
+        "return" => L["OutcomeReturn"],
+        "transferred" => L["OutcomeTransferred"],
+        _ => outcome ?? "",
+    };
+
+    private static Color OutcomeColor(string? outcome) => outcome switch
+    {
+        TaskOutcomes.Approve => Color.Success,
+        TaskOutcomes.Reject => Color.Error,
+        "return" => Color.Warning,
+        _ => Color.Default,
+    };
+
+    private string StatusText(StartedRow row) => row.Summary.Status switch
+    {
+        WorkflowStatus.Completed => L["RequestCompleted"],
+        WorkflowStatus.Waiting => L["RequestWaiting", row.Summary.CurrentNodes ?? ""],
+        WorkflowStatus.Cancelled => L["RequestCancelled"],
+        WorkflowStatus.Faulted or WorkflowStatus.Suspended => L["RequestStuck"],
+        _ => row.Summary.Status.ToString(),
+    };
+}

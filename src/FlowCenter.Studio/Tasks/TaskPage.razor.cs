@@ -1,0 +1,204 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Definitions;
+using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Organization;
+using FlowCenter.Runtime.Tasks;
+using FlowCenter.Studio.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace FlowCenter.Studio.Tasks;
+
+/// <summary>One task: its form, the decision buttons and the other actions, the diagram with the current step, the history.</summary>
+public sealed partial class TaskPage
+{
+    private TaskDetails? _details;
+    private WorkflowDefinition? _definition;
+    private JsonObject _values = [];
+    private IReadOnlyDictionary<string, JsonNode?> _variables = new Dictionary<string, JsonNode?>();
+    private Dictionary<string, string> _names = [];
+    private IReadOnlyList<Person> _people = [];
+    private IReadOnlyList<string> _doneNodes = [];
+    private IReadOnlyList<string> _currentNodes = [];
+    private UserInfo _user = new("", "", []);
+    private string? _comment;
+    private string? _error;
+    private string? _target;
+    private TaskAction? _asking;
+    private bool _busy;
+    private bool _notFound;
+
+    [Parameter]
+    public string ItemId { get; set; } = "";
+
+    [Inject]
+    private TaskService Tasks { get; set; } = null!;
+
+    [Inject]
+    private IWorkflowRuntime Runtime { get; set; } = null!;
+
+    [Inject]
+    private IDefinitionStore Definitions { get; set; } = null!;
+
+    [Inject]
+    private IDirectory Directory { get; set; } = null!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = null!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    private bool CanAct => _details is { Group.Status: TaskGroupStatus.Open, Item: { Status: TaskItemStatus.Open, Assignee: { } assignee } }
+        && string.Equals(assignee, _user.Name, StringComparison.OrdinalIgnoreCase);
+
+    private string ProcessName => _definition?.Name ?? _details?.Group.DefinitionId ?? "";
+
+    private string StatusText => _details switch
+    {
+        { Group.Status: TaskGroupStatus.Decided } d => L["StepDecided", OutcomeText(d.Group.Outcome)],
+        { Group.Status: TaskGroupStatus.Closed } => L["StepClosed"],
+        { Item.Status: TaskItemStatus.Waiting } => L["ItemStatusWaiting"],
+        { Item.Status: TaskItemStatus.Open } => L["ItemStatusOpen"],
+        { } d => L["ItemStatus" + d.Item.Status],
+        _ => "",
+    };
+
+    private Color StatusColor => _details?.Group.Outcome switch
+    {
+        TaskOutcomes.Approve => Color.Success,
+        TaskOutcomes.Reject => Color.Error,
+        _ => Color.Info,
+    };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _user = await CurrentUser.GetAsync();
+        _people = await Directory.ListUsersAsync();
+        _names = _people.ToDictionary(p => p.UserName, p => p.DisplayName, StringComparer.OrdinalIgnoreCase);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _details = await Tasks.GetAsync(ItemId);
+        _notFound = _details is null;
+        if (_details is null)
+        {
+            return;
+        }
+
+        var stored = await Definitions.FindAsync(_details.Group.DefinitionId, _details.Group.DefinitionVersion);
+        _definition = stored is null ? null : DefinitionService.ParseStored(stored);
+        var instance = await Runtime.GetAsync(_details.Group.InstanceId);
+        _variables = instance is null ? new Dictionary<string, JsonNode?>() : instance.Variables.Concat(instance.Input.Where(i => !instance.Variables.ContainsKey(i.Key))).ToDictionary(p => p.Key, p => p.Value);
+        _values = [];
+        foreach (var field in FormRules.FieldsOf(_details.Group.Spec.Form))
+        {
+            var name = field["name"]?.GetValue<string>() ?? "";
+            _values[name] = _variables.GetValueOrDefault(name)?.DeepClone();
+        }
+
+        _doneNodes = instance?.Journal.Where(j => j.Status == JournalStatus.Completed).Select(j => j.NodeId).Distinct().ToList() ?? [];
+        _currentNodes = instance?.Bookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => b.NodeId).Distinct().ToList() ?? [];
+    }
+
+    private async Task DecideAsync(string outcome)
+    {
+        var editable = new JsonObject();
+        foreach (var (name, value) in _values)
+        {
+            if (FormRules.AccessOf(_details!.Group.Spec.FieldAccess, name) == FormRules.Editable)
+            {
+                editable[name] = value?.DeepClone();
+            }
+        }
+
+        await RunAsync(new TaskCommand(ItemId, _user.Name, TaskAction.Decide) { Outcome = outcome, Comment = _comment, Data = editable }, L["Decided", OutcomeText(outcome)], leave: true);
+    }
+
+    private Task CommentAsync() =>
+        string.IsNullOrWhiteSpace(_comment)
+            ? Task.FromResult(_error = L["CommentFirst"].Value)
+            : RunAsync(new TaskCommand(ItemId, _user.Name, TaskAction.Comment) { Comment = _comment }, L["Commented"], leave: false);
+
+    private Task SimpleAsync(TaskAction action) => RunAsync(new TaskCommand(ItemId, _user.Name, action), L["Action" + action], leave: action == TaskAction.Unclaim);
+
+    private void Ask(TaskAction action)
+    {
+        (_asking, _target, _error) = (action, null, null);
+    }
+
+    private Task ConfirmAsync() =>
+        RunAsync(new TaskCommand(ItemId, _user.Name, _asking!.Value) { Target = _target, Comment = _comment }, L["Action" + _asking], leave: _asking is TaskAction.Transfer or TaskAction.Delegate or TaskAction.Return);
+
+    private async Task RunAsync(TaskCommand command, string done, bool leave)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            await Tasks.ActAsync(command);
+            Snackbar.Add(done, Severity.Success);
+            _asking = null;
+            _comment = null;
+            if (leave)
+            {
+                Navigation.NavigateTo("tasks");
+                return;
+            }
+        }
+        catch (TaskActionException ex)
+        {
+            _error = ex.Message;
+            if (ex.AlreadyHandled)
+            {
+                Snackbar.Add(L["AlreadyHandled"], Severity.Info);
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        await LoadAsync();
+    }
+
+    private Task<IEnumerable<string>> SearchUsers(string? text, CancellationToken cancellationToken) =>
+        Task.FromResult(_people.Where(p => p.Active && !string.Equals(p.UserName, _user.Name, StringComparison.OrdinalIgnoreCase) && (string.IsNullOrWhiteSpace(text)
+            || p.UserName.Contains(text, StringComparison.OrdinalIgnoreCase) || p.DisplayName.Contains(text, StringComparison.OrdinalIgnoreCase))).Select(p => p.UserName));
+
+    private string UserLabel(string? userName) => userName is null ? "" : $"{Name(userName)} ({userName})";
+
+    private string Name(string? user) => user is null ? "" : _names.GetValueOrDefault(user, user);
+
+    private string NodeName(string nodeId) => _definition?.Nodes.Find(n => n.Id == nodeId)?.Label ?? nodeId;
+
+    private string OutcomeText(string? outcome) => outcome switch
+    {
+        TaskOutcomes.Approve => L["OutcomeApprove"],
+        TaskOutcomes.Reject => L["OutcomeReject"],
+        "return" => L["OutcomeReturn"],
+        null => "",
+        _ => outcome,
+    };
+
+    private static Color OutcomeColor(string outcome) => outcome switch
+    {
+        TaskOutcomes.Approve => Color.Success,
+        TaskOutcomes.Reject => Color.Error,
+        _ => Color.Primary,
+    };
+}
