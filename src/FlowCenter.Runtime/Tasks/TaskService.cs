@@ -117,7 +117,7 @@ public sealed partial class TaskService(
             }
         }
 
-        history.Insert(0, Entry(group, null, group.Initiator ?? System, TaskAction.Created) with
+        history.Insert(0, Entry(group, null, System, TaskAction.Created) with
         {
             Target = string.Join(", ", group.Items.Select(i => i.Assignee ?? "pool")),
         });

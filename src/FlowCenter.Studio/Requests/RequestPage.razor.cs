@@ -38,6 +38,16 @@ public sealed partial class RequestPage
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
+    private string StatusText => _instance?.Status switch
+    {
+        WorkflowStatus.Completed => L["RequestCompleted"],
+        WorkflowStatus.Waiting => L["RequestWaiting", string.Join(", ", _current.Select(n => _definition?.Nodes.Find(d => d.Id == n)?.Label ?? n))],
+        WorkflowStatus.Cancelled => L["RequestCancelled"],
+        WorkflowStatus.Faulted or WorkflowStatus.Suspended => L["RequestStuck"],
+        { } status => status.ToString(),
+        null => "",
+    };
+
     protected override async Task OnParametersSetAsync()
     {
         _instance = await Runtime.GetAsync(InstanceId);

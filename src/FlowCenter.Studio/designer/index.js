@@ -93,7 +93,7 @@ export function create(container, minimapContainer, dotnet, readOnly) {
   graph.use(new Export());
   // The minimap draws a second copy of the graph: it comes after the first render, so the canvas is usable sooner.
   const addMinimap = () => {
-    if (minimapContainer && !state.minimap) {
+    if (minimapContainer && !readOnly && !state.minimap) {
       state.minimap = true;
       // The minimap draws nodes only: at its scale edges are noise and cost as much as the nodes.
       graph.use(new MiniMap({

@@ -19,5 +19,18 @@ public sealed class TempFolder : IDisposable
     public void AddWorkflow(WorkflowDefinition definition) =>
         File.WriteAllText(System.IO.Path.Combine(Workflows, definition.Id + ".json"), WorkflowJson.Write(definition));
 
+    /// <summary>Copies a workflow shipped in the repository's workflows/ folder.</summary>
+    public void AddShippedWorkflow(string id)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(System.IO.Path.Combine(folder.FullName, "FlowCenter.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var file = System.IO.Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("No FlowCenter.sln above the test's folder."), "workflows", id + ".json");
+        File.Copy(file, System.IO.Path.Combine(Workflows, id + ".json"));
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
