@@ -25,6 +25,8 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<CarbonCopyRecord> TaskCopies => Set<CarbonCopyRecord>();
 
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
 
     public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();

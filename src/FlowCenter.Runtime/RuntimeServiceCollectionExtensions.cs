@@ -53,6 +53,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitObserver, TaskCommitObserver>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, TaskRecoveryTask>());
         services.AddHostedService<TaskDuePoller>();
+        services.TryAddSingleton<Notifications.NotificationSignal>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskNotifier, Notifications.InAppNotifier>());
         return services;
     }
 }

@@ -1,12 +1,14 @@
 using FlowCenter.Server.Api;
 using FlowCenter.Server.Components;
 using FlowCenter.Server.Hosting;
+using FlowCenter.Server.Notifications;
 using FlowCenter.Server.Security;
 using Hangfire;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFlowCenter();
 builder.AddFlowCenterSecurity();
+builder.AddFlowCenterNotifications();
 
 var app = builder.Build();
 app.PrintAddressesOnStart();

@@ -51,6 +51,8 @@ public static class TaskApi
                 return ex.AlreadyHandled ? Results.Conflict(new ApiError(ex.Message)) : Results.BadRequest(new ApiError(ex.Message));
             }
         });
+        app.MapGet("/api/notifications", async (ClaimsPrincipal user, FlowCenter.Runtime.Notifications.INotificationStore store, CancellationToken ct) =>
+            Results.Ok(await store.ListAsync(user.Identity!.Name!, 50, ct))).RequireAuthorization();
         return app;
     }
 }

@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FlowCenter.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Notifications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    User = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ItemId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_User_At",
+                table: "Notifications",
+                columns: new[] { "User", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_User_ReadAt",
+                table: "Notifications",
+                columns: new[] { "User", "ReadAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Notifications");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using FlowCenter.Runtime.Tasks;
+
+namespace FlowCenter.Runtime.Notifications;
+
+/// <summary>A notification kept for the in-app bell.</summary>
+public sealed record InboxNotification(long Id, string User, TaskNotificationKind Kind, string Title, string InstanceId, string? ItemId, DateTimeOffset At)
+{
+    public string? Detail { get; init; }
+
+    public DateTimeOffset? ReadAt { get; init; }
+}

@@ -1,0 +1,26 @@
+using FlowCenter.Runtime.Tasks;
+
+namespace FlowCenter.Runtime.Notifications;
+
+/// <summary>The words of a notification for e-mail and chat, in Chinese and English together (the reader's language is not known).</summary>
+public static class NotificationText
+{
+    public static string Subject(TaskNotification n) => n.Kind switch
+    {
+        TaskNotificationKind.Assigned => $"待办 To do: {n.Title}",
+        TaskNotificationKind.Reminder => $"催办 Reminder: {n.Title}",
+        TaskNotificationKind.Overdue => $"已超时 Overdue: {n.Title}",
+        TaskNotificationKind.Copied => $"抄送 Copy: {n.Title}",
+        TaskNotificationKind.Decided => $"审批结果 Decided ({n.Detail}): {n.Title}",
+        _ => n.Title,
+    };
+
+    /// <summary>Where the person acts: the task page, or the request page for copies and results.</summary>
+    public static string Link(TaskNotification n, string? studioUrl)
+    {
+        var root = (studioUrl ?? "").TrimEnd('/');
+        return n.ItemId is { } item && n.Kind is not (TaskNotificationKind.Copied or TaskNotificationKind.Decided)
+            ? $"{root}/tasks/{item}"
+            : $"{root}/requests/{n.InstanceId}";
+    }
+}
