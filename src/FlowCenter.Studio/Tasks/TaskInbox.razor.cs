@@ -12,7 +12,7 @@ using MudBlazor;
 namespace FlowCenter.Studio.Tasks;
 
 /// <summary>The inbox: to do, the pool to claim from, done, copied to me, started by me; search, filter, batch approve.</summary>
-public sealed partial class TaskInbox
+public sealed partial class TaskInbox : IDisposable
 {
     private static readonly string[] Tabs = ["todo", "pool", "done", "copied", "started"];
 
@@ -32,6 +32,9 @@ public sealed partial class TaskInbox
 
     [Inject]
     private TaskService Tasks { get; set; } = null!;
+
+    [Inject]
+    private FlowCenter.Runtime.Notifications.NotificationSignal Signal { get; set; } = null!;
 
     [Inject]
     private IWorkflowRuntime Runtime { get; set; } = null!;
@@ -69,7 +72,23 @@ public sealed partial class TaskInbox
         _definitions = await Definitions.ListLatestAsync();
         _names = (await Directory.ListUsersAsync()).ToDictionary(p => p.UserName, p => p.DisplayName, StringComparer.OrdinalIgnoreCase);
         await LoadAsync();
+        Signal.Changed += OnSignal;
     }
+
+    /// <summary>News for this user (a new task, a decision on their request): the lists update by themselves.</summary>
+    private void OnSignal(IReadOnlyCollection<string> users)
+    {
+        if (users.Contains(_user.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await LoadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    public void Dispose() => Signal.Changed -= OnSignal;
 
     private async Task LoadAsync()
     {
@@ -86,7 +105,7 @@ public sealed partial class TaskInbox
             _started.Add(new StartedRow(summary, history.LastOrDefault(h => h.Action is TaskAction.Decide or TaskAction.Return or TaskAction.AutoApprove)));
         }
 
-        _selected = [];
+        _selected = [.. _todo.Items.Where(_selected.Contains)];
     }
 
     private async Task SearchAsync(string? search)
