@@ -27,6 +27,8 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
+    public DbSet<DelegationRecord> Delegations => Set<DelegationRecord>();
+
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
 
     public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();

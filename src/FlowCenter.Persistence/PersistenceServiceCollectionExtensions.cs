@@ -25,6 +25,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.TryAddSingleton<IInstanceStore, EfInstanceStore>();
         services.TryAddSingleton<ITaskStore, EfTaskStore>();
+        services.TryAddSingleton<IDelegationStore, EfDelegationStore>();
         services.TryAddSingleton<Runtime.Notifications.INotificationStore, EfNotificationStore>();
         services.TryAddSingleton<IPasswordHasher<FlowCenterUser>, PasswordHasher<FlowCenterUser>>();
         services.TryAddSingleton<EfDirectory>();

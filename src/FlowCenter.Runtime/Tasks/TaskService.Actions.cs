@@ -19,11 +19,17 @@ public sealed partial class TaskService
         var target = command.Action is TaskAction.Transfer or TaskAction.Delegate or TaskAction.AddBefore or TaskAction.AddAfter
             ? await TargetUserAsync(command, cancellationToken)
             : null;
+        var groupForRules = await store.FindGroupAsync(groupId, cancellationToken);
+        var standIn = target is not null && command.Action is TaskAction.Transfer or TaskAction.AddBefore or TaskAction.AddAfter && groupForRules is not null
+            && await delegations.FindActiveAsync(target, groupForRules.DefinitionId, Now, cancellationToken) is { } rule
+            && await directory.FindAsync(rule.DelegateTo, cancellationToken) is { Active: true } stand
+                ? stand.UserName
+                : null;
         var current = command.Action == TaskAction.Decide && command.Data is not null
-            ? (await instances.LoadAsync((await store.FindGroupAsync(groupId, cancellationToken))!.InstanceId, cancellationToken))?.Instance.Variables
+            ? (await instances.LoadAsync(groupForRules!.InstanceId, cancellationToken))?.Instance.Variables
             : null;
-        var returnTargets = command.Action == TaskAction.Return && await store.FindGroupAsync(groupId, cancellationToken) is { } g
-            ? await ReturnTargetsAsync(g, cancellationToken)
+        var returnTargets = command.Action == TaskAction.Return && groupForRules is not null
+            ? await ReturnTargetsAsync(groupForRules, cancellationToken)
             : [];
         var copies = new List<CarbonCopy>();
         var notifications = new List<TaskNotification>();
@@ -36,7 +42,7 @@ public sealed partial class TaskService
                 throw new TaskActionException($"'{group.Title}' was already {(group.Status == TaskGroupStatus.Decided ? "decided" : "closed")}.", alreadyHandled: true);
             }
 
-            return Apply(group, item, command, actor.UserName, actor.Roles, target, current, returnTargets, copies, notifications);
+            return Apply(group, item, command, actor.UserName, actor.Roles, target, current, returnTargets, copies, notifications, standIn);
         }, cancellationToken, copies) ?? throw new TaskActionException($"There is no task '{command.ItemId}'.");
 
         await NotifyAsync([.. notifications, .. copies.Select(c => Notification(c.UserName, TaskNotificationKind.Copied, group, null))], cancellationToken);
@@ -50,7 +56,7 @@ public sealed partial class TaskService
 
     private List<TaskHistoryEntry> Apply(
         TaskGroup group, TaskItem item, TaskCommand command, string user, IReadOnlyList<string> roles, string? target,
-        IReadOnlyDictionary<string, JsonNode?>? current, IReadOnlyList<string> returnTargets, List<CarbonCopy> copies, List<TaskNotification> notifications)
+        IReadOnlyDictionary<string, JsonNode?>? current, IReadOnlyList<string> returnTargets, List<CarbonCopy> copies, List<TaskNotification> notifications, string? standIn)
     {
         var entry = Entry(group, item, user, command.Action) with { Comment = command.Comment, Target = target ?? command.Target, OnBehalfOf = item.Owner };
         switch (command.Action)
@@ -125,8 +131,8 @@ public sealed partial class TaskService
                 return [entry];
             case TaskAction.Transfer:
                 item.Status = TaskItemStatus.Transferred;
-                var transferred = NewItem(group, target, TaskItemStatus.Open, item.CandidateUsers, item.CandidateRoles, item.Sequence);
-                transferred.Added = item.Added;
+                var transferred = NewItem(group, standIn ?? target, TaskItemStatus.Open, item.CandidateUsers, item.CandidateRoles, item.Sequence);
+                (transferred.Added, transferred.Owner) = (item.Added, standIn is null ? null : target);
                 group.Items.Add(transferred);
                 notifications.AddRange(AssignedNotifications(group, [transferred]));
                 return [entry];
@@ -136,15 +142,15 @@ public sealed partial class TaskService
                 notifications.AddRange(AssignedNotifications(group, [item]));
                 return [entry];
             case TaskAction.AddBefore:
-                var before = NewItem(group, target, TaskItemStatus.Open, sequence: item.Sequence);
-                before.Added = true;
+                var before = NewItem(group, standIn ?? target, TaskItemStatus.Open, sequence: item.Sequence);
+                (before.Added, before.Owner) = (true, standIn is null ? null : target);
                 (item.Status, item.BlockedBy) = (TaskItemStatus.Waiting, before.Id);
                 group.Items.Add(before);
                 notifications.AddRange(AssignedNotifications(group, [before]));
                 return [entry];
             case TaskAction.AddAfter:
-                var after = NewItem(group, target, TaskItemStatus.Waiting, sequence: item.Sequence);
-                (after.Added, after.BlockedBy) = (true, item.Id);
+                var after = NewItem(group, standIn ?? target, TaskItemStatus.Waiting, sequence: item.Sequence);
+                (after.Added, after.BlockedBy, after.Owner) = (true, item.Id, standIn is null ? null : target);
                 group.Items.Add(after);
                 return [entry];
             case TaskAction.Return:

@@ -15,6 +15,7 @@ public sealed partial class TaskService(
     ITaskStore store,
     AssignmentResolver resolver,
     IDirectory directory,
+    IDelegationStore delegations,
     IInstanceStore instances,
     IWorkflowRuntime runtime,
     IEnumerable<ITaskNotifier> notifiers,
@@ -103,6 +104,7 @@ public sealed partial class TaskService(
         var users = await resolver.ResolveAsync(spec, instance.Id, stored.StartedBy, cancellationToken);
         var history = new List<TaskHistoryEntry>();
         AddItems(group, spec, users);
+        history.AddRange(await ApplyOutOfOfficeAsync(group, group.Items, cancellationToken));
         if (group.Items.Count == 0)
         {
             if (spec.AutoApprove)
@@ -132,6 +134,23 @@ public sealed partial class TaskService(
         {
             await ResumeAsync(group.Id, cancellationToken);
         }
+    }
+
+    /// <summary>Items for someone out of office go to the person they named, who acts on their behalf.</summary>
+    private async Task<List<TaskHistoryEntry>> ApplyOutOfOfficeAsync(TaskGroup group, IEnumerable<TaskItem> items, CancellationToken cancellationToken)
+    {
+        var history = new List<TaskHistoryEntry>();
+        foreach (var item in items.Where(i => i.Assignee is not null && i.Owner is null).ToList())
+        {
+            if (await delegations.FindActiveAsync(item.Assignee!, group.DefinitionId, Now, cancellationToken) is { } rule
+                && await directory.FindAsync(rule.DelegateTo, cancellationToken) is { Active: true } stand)
+            {
+                (item.Owner, item.Assignee) = (item.Assignee, stand.UserName);
+                history.Add(Entry(group, item, item.Owner!, TaskAction.Delegate) with { Target = stand.UserName, Comment = "out of office" });
+            }
+        }
+
+        return history;
     }
 
     /// <summary>The due time the node wrote: a DateTimeOffset straight from the burst, or its text once stored.</summary>

@@ -42,6 +42,25 @@ public sealed class TaskActionTests
     }
 
     [Fact]
+    public async Task OutOfOffice_TasksGoToTheStandInWhileAway_AndToThePersonAfter()
+    {
+        await using var harness = await HarnessAsync();
+        var now = harness.Clock.GetUtcNow();
+        await harness.Delegations.AddAsync(new FlowCenter.Runtime.Organization.DelegationRule(0, "lina", "boss", now, now.AddDays(3)));
+        var away = await StartOneStepAsync(harness, "away", ("assignee", "lina"));
+
+        var item = (await GroupAsync(harness, away)).Items.Single();
+        await harness.Tasks.ActAsync(new TaskCommand(item.Id, "boss", TaskAction.Decide) { Outcome = "approve" });
+        harness.Clock.Advance(TimeSpan.FromDays(4));
+        var back = await harness.Runtime.StartAsync(new FlowCenter.Runtime.Execution.StartRequest("away") { StartedBy = "zw" });
+
+        Assert.Equal(("boss", "lina"), (item.Assignee, item.Owner));
+        Assert.Single(await harness.Tasks.HistoryAsync(away), h => h is { Action: TaskAction.Decide, User: "boss", OnBehalfOf: "lina" });
+        Assert.Equal(WorkflowStatus.Completed, await StatusAsync(harness, away));
+        Assert.Equal("lina", (await GroupAsync(harness, back.Id)).Items.Single().Assignee);
+    }
+
+    [Fact]
     public async Task AddBefore_TheAddedApproverDecidesFirst_ThenTheOriginalOne()
     {
         await using var harness = await HarnessAsync();

@@ -48,6 +48,8 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public Runtime.Tasks.TaskService Tasks => _services.GetRequiredService<Runtime.Tasks.TaskService>();
 
+    public Runtime.Organization.IDelegationStore Delegations => _services.GetRequiredService<Runtime.Organization.IDelegationStore>();
+
     public Runtime.Tasks.ITaskStore TaskStore => _services.GetRequiredService<Runtime.Tasks.ITaskStore>();
 
     public Runtime.Organization.IOrganizationAdmin Organization => _services.GetRequiredService<Runtime.Organization.IOrganizationAdmin>();

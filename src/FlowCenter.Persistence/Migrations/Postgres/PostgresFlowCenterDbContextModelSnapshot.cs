@@ -172,6 +172,41 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.ToTable("Definitions", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.DelegationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DelegateTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "Until");
+
+                    b.ToTable("OrgDelegations", (string)null);
+                });
+
             modelBuilder.Entity("FlowCenter.Persistence.Records.DepartmentRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -172,6 +172,41 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.ToTable("Definitions", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.DelegationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DelegateTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "Until");
+
+                    b.ToTable("OrgDelegations", (string)null);
+                });
+
             modelBuilder.Entity("FlowCenter.Persistence.Records.DepartmentRecord", b =>
                 {
                     b.Property<string>("Id")

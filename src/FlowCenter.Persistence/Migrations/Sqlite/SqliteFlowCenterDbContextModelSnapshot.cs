@@ -164,6 +164,39 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.ToTable("Definitions", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.DelegationRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DelegateTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserName", "Until");
+
+                    b.ToTable("OrgDelegations", (string)null);
+                });
+
             modelBuilder.Entity("FlowCenter.Persistence.Records.DepartmentRecord", b =>
                 {
                     b.Property<string>("Id")
