@@ -29,6 +29,8 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<DelegationRecord> Delegations => Set<DelegationRecord>();
 
+    public DbSet<AttachmentRecord> Attachments => Set<AttachmentRecord>();
+
     public DbSet<DefinitionRecord> Definitions => Set<DefinitionRecord>();
 
     public DbSet<TriggerRecord> Triggers => Set<TriggerRecord>();

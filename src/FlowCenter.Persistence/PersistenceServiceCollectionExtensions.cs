@@ -26,6 +26,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IInstanceStore, EfInstanceStore>();
         services.TryAddSingleton<ITaskStore, EfTaskStore>();
         services.TryAddSingleton<IDelegationStore, EfDelegationStore>();
+        services.TryAddSingleton<IAttachmentStore, EfAttachmentStore>();
         services.TryAddSingleton<Runtime.Notifications.INotificationStore, EfNotificationStore>();
         services.TryAddSingleton<IPasswordHasher<FlowCenterUser>, PasswordHasher<FlowCenterUser>>();
         services.TryAddSingleton<EfDirectory>();

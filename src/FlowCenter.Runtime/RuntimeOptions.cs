@@ -18,6 +18,9 @@ public sealed class RuntimeOptions
     /// <summary>How often a save that lost a race with another writer is tried again from a fresh read.</summary>
     public int MaxConflictRetries { get; set; } = 5;
 
+    /// <summary>The largest file that can be attached to a task.</summary>
+    public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+
     /// <summary>How often overdue tasks, reminders and left-over resumes are looked for.</summary>
     public TimeSpan TaskPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

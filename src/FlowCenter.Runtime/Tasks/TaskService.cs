@@ -16,6 +16,8 @@ public sealed partial class TaskService(
     AssignmentResolver resolver,
     IDirectory directory,
     IDelegationStore delegations,
+    IAttachmentStore attachments,
+    Microsoft.Extensions.Options.IOptions<RuntimeOptions> runtimeOptions,
     IInstanceStore instances,
     IWorkflowRuntime runtime,
     IEnumerable<ITaskNotifier> notifiers,

@@ -51,6 +51,16 @@ public static class TaskApi
                 return ex.AlreadyHandled ? Results.Conflict(new ApiError(ex.Message)) : Results.BadRequest(new ApiError(ex.Message));
             }
         });
+        app.MapGet("/api/attachments/{id:long}", async (long id, ClaimsPrincipal user, TaskService service, IAttachmentStore attachments, CancellationToken ct) =>
+        {
+            if (await attachments.OpenAsync(id, ct) is not { } file)
+            {
+                return Results.NotFound(new ApiError($"There is no attachment {id}."));
+            }
+
+            var mayRead = Security.Policies.OperateRoles.Any(user.IsInRole) || await service.TakesPartAsync(file.Attachment.InstanceId, user.Identity!.Name!, ct);
+            return mayRead ? Results.File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : Results.Forbid();
+        }).RequireAuthorization();
         app.MapGet("/api/notifications", async (ClaimsPrincipal user, FlowCenter.Runtime.Notifications.INotificationStore store, CancellationToken ct) =>
             Results.Ok(await store.ListAsync(user.Identity!.Name!, 50, ct))).RequireAuthorization();
         return app;

@@ -30,6 +30,7 @@ public sealed partial class TaskPage
     private TaskAction? _asking;
     private bool _busy;
     private bool _notFound;
+    private IReadOnlyList<TaskAttachment> _attachments = [];
 
     [Parameter]
     public string ItemId { get; set; } = "";
@@ -57,6 +58,9 @@ public sealed partial class TaskPage
 
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private Microsoft.Extensions.Options.IOptions<FlowCenter.Runtime.RuntimeOptions> RuntimeOptions { get; set; } = null!;
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
@@ -111,6 +115,7 @@ public sealed partial class TaskPage
             _values[name] = _variables.GetValueOrDefault(name)?.DeepClone();
         }
 
+        _attachments = await Tasks.AttachmentsAsync(_details.Group.InstanceId);
         _doneNodes = instance?.Journal.Where(j => j.Status == JournalStatus.Completed).Select(j => j.NodeId).Distinct().ToList() ?? [];
         _currentNodes = instance?.Bookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => b.NodeId).Distinct().ToList() ?? [];
     }
@@ -175,6 +180,36 @@ public sealed partial class TaskPage
 
         await LoadAsync();
     }
+
+    private async Task AttachAsync(Microsoft.AspNetCore.Components.Forms.IBrowserFile? file)
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        _error = null;
+        try
+        {
+            if (file.Size > MaxAttachmentBytes)
+            {
+                throw new TaskActionException(L["AttachmentTooLarge", file.Name, MaxAttachmentBytes / 1024 / 1024]);
+            }
+
+            using var buffer = new MemoryStream();
+            await file.OpenReadStream(MaxAttachmentBytes).CopyToAsync(buffer);
+            await Tasks.AttachAsync(ItemId, _user.Name, file.Name, string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType, buffer.ToArray());
+            Snackbar.Add(L["Attached", file.Name], Severity.Success);
+        }
+        catch (TaskActionException ex)
+        {
+            _error = ex.Message;
+        }
+
+        await LoadAsync();
+    }
+
+    private long MaxAttachmentBytes => RuntimeOptions.Value.MaxAttachmentBytes;
 
     private Task<IEnumerable<string>> SearchUsers(string? text, CancellationToken cancellationToken) =>
         Task.FromResult(_people.Where(p => p.Active && !string.Equals(p.UserName, _user.Name, StringComparison.OrdinalIgnoreCase) && (string.IsNullOrWhiteSpace(text)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.State;
 using FlowCenter.Runtime.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using static FlowCenter.Runtime.Tests.Tasks.TaskTestSupport;
 
 namespace FlowCenter.Runtime.Tests.Tasks;
@@ -58,6 +59,25 @@ public sealed class TaskActionTests
         Assert.Single(await harness.Tasks.HistoryAsync(away), h => h is { Action: TaskAction.Decide, User: "boss", OnBehalfOf: "lina" });
         Assert.Equal(WorkflowStatus.Completed, await StatusAsync(harness, away));
         Assert.Equal("lina", (await GroupAsync(harness, back.Id)).Items.Single().Assignee);
+    }
+
+    [Fact]
+    public async Task Attach_ByTheAssigneeWithinTheLimit_IsKeptAndNoted()
+    {
+        await using var harness = await HarnessAsync();
+        var id = await StartOneStepAsync(harness, "files", ("assignee", "lina"));
+        var item = ItemOf(await GroupAsync(harness, id), "lina");
+
+        var quote = await harness.Tasks.AttachAsync(item.Id, "lina", "C:\\quotes\\报价单.pdf", "application/pdf", [1, 2, 3]);
+        var stranger = await Assert.ThrowsAsync<TaskActionException>(() => harness.Tasks.AttachAsync(item.Id, "a1", "x.txt", "text/plain", [1]));
+        var huge = await Assert.ThrowsAsync<TaskActionException>(() => harness.Tasks.AttachAsync(item.Id, "lina", "big.bin", "application/octet-stream", new byte[(10 * 1024 * 1024) + 1]));
+
+        Assert.Equal(("报价单.pdf", 3L), (quote.FileName, quote.Size));
+        Assert.Equal([1, 2, 3], (await harness.Services.GetRequiredService<IAttachmentStore>().OpenAsync(quote.Id))!.Value.Content);
+        Assert.Contains("lina", stranger.Message, StringComparison.Ordinal);
+        Assert.Contains("10 MiB", huge.Message, StringComparison.Ordinal);
+        Assert.Single(await harness.Tasks.AttachmentsAsync(id));
+        Assert.Single(await harness.Tasks.HistoryAsync(id), h => h is { Action: TaskAction.Attach, Target: "报价单.pdf" });
     }
 
     [Fact]

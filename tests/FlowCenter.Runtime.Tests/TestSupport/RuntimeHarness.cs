@@ -34,6 +34,8 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public TestDatabase Database { get; }
 
+    public IServiceProvider Services => _services;
+
     public FakeTimeProvider Clock => (FakeTimeProvider)_services.GetRequiredService<TimeProvider>();
 
     public IWorkflowRuntime Runtime => _services.GetRequiredService<IWorkflowRuntime>();

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+
+namespace FlowCenter.Runtime.Tasks;
+
+public sealed partial class TaskService
+{
+    /// <summary>
+    /// Attaches a file to the case of an item, by its assignee or the case's initiator, within the size limit;
+    /// the history notes it.
+    /// </summary>
+    public async Task<TaskAttachment> AttachAsync(string itemId, string user, string fileName, string contentType, byte[] content, CancellationToken cancellationToken = default)
+    {
+        var max = runtimeOptions.Value.MaxAttachmentBytes;
+        if (content.LongLength > max)
+        {
+            throw new TaskActionException($"'{fileName}' is {content.LongLength / 1024} KiB; files up to {max / 1024 / 1024} MiB can be attached.");
+        }
+
+        var groupId = await store.FindGroupIdOfItemAsync(itemId, cancellationToken) ?? throw new TaskActionException($"There is no task '{itemId}'.");
+        var group = (await store.FindGroupAsync(groupId, cancellationToken))!;
+        var item = group.Items.Single(i => i.Id == itemId);
+        if (!string.Equals(item.Assignee, user, StringComparison.OrdinalIgnoreCase) && !string.Equals(group.Initiator, user, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new TaskActionException($"Only {item.Assignee ?? "whoever claims it"} or the initiator can attach files to '{group.Title}'.");
+        }
+
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        var attachment = await attachments.AddAsync(new TaskAttachment(0, group.InstanceId, group.Id, name.Length > 200 ? name[^200..] : name, contentType, content.LongLength, user, Now), content, cancellationToken);
+        await ChangeGroupAsync(groupId, g => [Entry(g, item, user, TaskAction.Attach) with { Target = attachment.FileName }], cancellationToken);
+        return attachment;
+    }
+
+    public Task<IReadOnlyList<TaskAttachment>> AttachmentsAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        attachments.ListAsync(instanceId, cancellationToken);
+
+    /// <summary>Whether a person has a part in a case: initiator, someone with an item in it, someone copied, someone who acted.</summary>
+    public async Task<bool> TakesPartAsync(string instanceId, string user, CancellationToken cancellationToken = default)
+    {
+        var groups = await store.ListGroupsAsync(instanceId, cancellationToken);
+        return groups.Any(g => string.Equals(g.Initiator, user, StringComparison.OrdinalIgnoreCase)
+                || g.Items.Any(i => string.Equals(i.Assignee, user, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Owner, user, StringComparison.OrdinalIgnoreCase)
+                    || i.CandidateUsers.Contains(user, StringComparer.OrdinalIgnoreCase)))
+            || (await store.GetHistoryAsync(instanceId, cancellationToken)).Any(h => string.Equals(h.User, user, StringComparison.OrdinalIgnoreCase))
+            || (await store.CopiesAsync(user, null, 0, 500, cancellationToken)).Items.Any(c => c.InstanceId == instanceId);
+    }
+}
