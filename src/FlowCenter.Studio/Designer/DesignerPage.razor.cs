@@ -104,6 +104,16 @@ public sealed partial class DesignerPage
 
     private Task OnConnectedAsync((string Source, string Port, string Target) c) => RunAsync(s => s.Connect(c.Source, c.Port, c.Target));
 
+    /// <summary>The form designer's result: the form, and the fields' access at this node (empty clears it).</summary>
+    private Task OnFormDesignedAsync((string Form, string? Access) designed) => RunAsync(s =>
+    {
+        s.SetInput(_selectedNodes[0], "form", designed.Form, expression: false);
+        if (designed.Access is not null)
+        {
+            s.SetInput(_selectedNodes[0], "fieldAccess", designed.Access, expression: false);
+        }
+    });
+
     private Task OnVerticesChangedAsync((string EdgeId, Engine.Definitions.Point[] Vertices) change) => RunAsync(s => s.SetVertices(change.EdgeId, change.Vertices));
 
     private Task OnDroppedAsync((string Type, double X, double Y) drop) => RunAsync(s => s.AddNode(drop.Type, drop.X, drop.Y));

@@ -1,5 +1,6 @@
 using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
+using FlowCenter.Runtime.Tasks;
 using FlowCenter.Studio.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -41,6 +42,29 @@ public sealed partial class PropertyPanel
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
+
+    /// <summary>Raised with the designed form's JSON and, for a user task, its fields' access.</summary>
+    [Parameter]
+    public EventCallback<(string Form, string? Access)> FormDesigned { get; set; }
+
+    private async Task DesignFormAsync(NodeDefinition node, ActivityDescriptor descriptor)
+    {
+        var withAccess = descriptor.FindInput("fieldAccess") is not null;
+        var parameters = new DialogParameters<FormDesignerDialog>
+        {
+            { d => d.Form, node.Inputs.GetValueOrDefault("form")?.Literal as System.Text.Json.Nodes.JsonObject },
+            { d => d.Access, node.Inputs.GetValueOrDefault("fieldAccess")?.Literal as System.Text.Json.Nodes.JsonObject },
+            { d => d.WithAccess, withAccess },
+        };
+        var dialog = await Dialogs.ShowAsync<FormDesignerDialog>(L["DesignForm"], parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraLarge, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: FormDesignerDialog.Result result })
+        {
+            await FormDesigned.InvokeAsync((result.Form.ToJsonString(Indented), result.Access is { Count: > 0 } access ? access.ToJsonString(Indented) : withAccess ? "" : null));
+        }
+    }
 
     private string? ProblemOf(string input) =>
         Node is null ? null : Problems.FirstOrDefault(p => p.NodeId == Node.Id && p.Message.StartsWith($"input '{input}'", StringComparison.Ordinal)

@@ -37,6 +37,20 @@ public sealed partial class FormView
     [Parameter]
     public bool ReadOnly { get; set; }
 
+    /// <summary>Stores a file for an attachment field (on a task page); without it, files are attached after submitting.</summary>
+    [Parameter]
+    public Func<Microsoft.AspNetCore.Components.Forms.IBrowserFile, Task<TaskAttachment?>>? Upload { get; set; }
+
+    private async Task UploadAsync(string name, Microsoft.AspNetCore.Components.Forms.IBrowserFile? file)
+    {
+        if (file is not null && Upload is not null && await Upload(file) is { } attachment)
+        {
+            var files = Values[name] as JsonArray ?? [];
+            files.Add(new JsonObject { ["id"] = attachment.Id, ["name"] = attachment.FileName });
+            Values[name] = files;
+        }
+    }
+
     private IReadOnlyList<Person> _people = [];
 
     private IEnumerable<JsonObject> Fields => FormRules.FieldsOf(Form);

@@ -183,11 +183,22 @@ public sealed partial class TaskPage
 
     private async Task AttachAsync(Microsoft.AspNetCore.Components.Forms.IBrowserFile? file)
     {
-        if (file is null)
+        if (file is not null && await AttachCoreAsync(file) is not null)
         {
-            return;
+            await LoadAsync();
         }
+    }
 
+    /// <summary>A file for an attachment field: attached to the case, its id kept in the field; the form keeps what was typed.</summary>
+    private async Task<TaskAttachment?> UploadForFormAsync(Microsoft.AspNetCore.Components.Forms.IBrowserFile file)
+    {
+        var attachment = await AttachCoreAsync(file);
+        _attachments = await Tasks.AttachmentsAsync(_details!.Group.InstanceId);
+        return attachment;
+    }
+
+    private async Task<TaskAttachment?> AttachCoreAsync(Microsoft.AspNetCore.Components.Forms.IBrowserFile file)
+    {
         _error = null;
         try
         {
@@ -198,15 +209,15 @@ public sealed partial class TaskPage
 
             using var buffer = new MemoryStream();
             await file.OpenReadStream(MaxAttachmentBytes).CopyToAsync(buffer);
-            await Tasks.AttachAsync(ItemId, _user.Name, file.Name, string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType, buffer.ToArray());
+            var attachment = await Tasks.AttachAsync(ItemId, _user.Name, file.Name, string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType, buffer.ToArray());
             Snackbar.Add(L["Attached", file.Name], Severity.Success);
+            return attachment;
         }
         catch (TaskActionException ex)
         {
             _error = ex.Message;
+            return null;
         }
-
-        await LoadAsync();
     }
 
     private long MaxAttachmentBytes => RuntimeOptions.Value.MaxAttachmentBytes;
