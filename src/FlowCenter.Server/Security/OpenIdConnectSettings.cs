@@ -16,5 +16,8 @@ public sealed class OpenIdConnectSettings
     /// <summary>The button's text on the sign-in page.</summary>
     public string DisplayName { get; set; } = "Single sign-on";
 
+    /// <summary>Whether the provider's metadata must come over HTTPS; off only for a provider on this machine.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
 }

@@ -62,6 +62,12 @@ public static class SecuritySetup
         });
         if (settings.OpenIdConnect.Enabled)
         {
+            if (settings.OpenIdConnect.RequireHttpsMetadata && !settings.OpenIdConnect.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(
+                    $"FlowCenter:Security:OpenIdConnect:Authority '{settings.OpenIdConnect.Authority}' must use HTTPS (set RequireHttpsMetadata to false only for a provider on this machine).");
+            }
+
             authentication.AddOpenIdConnect(OpenIdConnectScheme, settings.OpenIdConnect.DisplayName, o =>
             {
                 o.SignInScheme = IdentityConstants.ExternalScheme;
@@ -70,6 +76,7 @@ public static class SecuritySetup
                 o.ClientSecret = settings.OpenIdConnect.ClientSecret;
                 o.ResponseType = "code";
                 o.UsePkce = true;
+                o.RequireHttpsMetadata = settings.OpenIdConnect.RequireHttpsMetadata;
                 o.MapInboundClaims = false;
                 o.GetClaimsFromUserInfoEndpoint = true;
                 o.Scope.Add("profile");

@@ -27,6 +27,9 @@ public sealed class WebhookListener : IDisposable
 
     public List<JsonNode> Bodies { get; } = [];
 
+    /// <summary>What to answer a request for a path with (a JSON document); null answers 200 with no body.</summary>
+    public Func<string, JsonNode?>? Respond { get; set; }
+
     private async Task ListenAsync()
     {
         while (_listener.IsListening)
@@ -42,13 +45,23 @@ public sealed class WebhookListener : IDisposable
             }
 
             using var reader = new StreamReader(context.Request.InputStream);
-            var body = JsonNode.Parse(await reader.ReadToEndAsync())!;
-            lock (Bodies)
+            var text = await reader.ReadToEndAsync();
+            if (text.Length > 0)
             {
-                Bodies.Add(body);
+                lock (Bodies)
+                {
+                    Bodies.Add(JsonNode.Parse(text)!);
+                }
             }
 
             context.Response.StatusCode = 200;
+            if (Respond?.Invoke(context.Request.Url!.AbsolutePath) is { } answer)
+            {
+                context.Response.ContentType = "application/json";
+                var bytes = System.Text.Encoding.UTF8.GetBytes(answer.ToJsonString());
+                await context.Response.OutputStream.WriteAsync(bytes);
+            }
+
             context.Response.Close();
         }
     }
