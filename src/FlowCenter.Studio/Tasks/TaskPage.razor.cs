@@ -220,6 +220,13 @@ public sealed partial class TaskPage
         }
     }
 
+    private static string SizeText(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KiB",
+        _ => $"{bytes / 1024.0 / 1024.0:0.#} MiB",
+    };
+
     private long MaxAttachmentBytes => RuntimeOptions.Value.MaxAttachmentBytes;
 
     private Task<IEnumerable<string>> SearchUsers(string? text, CancellationToken cancellationToken) =>
