@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlowCenter.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFlowCenterDbContext))]
-    [Migration("20261123165455_Attachments")]
-    partial class Attachments
+    [Migration("20261123171132_PeopleAndTasks")]
+    partial class PeopleAndTasks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

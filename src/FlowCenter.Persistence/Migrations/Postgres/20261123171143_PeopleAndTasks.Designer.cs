@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace FlowCenter.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresFlowCenterDbContext))]
-    [Migration("20261123165504_Attachments")]
-    partial class Attachments
+    [Migration("20261123171143_PeopleAndTasks")]
+    partial class PeopleAndTasks
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
