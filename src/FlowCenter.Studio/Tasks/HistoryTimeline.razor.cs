@@ -19,6 +19,8 @@ public sealed partial class HistoryTimeline
     [Parameter]
     public IReadOnlyDictionary<string, string> Names { get; set; } = new Dictionary<string, string>();
 
+    private string OutcomeText(string? outcome) => Outcomes.Text(L, outcome);
+
     private string Name(string? user) => user is null ? "" : user == "system" ? L["System"] : Names.GetValueOrDefault(user, user);
 
     private string Describe(TaskHistoryEntry entry)
@@ -27,13 +29,6 @@ public sealed partial class HistoryTimeline
         var text = L["History" + entry.Action, target].Value;
         return entry.OnBehalfOf is { } owner ? $"{text} ({L["OnBehalfOf", Name(owner)]})" : text;
     }
-
-    private string OutcomeText(string? outcome) => outcome switch
-    {
-        TaskOutcomes.Approve => L["OutcomeApprove"],
-        TaskOutcomes.Reject => L["OutcomeReject"],
-        _ => outcome ?? "",
-    };
 
     private static Color ColorOf(TaskHistoryEntry entry) => entry switch
     {

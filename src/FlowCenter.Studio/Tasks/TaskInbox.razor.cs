@@ -169,26 +169,13 @@ public sealed partial class TaskInbox : IDisposable
         await LoadAsync();
     }
 
+    private string OutcomeText(string? outcome) => Outcomes.Text(L, outcome);
+
+    private static Color OutcomeColor(string? outcome) => Outcomes.Color(outcome);
+
     private string Name(string? user) => user is null ? "" : _names.GetValueOrDefault(user, user);
 
     private string ProcessName(string definitionId) => _definitions.FirstOrDefault(d => d.DefinitionId == definitionId)?.Name ?? definitionId;
-
-    private string OutcomeText(string? outcome) => outcome switch
-    {
-        TaskOutcomes.Approve => L["OutcomeApprove"],
-        TaskOutcomes.Reject => L["OutcomeReject"],
-        "return" => L["OutcomeReturn"],
-        "transferred" => L["OutcomeTransferred"],
-        _ => outcome ?? "",
-    };
-
-    private static Color OutcomeColor(string? outcome) => outcome switch
-    {
-        TaskOutcomes.Approve => Color.Success,
-        TaskOutcomes.Reject => Color.Error,
-        "return" => Color.Warning,
-        _ => Color.Default,
-    };
 
     private string StatusText(StartedRow row) => row.Summary.Status switch
     {

@@ -235,23 +235,13 @@ public sealed partial class TaskPage
 
     private string UserLabel(string? userName) => userName is null ? "" : $"{Name(userName)} ({userName})";
 
+    private string OutcomeText(string? outcome) => Outcomes.Text(L, outcome);
+
+    /// <summary>A decision button's colour: approve green, reject red, a task's own outcomes primary.</summary>
+    private static Color OutcomeColor(string? outcome) => Outcomes.Color(outcome) is var color && color == Color.Default ? Color.Primary : color;
+
     private string Name(string? user) => user is null ? "" : _names.GetValueOrDefault(user, user);
 
     private string NodeName(string nodeId) => _definition?.Nodes.Find(n => n.Id == nodeId)?.Label ?? nodeId;
 
-    private string OutcomeText(string? outcome) => outcome switch
-    {
-        TaskOutcomes.Approve => L["OutcomeApprove"],
-        TaskOutcomes.Reject => L["OutcomeReject"],
-        "return" => L["OutcomeReturn"],
-        null => "",
-        _ => outcome,
-    };
-
-    private static Color OutcomeColor(string outcome) => outcome switch
-    {
-        TaskOutcomes.Approve => Color.Success,
-        TaskOutcomes.Reject => Color.Error,
-        _ => Color.Primary,
-    };
 }

@@ -1,0 +1,28 @@
+using FlowCenter.Runtime.Tasks;
+using FlowCenter.Studio.Localization;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace FlowCenter.Studio.Tasks;
+
+/// <summary>How an outcome is shown: its words in the user's language and its colour.</summary>
+internal static class Outcomes
+{
+    public static string Text(IStringLocalizer<Strings> l, string? outcome) => outcome switch
+    {
+        TaskOutcomes.Approve => l["OutcomeApprove"],
+        TaskOutcomes.Reject => l["OutcomeReject"],
+        "return" => l["OutcomeReturn"],
+        "transferred" => l["OutcomeTransferred"],
+        null => "",
+        _ => outcome,
+    };
+
+    public static Color Color(string? outcome) => outcome switch
+    {
+        TaskOutcomes.Approve => MudBlazor.Color.Success,
+        TaskOutcomes.Reject => MudBlazor.Color.Error,
+        "return" => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Default,
+    };
+}
