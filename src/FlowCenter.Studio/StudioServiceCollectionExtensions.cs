@@ -13,6 +13,7 @@ public static class StudioServiceCollectionExtensions
         services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         services.AddLocalization();
         services.TryAddScoped<Tasks.CurrentUser>();
+        services.TryAddTransient<Designer.ActivityText>();
         return services;
     }
 }

@@ -17,11 +17,15 @@ public sealed partial class Palette
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
+    [Inject]
+    private ActivityText Text { get; set; } = null!;
+
     private IEnumerable<IGrouping<string, ActivityDescriptor>> Groups => Activities.All
         .Where(a => string.IsNullOrWhiteSpace(_search)
             || a.DisplayName.Contains(_search, StringComparison.CurrentCultureIgnoreCase)
+            || Text.Name(a).Contains(_search, StringComparison.CurrentCultureIgnoreCase)
             || a.TypeName.Contains(_search, StringComparison.OrdinalIgnoreCase)
             || (a.Description ?? "").Contains(_search, StringComparison.CurrentCultureIgnoreCase))
-        .OrderBy(a => a.Category, StringComparer.Ordinal).ThenBy(a => a.DisplayName, StringComparer.CurrentCulture)
+        .OrderBy(a => a.Category, StringComparer.Ordinal).ThenBy(a => Text.Name(a), StringComparer.CurrentCulture)
         .GroupBy(a => a.Category);
 }

@@ -46,6 +46,9 @@ public sealed partial class PropertyPanel
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
 
+    [Inject]
+    private ActivityText Words { get; set; } = null!;
+
     /// <summary>Raised with the designed form's JSON and, for a user task, its fields' access.</summary>
     [Parameter]
     public EventCallback<(string Form, string? Access)> FormDesigned { get; set; }
@@ -75,7 +78,12 @@ public sealed partial class PropertyPanel
 
     private Task SetBooleanAsync(string input, bool on) => InputChanged.InvokeAsync((input, on ? "true" : "false", false));
 
-    private static string Caption(InputDescriptor input) => $"{input.Name}{(input.Required ? " *" : "")} · {input.Type}";
+    /// <summary>The input's label, required mark, and its name as written in JSON and expressions when the label differs.</summary>
+    private string Caption(ActivityDescriptor descriptor, InputDescriptor input)
+    {
+        var label = Words.Input(descriptor, input);
+        return $"{label}{(input.Required ? " *" : "")}{(label == input.Name ? "" : $" ({input.Name})")} · {input.Type}";
+    }
 
     private static InputType InputTypeOf(DataType type) => type switch
     {

@@ -1,0 +1,36 @@
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Studio.Designer;
+
+namespace FlowCenter.Studio.Tests.Designer;
+
+/// <summary>The designer in Chinese: activity names, categories and input labels come from ActivityStrings.zh-CN.</summary>
+public sealed class DesignerChineseTests() : StudioTestContext("zh-CN")
+{
+    private readonly ActivityRegistry _activities = ActivityRegistry.CreateDefault();
+
+    [Fact]
+    public void Palette_InChinese_NamesAndGroupsActivitiesAndFindsThemByChineseName()
+    {
+        var palette = Render<Palette>(p => p.Add(x => x.Activities, _activities));
+
+        Assert.Contains("人工审批", palette.Find(".fc-palette-item[data-activity=UserTask]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("流程控制", palette.Markup, StringComparison.Ordinal);
+
+        palette.Find("input[data-testid=palette-search]").Input("审批");
+
+        Assert.Equal(["UserTask"], palette.FindAll(".fc-palette-item").Select(i => i.GetAttribute("data-activity")));
+    }
+
+    [Fact]
+    public void PropertyPanel_InChinese_LabelsInputsAndKeepsTheirNames()
+    {
+        var node = new NodeDefinition { Id = "approve", Type = "UserTask" };
+
+        var panel = Render<PropertyPanel>(p => p.Add(x => x.Node, node).Add(x => x.Descriptor, _activities.Find("UserTask")));
+
+        Assert.Contains("人工审批", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("审批人 (assignee)", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("会签", panel.Markup, StringComparison.Ordinal);
+    }
+}
