@@ -27,7 +27,8 @@ public static class RuntimeServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, GuidIdGenerator>();
-        services.TryAddSingleton(_ => ActivityRegistry.CreateDefault());
+        // The built-in activities and those others register (connectors) as IActivity services.
+        services.TryAddSingleton(sp => new ActivityRegistry([.. BuiltInActivities.Create(), .. sp.GetServices<IActivity>()]));
         services.TryAddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<ActivityRegistry>(),
             sp.GetServices<IExpressionEvaluator>(),

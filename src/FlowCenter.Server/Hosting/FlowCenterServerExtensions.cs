@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FlowCenter.Connectors;
 using FlowCenter.Expressions;
 using FlowCenter.Hangfire;
 using FlowCenter.Persistence;
@@ -36,7 +37,8 @@ public static class FlowCenterServerExtensions
                     o.WorkflowsFolder = Path.GetFullPath(folder, root);
                 }
             })
-            .AddFlowCenterHangfire(o => section.GetSection("Hangfire").Bind(o));
+            .AddFlowCenterHangfire(o => section.GetSection("Hangfire").Bind(o))
+            .AddFlowCenterConnectors();
         builder.Services.AddHealthChecks();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddFlowCenterStudio();

@@ -1,0 +1,18 @@
+using FlowCenter.Connectors.Http;
+using FlowCenter.Engine.Activities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FlowCenter.Connectors;
+
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>The connector activities (HTTP request so far) beside the built-in ones.</summary>
+    public static IServiceCollection AddFlowCenterConnectors(this IServiceCollection services)
+    {
+        services.AddHttpClient(HttpRequest.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<HttpPipelines>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, HttpRequest>());
+        return services;
+    }
+}

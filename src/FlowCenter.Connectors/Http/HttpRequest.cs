@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Execution;
+using FlowCenter.Engine.Json;
+
+namespace FlowCenter.Connectors.Http;
+
+/// <summary>
+/// Calls an HTTP endpoint and leaves by the class of its answer: <c>success</c> (2xx), <c>clientError</c> (4xx),
+/// <c>serverError</c> (5xx after the retries) or <c>timeout</c>. Every attempt carries the same
+/// <c>Idempotency-Key</c>, fixed at the node's first execution, so that a retried or re-run call (after a crash)
+/// does not create a second order in the system called. Network failures and an open circuit fail the node (its
+/// retry policy, error port or an incident take over).
+/// </summary>
+[Activity("HttpRequest", Category = "Connectors", DisplayName = "HTTP request", Description = "Calls a REST endpoint; outcomes by status class, retries with backoff, a circuit breaker per host, an idempotency key.",
+    Ports = [HttpRequest.Success, HttpRequest.ClientError, HttpRequest.ServerError, HttpRequest.Timeout])]
+public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipelines) : IActivity
+{
+    public const string ClientName = "flowcenter-connectors";
+    public const string Success = "success";
+    public const string ClientError = "clientError";
+    public const string ServerError = "serverError";
+    public const string Timeout = "timeout";
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static readonly ActivityInput<string?> Method = Inputs.String("method", "GET, POST, PUT, PATCH or DELETE.", defaultValue: "GET", choices: ["GET", "POST", "PUT", "PATCH", "DELETE"], literalOnly: true);
+
+    public static readonly ActivityInput<string?> Url = Inputs.String("url", "The address; an expression builds it from variables.", required: true);
+
+    public static readonly ActivityInput<JsonObject?> Headers = Inputs.Object("headers", "Request headers, e.g. { \"Authorization\": \"Bearer ...\" }.");
+
+    public static readonly ActivityInput<JsonNode?> Body = Inputs.Any("body", "The JSON body (an expression maps variables into it).");
+
+    public static readonly ActivityInput<TimeSpan> TimeoutAfter = Inputs.Duration("timeout", "How long one attempt may take (30 s when empty).");
+
+    public static readonly ActivityInput<int> Retries = Inputs.Integer("retries", "Attempts after the first, on 5xx, timeouts and network errors.", defaultValue: 3);
+
+    public static readonly ActivityInput<TimeSpan> RetryDelay = Inputs.Duration("retryDelay", "The first wait between attempts, doubled each time (0.5 s when empty).");
+
+    public static readonly ActivityInput<string?> ResultVariable = Inputs.String("resultVariable", "A variable that receives { status, headers, body }.");
+
+    public async ValueTask ExecuteAsync(ActivityContext context)
+    {
+        var url = context.Get(Url)!;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new ActivityException($"'{url}' is not an absolute http(s) address.");
+        }
+
+        // Fixed at the first execution: a burst re-run after a crash reaches this node at the same journal
+        // position, and a durable retry keeps the token's state.
+        var key = context.State["idempotencyKey"]?.GetValue<string>() ?? $"{context.InstanceId}-{context.Token.JournalSequence}";
+        context.State["idempotencyKey"] = key;
+        var method = new HttpMethod(context.Get(Method) ?? "GET");
+        var headers = context.Get(Headers);
+        var body = context.Get(Body);
+        var timeout = context.Get(TimeoutAfter) is { Ticks: > 0 } t ? t : TimeSpan.FromSeconds(30);
+        var delay = context.Get(RetryDelay) is { Ticks: > 0 } d ? d : TimeSpan.FromMilliseconds(500);
+        var retries = Math.Clamp(context.Get(Retries), 0, 10);
+        var client = clients.CreateClient(ClientName);
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await pipelines.ExecuteAsync(uri, retries, delay, timeout, async token =>
+            {
+                using var request = new HttpRequestMessage(method, uri);
+                request.Headers.TryAddWithoutValidation(IdempotencyHeader, key);
+                foreach (var (name, value) in headers ?? [])
+                {
+                    request.Headers.TryAddWithoutValidation(name, JsonValues.ToText(value));
+                }
+
+                if (body is not null && method != HttpMethod.Get)
+                {
+                    request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+                }
+
+                return await client.SendAsync(request, token);
+            });
+        }
+        catch (Polly.Timeout.TimeoutRejectedException)
+        {
+            SetResult(context, new JsonObject { ["status"] = null, ["error"] = $"no answer within {timeout.TotalSeconds:0.#} s" });
+            context.Complete(Timeout);
+            return;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            throw new ActivityException($"{method} {uri.GetLeftPart(UriPartial.Path)} failed: {ex.Message}", ex);
+        }
+
+        using (response)
+        {
+            SetResult(context, await ResultAsync(response));
+            var status = (int)response.StatusCode;
+            context.Complete(status switch
+            {
+                >= 200 and < 300 => Success,
+                >= 400 and < 500 => ClientError,
+                _ => ServerError,
+            });
+        }
+    }
+
+    private static async Task<JsonObject> ResultAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        JsonNode? body;
+        try
+        {
+            body = text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        catch (JsonException)
+        {
+            body = text; // not JSON: kept as text
+        }
+
+        return new JsonObject
+        {
+            ["status"] = (int)response.StatusCode,
+            ["headers"] = new JsonObject([.. response.Headers.Concat(response.Content.Headers).Select(h => KeyValuePair.Create(h.Key, (JsonNode?)string.Join(", ", h.Value)))]),
+            ["body"] = body,
+        };
+    }
+
+    private static void SetResult(ActivityContext context, JsonObject result)
+    {
+        if (context.Get(ResultVariable) is { Length: > 0 } variable)
+        {
+            context.SetVariable(variable, result);
+        }
+    }
+}
