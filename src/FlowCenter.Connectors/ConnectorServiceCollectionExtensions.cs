@@ -12,6 +12,9 @@ public static class ConnectorServiceCollectionExtensions
     {
         services.AddHttpClient(HttpRequest.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<HttpPipelines>();
+        services.TryAddSingleton<OAuthTokens>();
+        services.TryAddSingleton<RestConnection>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, HttpRequest>());
         return services;
     }

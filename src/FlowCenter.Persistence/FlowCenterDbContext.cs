@@ -1,4 +1,5 @@
 using FlowCenter.Persistence.Records;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +10,13 @@ namespace FlowCenter.Persistence;
 /// keeps its own migrations; stores work with this type. Local accounts and roles (ASP.NET Core Identity)
 /// live here too, beside the organisation they belong to.
 /// </summary>
-public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDbContext<FlowCenterUser>(options)
+public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDbContext<FlowCenterUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring, shared by every node (cookies, encrypted connection secrets).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ConnectionRecord> Connections => Set<ConnectionRecord>();
+
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
 
     public DbSet<PositionRecord> Positions => Set<PositionRecord>();

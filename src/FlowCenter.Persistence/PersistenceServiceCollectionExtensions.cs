@@ -2,6 +2,7 @@ using FlowCenter.Persistence.Records;
 using FlowCenter.Persistence.Stores;
 using FlowCenter.Runtime.Organization;
 using FlowCenter.Runtime.Tasks;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Hosting;
@@ -27,6 +28,9 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<ITaskStore, EfTaskStore>();
         services.TryAddSingleton<IDelegationStore, EfDelegationStore>();
         services.TryAddSingleton<IAttachmentStore, EfAttachmentStore>();
+        services.AddDataProtection().SetApplicationName("FlowCenter").PersistKeysToDbContext<FlowCenterDbContext>();
+        services.TryAddSingleton<Runtime.Connections.ISecretProtector, DataProtectionSecretProtector>();
+        services.TryAddSingleton<Runtime.Connections.IConnectionStore, EfConnectionStore>();
         services.TryAddSingleton<Runtime.Notifications.INotificationStore, EfNotificationStore>();
         services.TryAddSingleton<IPasswordHasher<FlowCenterUser>, PasswordHasher<FlowCenterUser>>();
         services.TryAddSingleton<EfDirectory>();

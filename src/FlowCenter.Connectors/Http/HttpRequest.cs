@@ -7,6 +7,7 @@ using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Json;
+using FlowCenter.Runtime.Connections;
 
 namespace FlowCenter.Connectors.Http;
 
@@ -19,7 +20,7 @@ namespace FlowCenter.Connectors.Http;
 /// </summary>
 [Activity("HttpRequest", Category = "Connectors", DisplayName = "HTTP request", Description = "Calls a REST endpoint; outcomes by status class, retries with backoff, a circuit breaker per host, an idempotency key.",
     Ports = [HttpRequest.Success, HttpRequest.ClientError, HttpRequest.ServerError, HttpRequest.Timeout])]
-public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipelines) : IActivity
+public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipelines, IConnectionStore connections, RestConnection rest) : IActivity
 {
     public const string ClientName = "flowcenter-connectors";
     public const string Success = "success";
@@ -30,7 +31,9 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
 
     public static readonly ActivityInput<string?> Method = Inputs.String("method", "GET, POST, PUT, PATCH or DELETE.", defaultValue: "GET", choices: ["GET", "POST", "PUT", "PATCH", "DELETE"], literalOnly: true);
 
-    public static readonly ActivityInput<string?> Url = Inputs.String("url", "The address; an expression builds it from variables.", required: true);
+    public static readonly ActivityInput<string?> Connection = Inputs.String("connection", "A REST connection by name: its base URL (the URL may then be relative), its credentials, and the hosts it allows.");
+
+    public static readonly ActivityInput<string?> Url = Inputs.String("url", "The address, or a path under the connection's base URL; an expression builds it from variables.", required: true);
 
     public static readonly ActivityInput<JsonObject?> Headers = Inputs.Object("headers", "Request headers, e.g. { \"Authorization\": \"Bearer ...\" }.");
 
@@ -47,7 +50,22 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
     public async ValueTask ExecuteAsync(ActivityContext context)
     {
         var url = context.Get(Url)!;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        var connection = context.Get(Connection) is { Length: > 0 } name
+            ? await connections.FindAsync(name) ?? throw new ActivityException($"There is no connection '{name}'.")
+            : null;
+        Uri uri;
+        if (connection is not null)
+        {
+            try
+            {
+                uri = RestConnection.Resolve(connection, url);
+            }
+            catch (ConnectionException ex)
+            {
+                throw new ActivityException(ex.Message, ex);
+            }
+        }
+        else if (!Uri.TryCreate(url, UriKind.Absolute, out uri!) || uri.Scheme is not ("http" or "https"))
         {
             throw new ActivityException($"'{url}' is not an absolute http(s) address.");
         }
@@ -76,6 +94,11 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
                     request.Headers.TryAddWithoutValidation(name, JsonValues.ToText(value));
                 }
 
+                if (connection is not null)
+                {
+                    await rest.AuthenticateAsync(connection, request, client, token);
+                }
+
                 if (body is not null && method != HttpMethod.Get)
                 {
                     request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
@@ -90,7 +113,7 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
             context.Complete(Timeout);
             return;
         }
-        catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException)
+        catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException or ConnectionException)
         {
             throw new ActivityException($"{method} {uri.GetLeftPart(UriPartial.Path)} failed: {ex.Message}", ex);
         }

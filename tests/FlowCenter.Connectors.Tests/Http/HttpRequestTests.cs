@@ -15,10 +15,11 @@ public sealed class HttpRequestTests : IDisposable
     private readonly OrderSystem _erp = new();
     private readonly ServiceProvider _services;
     private readonly InMemoryWorkflowHost _host;
+    private readonly ConnectionStoreForTests _connections = new();
 
     public HttpRequestTests()
     {
-        _services = new ServiceCollection().AddFlowCenterConnectors().BuildServiceProvider();
+        _services = new ServiceCollection().AddSingleton<FlowCenter.Runtime.Connections.IConnectionStore>(_connections).AddFlowCenterConnectors().BuildServiceProvider();
         var registry = new ActivityRegistry([.. BuiltInActivities.Create(), .. _services.GetServices<IActivity>()]);
         var engine = new WorkflowEngine(registry, [new JintExpressionEvaluator(new JavaScriptOptions(), TimeProvider.System)], TimeProvider.System, new GuidIdGenerator());
         _host = new InMemoryWorkflowHost(engine);
@@ -86,13 +87,57 @@ public sealed class HttpRequestTests : IDisposable
         Assert.Contains($"127.0.0.1:{_erp.Port}/orders", incident.Message, StringComparison.Ordinal);
     }
 
-    private async Task<WorkflowInstance> RunAsync(string path, params (string Name, object? Value)[] inputs)
+    [Fact]
+    public async Task Connection_RelativeUrlAndBearer_CallsTheBaseAddressWithTheTokenAndKeepsItOutOfTheInstance()
+    {
+        await _connections.SaveAsync(new("erp", FlowCenter.Runtime.Connections.ConnectionKind.Rest)
+        {
+            Settings = new JsonObject { ["baseUrl"] = _erp.Url, ["auth"] = "bearer" },
+            Secrets = new Dictionary<string, string> { ["token"] = "very-secret" },
+        });
+
+        var instance = await RunAsync(null, ("connection", "erp"), ("url", "orders"), ("method", "POST"), ("body", new Js("({ qty: 1 })")));
+
+        Assert.Contains("created", instance.CompletedPath());
+        Assert.Equal("Bearer very-secret", Assert.Single(_erp.AuthorizationsSeen));
+        Assert.DoesNotContain("very-secret", FlowCenter.Engine.Serialization.WorkflowJson.WriteInstance(instance), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connection_HostNotAllowed_IsRefusedBeforeAnyCall()
+    {
+        await _connections.SaveAsync(new("erp", FlowCenter.Runtime.Connections.ConnectionKind.Rest) { Settings = new JsonObject { ["baseUrl"] = "http://erp.example" } });
+
+        var instance = await RunAsync(null, ("connection", "erp"), ("url", _erp.Url + "/orders"));
+
+        Assert.Contains("does not allow calls to 127.0.0.1", Assert.Single(instance.Incidents).Message, StringComparison.Ordinal);
+        Assert.Empty(_erp.KeysSeen);
+    }
+
+    [Fact]
+    public async Task Connection_OAuth2ClientCredentials_FetchesATokenOnceAndReusesIt()
+    {
+        await _connections.SaveAsync(new("erp", FlowCenter.Runtime.Connections.ConnectionKind.Rest)
+        {
+            Settings = new JsonObject { ["baseUrl"] = _erp.Url, ["auth"] = "oauth2", ["tokenUrl"] = _erp.Url + "/token", ["clientId"] = "flowcenter" },
+            Secrets = new Dictionary<string, string> { ["clientSecret"] = "cs-1" },
+        });
+
+        await RunAsync(null, ("connection", "erp"), ("url", "/orders"), ("method", "POST"), ("body", new Js("({})")));
+        await RunAsync(null, ("connection", "erp"), ("url", "/orders"), ("method", "POST"), ("body", new Js("({})")));
+
+        Assert.Equal(1, _erp.TokenRequests);
+        Assert.All(_erp.AuthorizationsSeen.Where(a => a.StartsWith("Bearer", StringComparison.Ordinal)), a => Assert.Equal("Bearer tok-1", a));
+        Assert.Equal(2, _erp.Orders.Count);
+    }
+
+    private async Task<WorkflowInstance> RunAsync(string? path, params (string Name, object? Value)[] inputs)
     {
         var id = "call-" + Guid.NewGuid().ToString("N")[..6];
         _host.Register(new WorkflowBuilder(id)
             .Variable("response")
             .Node("start", "Start")
-            .Node("call", "HttpRequest", [("url", _erp.Url + path), ("resultVariable", "response"), .. inputs])
+            .Node("call", "HttpRequest", [.. path is null ? [] : new (string, object?)[] { ("url", _erp.Url + path) }, ("resultVariable", "response"), .. inputs])
             .Node("created", "End").Node("rejected", "End").Node("failed", "End").Node("late", "End")
             .Connect("start", "call")
             .Connect("call", "created", HttpRequest.Success).Connect("call", "rejected", HttpRequest.ClientError)

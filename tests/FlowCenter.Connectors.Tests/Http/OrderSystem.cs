@@ -41,6 +41,12 @@ public sealed class OrderSystem : IDisposable
 
     public ConcurrentBag<string> KeysSeen { get; } = [];
 
+    public ConcurrentBag<string> AuthorizationsSeen { get; } = [];
+
+    public int TokenRequests => _tokens;
+
+    private int _tokens;
+
     private async Task ListenAsync()
     {
         while (_listener.IsListening)
@@ -67,6 +73,7 @@ public sealed class OrderSystem : IDisposable
         var body = await reader.ReadToEndAsync();
         var key = request.Headers["Idempotency-Key"] ?? "";
         KeysSeen.Add(key);
+        AuthorizationsSeen.Add(request.Headers["Authorization"] ?? request.Headers["X-Api-Key"] ?? "");
         if (request.Url!.AbsolutePath == "/slow")
         {
             await Task.Delay(3000);
@@ -77,6 +84,8 @@ public sealed class OrderSystem : IDisposable
             "/orders" when request.HttpMethod == "POST" && Interlocked.Increment(ref _calls) <= FailFirst => (500, "{\"error\":\"busy\"}"),
             "/orders" when request.HttpMethod == "POST" => (201, Orders.GetOrAdd(key, _ => new JsonObject { ["orderNo"] = $"SO-{Orders.Count + 1}", ["request"] = JsonNode.Parse(body) }).ToJsonString()),
             "/slow" => (200, "{}"),
+            "/token" when body.Contains("client_secret=cs-1", StringComparison.Ordinal) => (200, $"{{\"access_token\":\"tok-{Interlocked.Increment(ref _tokens)}\",\"expires_in\":3600}}"),
+            "/token" => (401, "{\"error\":\"invalid_client\"}"),
             _ => (404, "{\"error\":\"no such thing\"}"),
         };
         response.StatusCode = status;

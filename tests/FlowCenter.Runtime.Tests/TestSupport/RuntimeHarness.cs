@@ -52,6 +52,8 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public Runtime.Organization.IDelegationStore Delegations => _services.GetRequiredService<Runtime.Organization.IDelegationStore>();
 
+    public Runtime.Connections.IConnectionStore Connections => _services.GetRequiredService<Runtime.Connections.IConnectionStore>();
+
     public Runtime.Tasks.ITaskStore TaskStore => _services.GetRequiredService<Runtime.Tasks.ITaskStore>();
 
     public Runtime.Organization.IOrganizationAdmin Organization => _services.GetRequiredService<Runtime.Organization.IOrganizationAdmin>();

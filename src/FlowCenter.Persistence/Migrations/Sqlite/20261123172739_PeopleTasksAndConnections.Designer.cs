@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlowCenter.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFlowCenterDbContext))]
-    [Migration("20261123171132_PeopleAndTasks")]
-    partial class PeopleAndTasks
+    [Migration("20261123172739_PeopleTasksAndConnections")]
+    partial class PeopleTasksAndConnections
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -165,6 +165,39 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.HasIndex("UserName", "At");
 
                     b.ToTable("TaskCopies", (string)null);
+                });
+
+            modelBuilder.Entity("FlowCenter.Persistence.Records.ConnectionRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedHosts")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Connections", (string)null);
                 });
 
             modelBuilder.Entity("FlowCenter.Persistence.Records.DefinitionRecord", b =>
@@ -865,6 +898,23 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.HasIndex("Kind", "Value");
 
                     b.ToTable("DefinitionTriggers", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
