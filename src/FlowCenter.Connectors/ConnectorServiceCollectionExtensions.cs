@@ -16,6 +16,8 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<RestConnection>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, HttpRequest>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.RestConnectionTester>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.FolderConnectionTester>());
         return services;
     }
 }

@@ -1,0 +1,3 @@
+namespace FlowCenter.Runtime.Connections;
+
+public sealed record ConnectionTestResult(bool Succeeded, string Message);
