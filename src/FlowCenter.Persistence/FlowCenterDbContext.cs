@@ -17,6 +17,8 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<ConnectionRecord> Connections => Set<ConnectionRecord>();
 
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
 
     public DbSet<PositionRecord> Positions => Set<PositionRecord>();

@@ -21,6 +21,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapFlowCenterApi();
 app.MapTaskApi();
+app.MapWebhooks();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireDashboardAuthorization()] });
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(typeof(FlowCenter.Studio.Layout.MainLayout).Assembly);
 app.Run();

@@ -21,6 +21,11 @@ public static class ConnectionFields
         ConnectionKind.RabbitMq => [new("host"), new("port"), new("virtualHost"), new("userName"), new("password", Secret: true)],
         ConnectionKind.Smtp => [new("host"), new("port"), new("security", Choices: ["None", "Auto", "SslOnConnect", "StartTls"]), new("from"), new("userName"), new("password", Secret: true)],
         ConnectionKind.Folder => [new("path")],
+        ConnectionKind.Webhook =>
+        [
+            new("auth", Choices: ["apiKey", "hmac"]), new("apiKeyHeader", ShownWhen: "auth=apiKey"), new("signatureHeader", ShownWhen: "auth=hmac"),
+            new("deliveryIdHeader"), new("correlationField"), new("key", Secret: true),
+        ],
         _ => [],
     };
 }

@@ -9,4 +9,7 @@ public enum ConnectionKind
     RabbitMq,
     Smtp,
     Folder,
+
+    /// <summary>A system that calls FlowCenter: its deliveries to <c>/hooks/{name}/{event}</c> are checked with its secret.</summary>
+    Webhook,
 }

@@ -915,6 +915,24 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.ToTable("DefinitionTriggers", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WebhookDeliveryRecord", b =>
+                {
+                    b.Property<string>("Connection")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Connection", "DeliveryId");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

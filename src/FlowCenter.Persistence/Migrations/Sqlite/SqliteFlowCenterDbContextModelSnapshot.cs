@@ -897,6 +897,24 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.ToTable("DefinitionTriggers", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WebhookDeliveryRecord", b =>
+                {
+                    b.Property<string>("Connection")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Connection", "DeliveryId");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

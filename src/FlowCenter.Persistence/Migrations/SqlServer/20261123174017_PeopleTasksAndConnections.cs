@@ -266,6 +266,19 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Connection = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeliveryId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => new { x.Connection, x.DeliveryId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -570,6 +583,9 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "TaskHistory");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -267,6 +267,19 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Connection = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DeliveryId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => new { x.Connection, x.DeliveryId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -569,6 +582,9 @@ namespace FlowCenter.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "TaskHistory");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -265,6 +265,19 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Connection = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeliveryId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => new { x.Connection, x.DeliveryId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -567,6 +580,9 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TaskHistory");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,10 @@
+namespace FlowCenter.Persistence.Records;
+
+public sealed class WebhookDeliveryRecord
+{
+    public string Connection { get; set; } = "";
+
+    public string DeliveryId { get; set; } = "";
+
+    public DateTimeOffset ReceivedAt { get; set; }
+}
