@@ -16,6 +16,10 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<RestConnection>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, HttpRequest>());
+        services.TryAddSingleton<Sql.SqlConnections>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Sql.SqlQuery>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Sql.SqlCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.DatabaseConnectionTester>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.RestConnectionTester>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.FolderConnectionTester>());
         return services;
