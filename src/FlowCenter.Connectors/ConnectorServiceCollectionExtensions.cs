@@ -17,6 +17,10 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, HttpRequest>());
         services.TryAddSingleton<Sql.SqlConnections>();
+        services.TryAddSingleton<Files.FolderFiles>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.ReadFile>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.WriteFile>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.ConvertFormat>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Sql.SqlQuery>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Sql.SqlCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.DatabaseConnectionTester>());
