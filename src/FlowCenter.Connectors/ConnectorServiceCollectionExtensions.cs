@@ -18,6 +18,7 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, HttpRequest>());
         services.TryAddSingleton<Sql.SqlConnections>();
         services.TryAddSingleton<Files.FolderFiles>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Mail.SendEmail>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.ReadFile>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.WriteFile>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.ConvertFormat>());

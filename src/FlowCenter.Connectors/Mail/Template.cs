@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FlowCenter.Engine.Json;
+
+namespace FlowCenter.Connectors.Mail;
+
+/// <summary>
+/// Text with <c>{{ name }}</c> or <c>{{ order.customer.name }}</c> placeholders filled from the process's
+/// variables and input (<c>{{ input.x }}</c>); in HTML the values are escaped. A placeholder without a value stays empty.
+/// </summary>
+public static partial class Template
+{
+    public static string Render(string template, Func<string, JsonNode?> lookup, bool html)
+    {
+        return Placeholder().Replace(template, match =>
+        {
+            var path = match.Groups[1].Value.Split('.');
+            var value = lookup(path[0]);
+            foreach (var part in path.Skip(1))
+            {
+                value = value is JsonObject o ? o[part] : value is JsonArray a && int.TryParse(part, out var i) && i < a.Count ? a[i] : null;
+            }
+
+            var text = value is null ? "" : JsonValues.ToText(value) ?? value.ToJsonString();
+            return html ? System.Net.WebUtility.HtmlEncode(text) : text;
+        });
+    }
+
+    [GeneratedRegex(@"\{\{\s*([A-Za-z_][\w]*(?:\.[\w]+)*)\s*\}\}")]
+    private static partial Regex Placeholder();
+}
