@@ -19,6 +19,8 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<Sql.SqlConnections>();
         services.TryAddSingleton<Files.FolderFiles>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Mail.SendEmail>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Mapping.MapData>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Mapping.ValidateData>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.ReadFile>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.WriteFile>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.ConvertFormat>());
