@@ -1,12 +1,8 @@
 using System.Text.Json.Nodes;
-using FlowCenter.Connectors.Tests.Http;
-using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Execution;
-using FlowCenter.Engine.Hosting;
 using FlowCenter.Engine.State;
-using FlowCenter.Expressions;
 using FlowCenter.Runtime.Connections;
-using Microsoft.Extensions.DependencyInjection;
+using FlowCenter.Connectors.Tests.TestSupport;
 
 namespace FlowCenter.Connectors.Tests.Files;
 
@@ -14,22 +10,16 @@ namespace FlowCenter.Connectors.Tests.Files;
 public sealed class FileActivityTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("fc-files-").FullName;
-    private readonly ConnectionStoreForTests _connections = new();
-    private readonly ServiceProvider _services;
-    private readonly InMemoryWorkflowHost _host;
+    private readonly ConnectorHost _connector = new();
 
     public FileActivityTests()
     {
-        _connections.SaveAsync(new Connection("drop", ConnectionKind.Folder) { Settings = new JsonObject { ["path"] = _folder } });
-        _services = new ServiceCollection().AddSingleton<IConnectionStore>(_connections).AddFlowCenterConnectors().BuildServiceProvider();
-        var registry = new ActivityRegistry([.. BuiltInActivities.Create(), .. _services.GetServices<IActivity>()]);
-        _host = new InMemoryWorkflowHost(new WorkflowEngine(registry, [new JintExpressionEvaluator(new JavaScriptOptions(), TimeProvider.System)], TimeProvider.System, new GuidIdGenerator()));
+        _connector.Connections.SaveAsync(new Connection("drop", ConnectionKind.Folder) { Settings = new JsonObject { ["path"] = _folder } });
     }
 
     public void Dispose()
     {
-        _host.Dispose();
-        _services.Dispose();
+        _connector.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -103,7 +93,7 @@ public sealed class FileActivityTests : IDisposable
     {
         var id = "files-" + Guid.NewGuid().ToString("N")[..6];
         var builder = nodes(new WorkflowBuilder(id).Variable("rows").Variable("invoice").Variable("xml").Variable("json").Variable("x").Node("start", "Start").Node("end", "End"));
-        _host.Register(builder.Chain(["start", .. chain, "end"]).Build());
-        return await _host.StartAsync(id);
+        _connector.Host.Register(builder.Chain(["start", .. chain, "end"]).Build());
+        return await _connector.Host.StartAsync(id);
     }
 }

@@ -1,11 +1,8 @@
 using System.Text.Json.Nodes;
 using FlowCenter.Connectors.Http;
-using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Execution;
-using FlowCenter.Engine.Hosting;
 using FlowCenter.Engine.State;
-using FlowCenter.Expressions;
-using Microsoft.Extensions.DependencyInjection;
+using FlowCenter.Connectors.Tests.TestSupport;
 
 namespace FlowCenter.Connectors.Tests.Http;
 
@@ -13,22 +10,12 @@ namespace FlowCenter.Connectors.Tests.Http;
 public sealed class HttpRequestTests : IDisposable
 {
     private readonly OrderSystem _erp = new();
-    private readonly ServiceProvider _services;
-    private readonly InMemoryWorkflowHost _host;
-    private readonly ConnectionStoreForTests _connections = new();
+    private readonly ConnectorHost _connector = new();
 
-    public HttpRequestTests()
-    {
-        _services = new ServiceCollection().AddSingleton<FlowCenter.Runtime.Connections.IConnectionStore>(_connections).AddFlowCenterConnectors().BuildServiceProvider();
-        var registry = new ActivityRegistry([.. BuiltInActivities.Create(), .. _services.GetServices<IActivity>()]);
-        var engine = new WorkflowEngine(registry, [new JintExpressionEvaluator(new JavaScriptOptions(), TimeProvider.System)], TimeProvider.System, new GuidIdGenerator());
-        _host = new InMemoryWorkflowHost(engine);
-    }
 
     public void Dispose()
     {
-        _host.Dispose();
-        _services.Dispose();
+        _connector.Dispose();
         _erp.Dispose();
     }
 
@@ -90,7 +77,7 @@ public sealed class HttpRequestTests : IDisposable
     [Fact]
     public async Task Connection_RelativeUrlAndBearer_CallsTheBaseAddressWithTheTokenAndKeepsItOutOfTheInstance()
     {
-        await _connections.SaveAsync(new("erp", FlowCenter.Runtime.Connections.ConnectionKind.Rest)
+        await _connector.Connections.SaveAsync(new("erp", FlowCenter.Runtime.Connections.ConnectionKind.Rest)
         {
             Settings = new JsonObject { ["baseUrl"] = _erp.Url, ["auth"] = "bearer" },
             Secrets = new Dictionary<string, string> { ["token"] = "very-secret" },
@@ -106,7 +93,7 @@ public sealed class HttpRequestTests : IDisposable
     [Fact]
     public async Task Connection_HostNotAllowed_IsRefusedBeforeAnyCall()
     {
-        await _connections.SaveAsync(new("erp", FlowCenter.Runtime.Connections.ConnectionKind.Rest) { Settings = new JsonObject { ["baseUrl"] = "http://erp.example" } });
+        await _connector.Connections.SaveAsync(new("erp", FlowCenter.Runtime.Connections.ConnectionKind.Rest) { Settings = new JsonObject { ["baseUrl"] = "http://erp.example" } });
 
         var instance = await RunAsync(null, ("connection", "erp"), ("url", _erp.Url + "/orders"));
 
@@ -117,7 +104,7 @@ public sealed class HttpRequestTests : IDisposable
     [Fact]
     public async Task Connection_OAuth2ClientCredentials_FetchesATokenOnceAndReusesIt()
     {
-        await _connections.SaveAsync(new("erp", FlowCenter.Runtime.Connections.ConnectionKind.Rest)
+        await _connector.Connections.SaveAsync(new("erp", FlowCenter.Runtime.Connections.ConnectionKind.Rest)
         {
             Settings = new JsonObject { ["baseUrl"] = _erp.Url, ["auth"] = "oauth2", ["tokenUrl"] = _erp.Url + "/token", ["clientId"] = "flowcenter" },
             Secrets = new Dictionary<string, string> { ["clientSecret"] = "cs-1" },
@@ -134,7 +121,7 @@ public sealed class HttpRequestTests : IDisposable
     private async Task<WorkflowInstance> RunAsync(string? path, params (string Name, object? Value)[] inputs)
     {
         var id = "call-" + Guid.NewGuid().ToString("N")[..6];
-        _host.Register(new WorkflowBuilder(id)
+        _connector.Host.Register(new WorkflowBuilder(id)
             .Variable("response")
             .Node("start", "Start")
             .Node("call", "HttpRequest", [.. path is null ? [] : new (string, object?)[] { ("url", _erp.Url + path) }, ("resultVariable", "response"), .. inputs])
@@ -143,6 +130,6 @@ public sealed class HttpRequestTests : IDisposable
             .Connect("call", "created", HttpRequest.Success).Connect("call", "rejected", HttpRequest.ClientError)
             .Connect("call", "failed", HttpRequest.ServerError).Connect("call", "late", HttpRequest.Timeout)
             .Build());
-        return await _host.StartAsync(id, new StartOptions { Input = new Dictionary<string, JsonNode?> { ["customer"] = "C-9" } });
+        return await _connector.Host.StartAsync(id, new StartOptions { Input = new Dictionary<string, JsonNode?> { ["customer"] = "C-9" } });
     }
 }

@@ -1,13 +1,9 @@
 using System.Text.Json.Nodes;
 using FlowCenter.Connectors.Mail;
-using FlowCenter.Connectors.Tests.Http;
-using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Execution;
-using FlowCenter.Engine.Hosting;
-using FlowCenter.Expressions;
 using FlowCenter.Runtime.Connections;
 using FlowCenter.Server.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
+using FlowCenter.Connectors.Tests.TestSupport;
 
 namespace FlowCenter.Connectors.Tests.Mail;
 
@@ -15,37 +11,31 @@ namespace FlowCenter.Connectors.Tests.Mail;
 public sealed class SendEmailTests : IAsyncDisposable
 {
     private readonly SmtpListener _smtp = new();
-    private readonly ConnectionStoreForTests _connections = new();
-    private readonly ServiceProvider _services;
-    private readonly InMemoryWorkflowHost _host;
+    private readonly ConnectorHost _connector = new();
 
     public SendEmailTests()
     {
-        _connections.SaveAsync(new Connection("mail", ConnectionKind.Smtp)
+        _connector.Connections.SaveAsync(new Connection("mail", ConnectionKind.Smtp)
         {
             Settings = new JsonObject { ["host"] = "127.0.0.1", ["port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), ["security"] = "None", ["from"] = "FlowCenter <flow@example.com>" },
         });
-        _services = new ServiceCollection().AddSingleton<IConnectionStore>(_connections).AddFlowCenterConnectors().BuildServiceProvider();
-        var registry = new ActivityRegistry([.. BuiltInActivities.Create(), .. _services.GetServices<IActivity>()]);
-        _host = new InMemoryWorkflowHost(new WorkflowEngine(registry, [new JintExpressionEvaluator(new JavaScriptOptions(), TimeProvider.System)], TimeProvider.System, new GuidIdGenerator()));
     }
 
     public async ValueTask DisposeAsync()
     {
-        _host.Dispose();
-        await _services.DisposeAsync();
+        _connector.Dispose();
         await _smtp.DisposeAsync();
     }
 
     [Fact]
     public async Task Send_FillsTheTemplateFromVariablesAndInput()
     {
-        _host.Register(new WorkflowBuilder("notify").Variable("order", defaultValue: JsonNode.Parse("""{ "no": "SO-9", "customer": { "name": "华东机械" } }"""))
+        _connector.Host.Register(new WorkflowBuilder("notify").Variable("order", defaultValue: JsonNode.Parse("""{ "no": "SO-9", "customer": { "name": "华东机械" } }"""))
             .Node("start", "Start")
             .Node("mail", "SendEmail", ("connection", "mail"), ("to", new Js("[input.email]")), ("subject", "Order {{ order.no }} shipped"), ("body", "Dear {{ order.customer.name }}, {{ input.note }}{{ missing }}."))
             .Node("end", "End").Chain("start", "mail", "end").Build());
 
-        var instance = await _host.StartAsync("notify", new StartOptions { Input = new Dictionary<string, JsonNode?> { ["email"] = "buyer@example.com", ["note"] = "it is on its way" } });
+        var instance = await _connector.Host.StartAsync("notify", new StartOptions { Input = new Dictionary<string, JsonNode?> { ["email"] = "buyer@example.com", ["note"] = "it is on its way" } });
 
         Assert.Equal(Engine.State.WorkflowStatus.Completed, instance.Status);
         var mail = Assert.Single(_smtp.Messages);
@@ -64,12 +54,12 @@ public sealed class SendEmailTests : IAsyncDisposable
     [Fact]
     public async Task Send_ServerDown_FailsTheNodeNamingTheConnection()
     {
-        await _connections.SaveAsync(new Connection("down", ConnectionKind.Smtp) { Settings = new JsonObject { ["host"] = "127.0.0.1", ["port"] = "9", ["security"] = "None" } });
-        _host.Register(new WorkflowBuilder("down").Node("start", "Start")
+        await _connector.Connections.SaveAsync(new Connection("down", ConnectionKind.Smtp) { Settings = new JsonObject { ["host"] = "127.0.0.1", ["port"] = "9", ["security"] = "None" } });
+        _connector.Host.Register(new WorkflowBuilder("down").Node("start", "Start")
             .Node("mail", "SendEmail", ("connection", "down"), ("to", "a@example.com"), ("subject", "x"), ("body", "y"))
             .Node("end", "End").Chain("start", "mail", "end").Build());
 
-        var instance = await _host.StartAsync("down");
+        var instance = await _connector.Host.StartAsync("down");
 
         Assert.Contains("Sending through 'down'", Assert.Single(instance.Incidents).Message, StringComparison.Ordinal);
     }

@@ -1,12 +1,7 @@
 using System.Text.Json.Nodes;
-using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Execution;
-using FlowCenter.Engine.Hosting;
 using FlowCenter.Engine.State;
-using FlowCenter.Expressions;
-using FlowCenter.Runtime.Connections;
-using FlowCenter.Connectors.Tests.Http;
-using Microsoft.Extensions.DependencyInjection;
+using FlowCenter.Connectors.Tests.TestSupport;
 
 namespace FlowCenter.Connectors.Tests.Mapping;
 
@@ -17,19 +12,12 @@ public sealed class MappingTests : IDisposable
           "product": "B", "weightKg": 1530, "due": "2026-12-01T08:00:00Z", "qty": "5" }
         """)!;
 
-    private readonly ServiceProvider _services = new ServiceCollection().AddSingleton<IConnectionStore>(new ConnectionStoreForTests()).AddFlowCenterConnectors().BuildServiceProvider();
-    private readonly InMemoryWorkflowHost _host;
+    private readonly ConnectorHost _connector = new();
 
-    public MappingTests()
-    {
-        var registry = new ActivityRegistry([.. BuiltInActivities.Create(), .. _services.GetServices<IActivity>()]);
-        _host = new InMemoryWorkflowHost(new WorkflowEngine(registry, [new JintExpressionEvaluator(new JavaScriptOptions(), TimeProvider.System)], TimeProvider.System, new GuidIdGenerator()));
-    }
 
     public void Dispose()
     {
-        _host.Dispose();
-        _services.Dispose();
+        _connector.Dispose();
     }
 
     [Fact]
@@ -70,7 +58,7 @@ public sealed class MappingTests : IDisposable
     {
         var id = "map-" + Guid.NewGuid().ToString("N")[..6];
         var builder = nodes(new WorkflowBuilder(id).Variable("out").Variable("problems").Node("start", "Start").Node("end", "End"));
-        _host.Register(builder.Connect("start", node).Connect(node, "end", node == "map" ? "done" : "valid").Build());
-        return await _host.StartAsync(id, new StartOptions { Input = Order.AsObject().ToDictionary(p => p.Key, p => p.Value?.DeepClone()) });
+        _connector.Host.Register(builder.Connect("start", node).Connect(node, "end", node == "map" ? "done" : "valid").Build());
+        return await _connector.Host.StartAsync(id, new StartOptions { Input = Order.AsObject().ToDictionary(p => p.Key, p => p.Value?.DeepClone()) });
     }
 }

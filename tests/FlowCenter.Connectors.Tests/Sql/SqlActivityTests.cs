@@ -1,23 +1,17 @@
 using System.Text.Json.Nodes;
-using FlowCenter.Connectors.Tests.Http;
-using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Execution;
-using FlowCenter.Engine.Hosting;
 using FlowCenter.Engine.State;
-using FlowCenter.Expressions;
 using FlowCenter.Runtime.Connections;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
+using FlowCenter.Connectors.Tests.TestSupport;
 
 namespace FlowCenter.Connectors.Tests.Sql;
 
-/// <summary>SQL query and command against a real database (a SQLite file; PostgreSQL when the test script runs one).</summary>
+/// <summary>SQL query and command against a real database: a SQLite file.</summary>
 public sealed class SqlActivityTests : IDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"fc-sql-{Guid.NewGuid():N}.db");
-    private readonly ConnectionStoreForTests _connections = new();
-    private readonly ServiceProvider _services;
-    private readonly InMemoryWorkflowHost _host;
+    private readonly ConnectorHost _connector = new();
 
     public SqlActivityTests()
     {
@@ -29,20 +23,16 @@ public sealed class SqlActivityTests : IDisposable
             create.ExecuteNonQuery();
         }
 
-        _connections.SaveAsync(new Connection("erp-db", ConnectionKind.Database)
+        _connector.Connections.SaveAsync(new Connection("erp-db", ConnectionKind.Database)
         {
             Settings = new JsonObject { ["provider"] = "Sqlite" },
             Secrets = new Dictionary<string, string> { ["connectionString"] = $"Data Source={_file};Pooling=False" },
         });
-        _services = new ServiceCollection().AddSingleton<IConnectionStore>(_connections).AddFlowCenterConnectors().BuildServiceProvider();
-        var registry = new ActivityRegistry([.. BuiltInActivities.Create(), .. _services.GetServices<IActivity>()]);
-        _host = new InMemoryWorkflowHost(new WorkflowEngine(registry, [new JintExpressionEvaluator(new JavaScriptOptions(), TimeProvider.System)], TimeProvider.System, new GuidIdGenerator()));
     }
 
     public void Dispose()
     {
-        _host.Dispose();
-        _services.Dispose();
+        _connector.Dispose();
         File.Delete(_file);
     }
 
@@ -84,7 +74,7 @@ public sealed class SqlActivityTests : IDisposable
             .Node("q", "SqlQuery", ("connection", "erp-db"), ("sql", new Js("'SELECT * FROM customers WHERE id = ' + input.id")))
             .Node("end", "End").Chain("start", "q", "end").Build();
 
-        var problems = _host.Engine.Validator.Validate(definition);
+        var problems = _connector.Host.Engine.Validator.Validate(definition);
 
         Assert.Contains(problems, p => p.NodeId == "q" && p.Message.Contains("sql", StringComparison.Ordinal));
     }
@@ -92,10 +82,10 @@ public sealed class SqlActivityTests : IDisposable
     private async Task<WorkflowInstance> RunAsync(string type, string sql, object? parameters, string? name)
     {
         var id = "sql-" + Guid.NewGuid().ToString("N")[..6];
-        _host.Register(new WorkflowBuilder(id).Variable("result")
+        _connector.Host.Register(new WorkflowBuilder(id).Variable("result")
             .Node("start", "Start")
             .Node("q", type, [("connection", "erp-db"), ("sql", sql), ("resultVariable", "result"), .. parameters is null ? [] : new (string, object?)[] { ("parameters", parameters) }])
             .Node("end", "End").Chain("start", "q", "end").Build());
-        return await _host.StartAsync(id, new StartOptions { Input = new Dictionary<string, JsonNode?> { ["name"] = name } });
+        return await _connector.Host.StartAsync(id, new StartOptions { Input = new Dictionary<string, JsonNode?> { ["name"] = name } });
     }
 }
