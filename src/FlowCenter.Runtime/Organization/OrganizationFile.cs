@@ -1,10 +1,11 @@
 using System.Text.Json;
+using CsvHelper;
 
 namespace FlowCenter.Runtime.Organization;
 
 /// <summary>
 /// Reads an organisation from a file. JSON: <c>{ "departments": [...], "positions": [...], "users": [...] }</c>.
-/// CSV, one kind per file, told by its header: users (<c>userName,displayName,email,department,position,manager,roles</c>,
+/// CSV (CsvHelper), one kind per file, told by its header: users (<c>userName,displayName,email,department,position,manager,roles</c>,
 /// roles separated by ';'), departments (<c>id,name,parent,manager</c>) or positions (<c>id,name,department</c>).
 /// A malformed file is refused with the line it failed on.
 /// </summary>
@@ -38,14 +39,25 @@ public static class OrganizationFile
 
     private static OrganizationSnapshot ParseCsv(string fileName, string text)
     {
-        List<(int Line, IReadOnlyList<string> Fields)> rows;
+        var rows = new List<(long Line, IReadOnlyList<string> Fields)>();
         try
         {
-            rows = [.. CsvText.Read(text)];
+            using var csv = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions
+            {
+                HasHeader = false,
+                SkipEmptyLines = true,
+                TrackLineNumbers = true,
+                MalformedData = CsvMalformedDataHandling.Throw,
+                FieldCountMismatch = CsvFieldCountHandling.Allow,
+            });
+            while (csv.Read())
+            {
+                rows.Add((csv.LineNumber, [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)]));
+            }
         }
-        catch (FormatException ex)
+        catch (CsvFormatException ex)
         {
-            throw new OrganizationException($"{fileName} {ex.Message}");
+            throw new OrganizationException($"{fileName} line {ex.LineNumber}: {ex.Message}");
         }
 
         if (rows.Count == 0)

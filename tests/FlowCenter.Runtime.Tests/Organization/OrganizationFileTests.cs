@@ -31,7 +31,7 @@ public sealed class OrganizationFileTests
     }
 
     [Theory]
-    [InlineData("bad.csv", "userName,displayName\n\"unclosed,x\n", "bad.csv line 2: a quoted field is not closed")]
+    [InlineData("bad.csv", "userName,displayName\n\"unclosed,x\n", "bad.csv line 2: Malformed CSV")]
     [InlineData("bad.csv", "id,name\na,b,c\n", "bad.csv line 2: 3 fields, but the header names 2")]
     [InlineData("bad.json", "{ \"users\": [ { \"userName\": ", "bad.json is not valid organisation JSON (line 1")]
     public void Parse_Malformed_SaysWhatAndWhere(string name, string text, string expected)
