@@ -25,6 +25,10 @@ public sealed class DesignerPageTests
         var nodes = page.Locator("[data-testid=canvas-nodes]");
         await Assertions.Expect(nodes).ToHaveTextAsync("1");
 
+        // With nothing selected the panel edits the process, and a valid process shows no error there.
+        await Assertions.Expect(page.Locator("[data-testid=workflow-panel]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=workflow-panel] .mud-alert")).ToHaveCountAsync(0);
+
         // Drag an End activity from the palette onto the canvas, below and right of the start node (which the fit centres).
         var canvas = page.Locator("[data-testid=designer-canvas]");
         var box = (await canvas.BoundingBoxAsync())!;
