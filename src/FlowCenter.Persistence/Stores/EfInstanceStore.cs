@@ -51,7 +51,7 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
             entry.Property(r => r.StartedBy).IsModified = false;
         }
 
-        var removed = stored.RemovedBookmarkIds.ToList();
+        var removed = stored.RemovedBookmarks.Select(b => b.Id).ToList();
         if (removed.Count > 0)
         {
             await db.Bookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
@@ -129,15 +129,6 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
         return await db.Bookmarks.AsNoTracking()
             .Where(b => b.DueAt != null)
             .OrderBy(b => b.DueAt)
-            .Select(b => new BookmarkRef(b.InstanceId, b.Id, b.DueAt))
-            .ToListAsync(cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<BookmarkRef>> FindBookmarksOfKindAsync(BookmarkKind kind, CancellationToken cancellationToken = default)
-    {
-        await using var db = contexts.CreateDbContext();
-        return await db.Bookmarks.AsNoTracking()
-            .Where(b => b.Kind == (int)kind)
             .Select(b => new BookmarkRef(b.InstanceId, b.Id, b.DueAt))
             .ToListAsync(cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FlowCenter.Engine.State;
 using FlowCenter.Persistence.Records;
 using FlowCenter.Runtime.Instances;
 using FlowCenter.Runtime.Tasks;
@@ -154,6 +155,14 @@ public sealed class EfTaskStore(FlowCenterDbContextFactory contexts) : ITaskStor
         var total = await rows.CountAsync(cancellationToken);
         var page = await rows.OrderByDescending(c => c.At).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new Page<CarbonCopy>(page.ConvertAll(c => new CarbonCopy(c.InstanceId, c.GroupId, c.UserName, c.FromUser, c.Title, c.At) { Id = c.Id, ReadAt = c.ReadAt }), total, skip, take);
+    }
+
+    public async Task<IReadOnlyList<string>> FindInstancesWithTasksMissingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == (int)BookmarkKind.UserTask && !db.TaskGroups.Any(g => g.Id == b.Id))
+            .Select(b => b.InstanceId).Distinct().ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> FindDueGroupIdsAsync(DateTimeOffset now, int take, CancellationToken cancellationToken = default)

@@ -9,5 +9,5 @@ namespace FlowCenter.Runtime.Execution;
 /// </summary>
 public interface ICommitObserver
 {
-    Task OnCommittedAsync(StoredInstance stored, IReadOnlyList<Bookmark> added, IReadOnlyList<string> removed, CancellationToken cancellationToken);
+    Task OnCommittedAsync(StoredInstance stored, IReadOnlyList<Bookmark> added, IReadOnlyList<(string Id, BookmarkKind Kind)> removed, CancellationToken cancellationToken);
 }

@@ -34,7 +34,9 @@ public sealed partial class WorkflowRuntime
     {
         var instance = stored.Instance;
         var continuations = new List<Continuation>();
-        foreach (var bookmark in stored.NewBookmarks)
+        var added = stored.NewBookmarks.ToList();
+        var removed = stored.RemovedBookmarks.ToList();
+        foreach (var bookmark in added)
         {
             if (bookmark.DueAt is { } dueAt)
             {
@@ -46,16 +48,13 @@ public sealed partial class WorkflowRuntime
             }
         }
 
-        continuations.AddRange(stored.LoadedSubProcessIds
-            .Where(id => !instance.Bookmarks.Exists(b => b.Id == id))
-            .Select(id => new Continuation(ContinuationKind.CancelChild, instance.Id, id)));
+        continuations.AddRange(removed.Where(b => b.Kind == BookmarkKind.SubProcess)
+            .Select(b => new Continuation(ContinuationKind.CancelChild, instance.Id, b.Id)));
         if (instance.IsFinished && instance.ParentInstanceId is not null)
         {
             continuations.Add(new Continuation(ContinuationKind.NotifyParent, instance.Id));
         }
 
-        var added = stored.NewBookmarks.ToList();
-        var removed = stored.RemovedBookmarkIds.ToList();
         stored.MarkSaved(stored.Revision);
         foreach (var observer in observers)
         {

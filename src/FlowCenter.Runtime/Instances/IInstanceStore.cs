@@ -24,9 +24,6 @@ public interface IInstanceStore
     Task<IReadOnlyList<BookmarkRef>> FindTimedBookmarksAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Waiting sub-process bookmarks, and the child started for each (null when none was).</summary>
-    /// <summary>Every waiting bookmark of one kind (the start-up sweep of user tasks).</summary>
-    Task<IReadOnlyList<BookmarkRef>> FindBookmarksOfKindAsync(Engine.State.BookmarkKind kind, CancellationToken cancellationToken = default);
-
     Task<IReadOnlyList<ChildLink>> FindSubProcessLinksAsync(CancellationToken cancellationToken = default);
 
     Task<Page<InstanceSummary>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default);

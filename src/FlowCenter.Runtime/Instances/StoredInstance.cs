@@ -8,13 +8,15 @@ namespace FlowCenter.Runtime.Instances;
 /// </summary>
 public sealed class StoredInstance
 {
+    /// <summary>The bookmarks at load (or last save) time, by id, with their kinds.</summary>
+    private Dictionary<string, BookmarkKind> _loadedBookmarks;
+
     /// <summary>An instance read from the store at <paramref name="revision"/>: what it holds now is the baseline.</summary>
     public StoredInstance(WorkflowInstance instance, long revision)
     {
         Instance = instance;
         Revision = revision;
-        LoadedBookmarkIds = instance.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        LoadedSubProcessIds = SubProcessIds(instance);
+        _loadedBookmarks = KindsOf(instance);
         LoadedJournalCount = instance.JournalCount;
         LoadedIncidentIds = instance.Incidents.Select(i => i.Id).ToHashSet();
     }
@@ -22,8 +24,7 @@ public sealed class StoredInstance
     private StoredInstance(WorkflowInstance instance)
     {
         Instance = instance;
-        LoadedBookmarkIds = new HashSet<string>();
-        LoadedSubProcessIds = new HashSet<string>();
+        _loadedBookmarks = new Dictionary<string, BookmarkKind>(StringComparer.Ordinal);
         LoadedIncidentIds = new HashSet<int>();
     }
 
@@ -39,11 +40,6 @@ public sealed class StoredInstance
 
     public string? StartedBy { get; init; }
 
-    public IReadOnlySet<string> LoadedBookmarkIds { get; private set; }
-
-    /// <summary>The sub-process bookmarks at load time, to notice children no longer awaited.</summary>
-    public IReadOnlySet<string> LoadedSubProcessIds { get; private set; }
-
     public int LoadedJournalCount { get; private set; }
 
     public IReadOnlySet<int> LoadedIncidentIds { get; private set; }
@@ -52,18 +48,18 @@ public sealed class StoredInstance
     public void MarkSaved(long revision)
     {
         Revision = revision;
-        LoadedBookmarkIds = Instance.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
-        LoadedSubProcessIds = SubProcessIds(Instance);
+        _loadedBookmarks = KindsOf(Instance);
         LoadedJournalCount = Instance.JournalCount;
         LoadedIncidentIds = Instance.Incidents.Select(i => i.Id).ToHashSet();
     }
 
     /// <summary>Bookmarks the last burst created.</summary>
-    public IEnumerable<Bookmark> NewBookmarks => Instance.Bookmarks.Where(b => !LoadedBookmarkIds.Contains(b.Id));
+    public IEnumerable<Bookmark> NewBookmarks => Instance.Bookmarks.Where(b => !_loadedBookmarks.ContainsKey(b.Id));
 
-    /// <summary>Bookmarks the last burst consumed or removed.</summary>
-    public IEnumerable<string> RemovedBookmarkIds => LoadedBookmarkIds.Where(id => !Instance.Bookmarks.Exists(b => b.Id == id));
+    /// <summary>Bookmarks the last burst consumed or removed, with their kinds (a child no longer awaited, a task closed).</summary>
+    public IEnumerable<(string Id, BookmarkKind Kind)> RemovedBookmarks =>
+        _loadedBookmarks.Where(p => !Instance.Bookmarks.Exists(b => b.Id == p.Key)).Select(p => (p.Key, p.Value));
 
-    private static HashSet<string> SubProcessIds(WorkflowInstance instance) =>
-        instance.Bookmarks.Where(b => b.Kind == BookmarkKind.SubProcess).Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+    private static Dictionary<string, BookmarkKind> KindsOf(WorkflowInstance instance) =>
+        instance.Bookmarks.ToDictionary(b => b.Id, b => b.Kind, StringComparer.Ordinal);
 }

@@ -27,6 +27,9 @@ public interface ITaskStore
 
     Task<Page<CarbonCopy>> CopiesAsync(string user, string? search, int skip, int take, CancellationToken cancellationToken = default);
 
+    /// <summary>Instances with a waiting user task that has no step yet (the process stopped between commit and step).</summary>
+    Task<IReadOnlyList<string>> FindInstancesWithTasksMissingAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Steps that need the system: overdue or due a reminder while open, or decided but not yet resumed.</summary>
     Task<IReadOnlyList<string>> FindDueGroupIdsAsync(DateTimeOffset now, int take, CancellationToken cancellationToken = default);
 }

@@ -11,8 +11,12 @@ namespace FlowCenter.Runtime.Tasks;
 /// </summary>
 public sealed class TaskCommitObserver(IServiceProvider services) : ICommitObserver
 {
-    public Task OnCommittedAsync(StoredInstance stored, IReadOnlyList<Bookmark> added, IReadOnlyList<string> removed, CancellationToken cancellationToken) =>
-        added.Any(b => b.Kind == BookmarkKind.UserTask) || removed.Count > 0
-            ? services.GetRequiredService<TaskService>().SyncAsync(stored, added, removed, cancellationToken)
+    public Task OnCommittedAsync(StoredInstance stored, IReadOnlyList<Bookmark> added, IReadOnlyList<(string Id, BookmarkKind Kind)> removed, CancellationToken cancellationToken)
+    {
+        // Only user tasks concern the task service: other commits (timers, events) cost nothing here.
+        var closed = removed.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => b.Id).ToList();
+        return added.Any(b => b.Kind == BookmarkKind.UserTask) || closed.Count > 0
+            ? services.GetRequiredService<TaskService>().SyncAsync(stored, added, closed, cancellationToken)
             : Task.CompletedTask;
+    }
 }

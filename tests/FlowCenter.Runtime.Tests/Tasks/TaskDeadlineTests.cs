@@ -1,5 +1,6 @@
 using FlowCenter.Engine.State;
 using FlowCenter.Runtime.Tasks;
+using Microsoft.EntityFrameworkCore;
 using static FlowCenter.Runtime.Tests.Tasks.TaskTestSupport;
 
 namespace FlowCenter.Runtime.Tests.Tasks;
@@ -57,6 +58,24 @@ public sealed class TaskDeadlineTests
         await harness.Tasks.ProcessDueAsync();
 
         Assert.Equal(3, (await harness.Tasks.HistoryAsync(id)).Count(h => h.Action == TaskAction.Remind));
+    }
+
+    [Fact]
+    public async Task StartUp_UserTaskWithoutItsStep_GetsItsItems()
+    {
+        await using var harness = await HarnessAsync();
+        var id = await StartOneStepAsync(harness, "lost", ("assignee", "lina"));
+        // As if the process stopped between the instance's commit and the step's creation.
+        await using (var db = harness.Database.Contexts.CreateDbContext())
+        {
+            await db.TaskItems.Where(i => i.InstanceId == id).ExecuteDeleteAsync();
+            await db.TaskGroups.Where(g => g.InstanceId == id).ExecuteDeleteAsync();
+        }
+
+        Assert.Empty(await harness.TaskStore.ListGroupsAsync(id));
+        await using var restarted = await harness.StartAnotherAsync();
+
+        Assert.Equal("lina", (await GroupAsync(restarted, id)).Items.Single().Assignee);
     }
 
     [Fact]
