@@ -13,6 +13,13 @@ public sealed class SqlConnections(IConnectionStore connections)
     public async Task<DbConnection> OpenAsync(string name, CancellationToken cancellationToken)
     {
         var connection = await connections.FindAsync(name, cancellationToken) ?? throw new ActivityException($"There is no connection '{name}'.");
+        return await OpenAsync(connection, cancellationToken);
+    }
+
+    /// <summary>Opens a database connection as given (the admin page tests one before it is saved).</summary>
+    public static async Task<DbConnection> OpenAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        var name = connection.Name;
         if (connection.Kind != ConnectionKind.Database)
         {
             throw new ActivityException($"Connection '{name}' is a {connection.Kind} connection, not a database.");

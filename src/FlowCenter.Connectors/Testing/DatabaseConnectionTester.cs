@@ -6,7 +6,7 @@ using FlowCenter.Runtime.Connections;
 namespace FlowCenter.Connectors.Testing;
 
 /// <summary>Tries a database connection: opens it and runs <c>SELECT 1</c>.</summary>
-public sealed class DatabaseConnectionTester(IConnectionStore store) : IConnectionTester
+public sealed class DatabaseConnectionTester : IConnectionTester
 {
     public ConnectionKind Kind => ConnectionKind.Database;
 
@@ -15,8 +15,7 @@ public sealed class DatabaseConnectionTester(IConnectionStore store) : IConnecti
         var watch = Stopwatch.StartNew();
         try
         {
-            // The connection as typed on the page: a one-off registry holding just it.
-            await using var db = await new SqlConnections(new Single(connection, store)).OpenAsync(connection.Name, cancellationToken);
+            await using var db = await SqlConnections.OpenAsync(connection, cancellationToken);
             await using var command = SqlConnections.Command(db, "SELECT 1", null, TimeSpan.FromSeconds(10));
             await command.ExecuteScalarAsync(cancellationToken);
             return new ConnectionTestResult(true, $"Opened and queried in {watch.ElapsedMilliseconds} ms.");
@@ -25,16 +24,5 @@ public sealed class DatabaseConnectionTester(IConnectionStore store) : IConnecti
         {
             return new ConnectionTestResult(false, ex.Message);
         }
-    }
-
-    private sealed class Single(Connection connection, IConnectionStore store) : IConnectionStore
-    {
-        public Task<IReadOnlyList<Connection>> ListAsync(CancellationToken cancellationToken = default) => store.ListAsync(cancellationToken);
-
-        public Task<Connection?> FindAsync(string name, CancellationToken cancellationToken = default) => Task.FromResult<Connection?>(connection);
-
-        public Task SaveAsync(Connection connection, CancellationToken cancellationToken = default) => store.SaveAsync(connection, cancellationToken);
-
-        public Task DeleteAsync(string name, CancellationToken cancellationToken = default) => store.DeleteAsync(name, cancellationToken);
     }
 }

@@ -68,6 +68,20 @@ public sealed class SqlActivityTests : IDisposable
     }
 
     [Fact]
+    public async Task Tester_OpensTheDatabaseOrSaysWhyNot()
+    {
+        var tester = new FlowCenter.Connectors.Testing.DatabaseConnectionTester();
+        var good = (await _connector.Connections.FindAsync("erp-db"))!;
+
+        var opened = await tester.TestAsync(good);
+        var refused = await tester.TestAsync(good with { Secrets = new Dictionary<string, string> { ["connectionString"] = $"Data Source={_file}x;Mode=ReadOnly" } });
+
+        Assert.True(opened.Succeeded, opened.Message);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("unable to open", refused.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Validator_RefusesSqlBuiltByAnExpression()
     {
         var definition = new WorkflowBuilder("built").Node("start", "Start")
