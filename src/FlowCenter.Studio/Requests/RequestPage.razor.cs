@@ -59,7 +59,7 @@ public sealed partial class RequestPage
         var stored = await Definitions.FindAsync(_instance.DefinitionId, _instance.DefinitionVersion);
         _definition = stored is null ? null : DefinitionService.ParseStored(stored);
         _history = await Tasks.HistoryAsync(InstanceId);
-        _names = (await Directory.ListUsersAsync()).ToDictionary(p => p.UserName, p => p.DisplayName, StringComparer.OrdinalIgnoreCase);
+        _names = await FlowCenter.Studio.Tasks.DisplayNames.LoadAsync(Directory);
         _done = [.. _instance.Journal.Where(j => j.Status == JournalStatus.Completed).Select(j => j.NodeId).Distinct()];
         _current = [.. _instance.Bookmarks.Select(b => b.NodeId).Distinct()];
     }

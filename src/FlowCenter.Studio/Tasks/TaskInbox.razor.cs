@@ -70,7 +70,7 @@ public sealed partial class TaskInbox : IDisposable
         _tab = Math.Max(0, Array.IndexOf(Tabs, Tab ?? "todo"));
         _user = await CurrentUser.GetAsync();
         _definitions = await Definitions.ListLatestAsync();
-        _names = (await Directory.ListUsersAsync()).ToDictionary(p => p.UserName, p => p.DisplayName, StringComparer.OrdinalIgnoreCase);
+        _names = await DisplayNames.LoadAsync(Directory);
         await LoadAsync();
         Signal.Changed += OnSignal;
     }

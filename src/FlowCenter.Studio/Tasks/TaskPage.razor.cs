@@ -91,7 +91,7 @@ public sealed partial class TaskPage
     {
         _user = await CurrentUser.GetAsync();
         _people = await Directory.ListUsersAsync();
-        _names = _people.ToDictionary(p => p.UserName, p => p.DisplayName, StringComparer.OrdinalIgnoreCase);
+        _names = DisplayNames.ByUserName(_people);
         await LoadAsync();
     }
 
