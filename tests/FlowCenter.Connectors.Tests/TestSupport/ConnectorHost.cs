@@ -24,8 +24,6 @@ internal sealed class ConnectorHost : IDisposable
 
     public InMemoryWorkflowHost Host { get; }
 
-    public IServiceProvider Services => _services;
-
     public void Dispose()
     {
         Host.Dispose();
