@@ -100,11 +100,23 @@ public sealed class EfTaskStore(FlowCenterDbContextFactory contexts) : ITaskStor
     {
         await using var db = contexts.CreateDbContext();
         var rows = await db.TaskHistory.AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id).ToListAsync(cancellationToken);
-        return rows.ConvertAll(h => new TaskHistoryEntry(h.InstanceId, h.GroupId, h.ItemId, h.At, h.User, (TaskAction)h.Action)
-        {
-            Id = h.Id, Comment = h.Comment, Target = h.Target, NodeId = h.NodeId, OnBehalfOf = h.OnBehalfOf,
-        });
+        return rows.ConvertAll(ToEntry);
     }
+
+    public async Task<IReadOnlyDictionary<string, TaskHistoryEntry>> LatestDecisionsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default)
+    {
+        int[] decisions = [(int)TaskAction.Decide, (int)TaskAction.Return, (int)TaskAction.AutoApprove];
+        await using var db = contexts.CreateDbContext();
+        var rows = await db.TaskHistory.AsNoTracking()
+            .Where(h => instanceIds.Contains(h.InstanceId) && decisions.Contains(h.Action))
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(h => h.InstanceId).ToDictionary(g => g.Key, g => ToEntry(g.MaxBy(h => h.Id)!));
+    }
+
+    private static TaskHistoryEntry ToEntry(TaskHistoryRecord h) => new(h.InstanceId, h.GroupId, h.ItemId, h.At, h.User, (TaskAction)h.Action)
+    {
+        Id = h.Id, Comment = h.Comment, Target = h.Target, NodeId = h.NodeId, OnBehalfOf = h.OnBehalfOf,
+    };
 
     public async Task<Page<TaskListItem>> QueryAsync(TaskQuery query, CancellationToken cancellationToken = default)
     {

@@ -23,6 +23,9 @@ public interface ITaskStore
 
     Task<IReadOnlyList<TaskHistoryEntry>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>The latest decision (decide, return, automatic approval) of each of these instances, in one query.</summary>
+    Task<IReadOnlyDictionary<string, TaskHistoryEntry>> LatestDecisionsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default);
+
     Task<Page<TaskListItem>> QueryAsync(TaskQuery query, CancellationToken cancellationToken = default);
 
     Task<Page<CarbonCopy>> CopiesAsync(string user, string? search, int skip, int take, CancellationToken cancellationToken = default);

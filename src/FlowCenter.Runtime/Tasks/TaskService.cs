@@ -84,6 +84,9 @@ public sealed partial class TaskService(
     public Task<IReadOnlyList<TaskHistoryEntry>> HistoryAsync(string instanceId, CancellationToken cancellationToken = default) =>
         store.GetHistoryAsync(instanceId, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, TaskHistoryEntry>> LatestDecisionsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default) =>
+        store.LatestDecisionsAsync(instanceIds, cancellationToken);
+
     private async Task CreateGroupAsync(StoredInstance stored, Bookmark bookmark, CancellationToken cancellationToken)
     {
         var instance = stored.Instance;

@@ -98,12 +98,9 @@ public sealed partial class TaskInbox : IDisposable
         _done = await Tasks.QueryAsync(Query(TaskBox.Done));
         _copies = await Tasks.CopiesAsync(_user.Name, _search);
         var started = await Runtime.QueryAsync(new InstanceQuery { StartedBy = _user.Name, DefinitionId = _process, Take = 50 });
-        _started = [];
-        foreach (var summary in started.Items.Where(s => string.IsNullOrWhiteSpace(_search) || (s.BusinessKey?.Contains(_search, StringComparison.OrdinalIgnoreCase) ?? false) || ProcessName(s.DefinitionId).Contains(_search, StringComparison.OrdinalIgnoreCase)))
-        {
-            var history = await Tasks.HistoryAsync(summary.Id);
-            _started.Add(new StartedRow(summary, history.LastOrDefault(h => h.Action is TaskAction.Decide or TaskAction.Return or TaskAction.AutoApprove)));
-        }
+        var mine = started.Items.Where(s => string.IsNullOrWhiteSpace(_search) || (s.BusinessKey?.Contains(_search, StringComparison.OrdinalIgnoreCase) ?? false) || ProcessName(s.DefinitionId).Contains(_search, StringComparison.OrdinalIgnoreCase)).ToList();
+        var decisions = await Tasks.LatestDecisionsAsync([.. mine.Select(s => s.Id)]);
+        _started = mine.ConvertAll(s => new StartedRow(s, decisions.GetValueOrDefault(s.Id)));
 
         _selected = [.. _todo.Items.Where(_selected.Contains)];
     }

@@ -95,6 +95,21 @@ public sealed class ApprovalModeTests
     }
 
     [Fact]
+    public async Task LatestDecisions_GivesEachDecidedInstanceItsLastDecision()
+    {
+        await using var harness = await HarnessAsync();
+        var decided = await StartOneStepAsync(harness, "decided", ("assignee", "a1,a2"), ("mode", "sequential"));
+        var open = await StartOneStepAsync(harness, "open", ("assignee", "lina"));
+        await DecideAsync(harness, await GroupAsync(harness, decided), "a1", "approve");
+        await DecideAsync(harness, await GroupAsync(harness, decided), "a2", "reject", "too dear");
+
+        var latest = await harness.Tasks.LatestDecisionsAsync([decided, open]);
+
+        var last = Assert.Single(latest).Value;
+        Assert.Equal((decided, "a2", "reject", "too dear"), (last.InstanceId, last.User, last.Target, last.Comment));
+    }
+
+    [Fact]
     public async Task Decide_ClickedTwice_RecordsOneDecision()
     {
         await using var harness = await HarnessAsync();
