@@ -1,0 +1,1 @@
+await FlowCenter.Samples.Enterprise.EnterpriseApp.Create(args).RunAsync();
