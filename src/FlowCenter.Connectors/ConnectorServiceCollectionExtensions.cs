@@ -16,6 +16,7 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<RestConnection>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, HttpRequest>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Soap.SoapCall>());
         services.TryAddSingleton<Sql.SqlConnections>();
         services.TryAddSingleton<Files.FolderFiles>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Mail.SendEmail>());

@@ -11,9 +11,10 @@ namespace FlowCenter.Connectors.Http;
 /// </summary>
 public sealed class RestConnection(OAuthTokens tokens)
 {
-    public static Uri Resolve(Connection connection, string url)
+    /// <summary>The address of a call: absolute, or relative to the connection's base URL (its <paramref name="baseSetting"/>), on an allowed host.</summary>
+    public static Uri Resolve(Connection connection, string url, string baseSetting = "baseUrl")
     {
-        var baseUrl = JsonValues.ToText(connection.Settings["baseUrl"]);
+        var baseUrl = JsonValues.ToText(connection.Settings[baseSetting]);
         Uri? address;
         if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
         {

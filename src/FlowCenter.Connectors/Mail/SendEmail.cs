@@ -41,7 +41,7 @@ public sealed class SendEmail(IConnectionStore connections) : IActivity
         }
 
         var html = context.Get(Html);
-        var lookup = (string key) => key == "input" ? new System.Text.Json.Nodes.JsonObject(context.Input.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))) : context.GetVariable(key);
+        var lookup = Template.ProcessValues(context);
         var message = new MimeMessage { Subject = Template.Render(context.Get(Subject)!, lookup, html: false) };
         try
         {

@@ -26,6 +26,10 @@ public static partial class Template
         });
     }
 
+    /// <summary>What placeholders read: the process's variables, and its input as <c>input</c>.</summary>
+    public static Func<string, JsonNode?> ProcessValues(FlowCenter.Engine.Activities.ActivityContext context) =>
+        key => key == "input" ? new JsonObject(context.Input.Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))) : context.GetVariable(key);
+
     [GeneratedRegex(@"\{\{\s*([A-Za-z_][\w]*(?:\.[\w]+)*)\s*\}\}")]
     private static partial Regex Placeholder();
 }
