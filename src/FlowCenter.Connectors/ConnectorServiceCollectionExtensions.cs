@@ -22,6 +22,7 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Mail.SendEmail>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Mapping.MapData>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Mapping.ValidateData>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Mapping.ThreeWayMatch>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.ReadFile>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.WriteFile>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Files.ConvertFormat>());

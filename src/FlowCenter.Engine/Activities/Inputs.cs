@@ -31,6 +31,14 @@ public static class Inputs
             LiteralOnly = literalOnly,
         };
 
+    public static ActivityInput<double> Number(string name, string? description = null, double? defaultValue = null, bool literalOnly = false) =>
+        new(name, DataType.Number, static v => v is null ? 0 : JsonValues.ToNumber(v))
+        {
+            Description = description,
+            Default = defaultValue is null ? null : JsonValue.Create(defaultValue.Value),
+            LiteralOnly = literalOnly,
+        };
+
     public static ActivityInput<bool> Boolean(string name, string? description = null, bool? defaultValue = null, bool required = false, bool literalOnly = false) =>
         new(name, DataType.Boolean, JsonValues.ToBoolean)
         {
