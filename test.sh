@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test project and ends with one line: "N passed, N failed" (", N skipped" when any were skipped).
-# Installs and starts what the tests need first: Debian's chromium for the browser tests and a private
-# PostgreSQL server on 127.0.0.1 (both installed with apt-get when missing and running as root).
+# Installs and starts what the tests need first: Debian's chromium for the browser tests, a private
+# PostgreSQL server and a private RabbitMQ broker on 127.0.0.1 (installed with apt-get when missing and
+# running as root).
 # The .NET SDK must be on PATH.
 set -uo pipefail
 cd "$(dirname "$0")"
 
 results="$(mktemp -d)"
 pg_dir=""
+mq_dir=""
 cleanup() {
   if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
     as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1
   fi
-  rm -rf "$results" "$pg_dir"
+  if [ -n "$mq_dir" ] && [ -f "$mq_dir/pid" ]; then
+    kill "$(cat "$mq_dir/pid")" >/dev/null 2>&1
+  fi
+  rm -rf "$results" "$pg_dir" "$mq_dir"
 }
 trap cleanup EXIT
 
@@ -50,6 +55,44 @@ start_postgres() {
   echo "== PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
+# Runs a RabbitMQ command line as the rabbitmq user when we are root, with the private node's environment.
+as_mq() {
+  if [ "$(id -u)" = 0 ]; then runuser -u rabbitmq -- bash -c ". '$mq_dir/env'; cd '$mq_dir'; $1"; else bash -c ". '$mq_dir/env'; cd '$mq_dir'; $1"; fi
+}
+
+start_rabbitmq() {
+  if [ -n "${FLOWCENTER_TEST_RABBITMQ:-}" ]; then
+    echo "== RabbitMQ: using FLOWCENTER_TEST_RABBITMQ"
+    return
+  fi
+  if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing RabbitMQ (apt-get install rabbitmq-server)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null
+  fi
+  if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+    echo "== RabbitMQ is not installed: its tests are skipped"
+    return
+  fi
+  # A disposable node of its own: loopback only, its own ports, data, logs and Erlang cookie.
+  mq_dir="$(mktemp -d /tmp/flowcenter-mq.XXXXXX)"
+  local port=$((57000 + RANDOM % 900))
+  printf 'listeners.tcp.default = 127.0.0.1:%s\nloopback_users = none\n' "$port" >"$mq_dir/rabbitmq.conf"
+  echo "[]." >"$mq_dir/enabled_plugins"
+  {
+    echo "export HOME='$mq_dir' RABBITMQ_MNESIA_BASE='$mq_dir/mnesia' RABBITMQ_LOG_BASE='$mq_dir/log' RABBITMQ_PID_FILE='$mq_dir/pid'"
+    echo "export RABBITMQ_NODENAME='flowcenter-test-$port@localhost' RABBITMQ_CONFIG_FILE='$mq_dir/rabbitmq' RABBITMQ_ENABLED_PLUGINS_FILE='$mq_dir/enabled_plugins'"
+    echo "export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$port RABBITMQ_DIST_PORT=$((port + 1000)) ERL_EPMD_ADDRESS=127.0.0.1"
+  } >"$mq_dir/env"
+  [ "$(id -u)" = 0 ] && chown -R rabbitmq "$mq_dir"
+  if ! as_mq "/usr/lib/rabbitmq/bin/rabbitmq-server -detached && /usr/lib/rabbitmq/bin/rabbitmqctl wait '$mq_dir/pid' --timeout 90" >"$mq_dir/start.log" 2>&1; then
+    cat "$mq_dir/start.log"; tail -n 30 "$mq_dir"/log/*.log 2>/dev/null
+    echo "== RabbitMQ did not start: its tests are skipped"
+    return
+  fi
+  export FLOWCENTER_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$port/"
+  echo "== RabbitMQ on 127.0.0.1:$port"
+}
+
 ensure_chromium() {
   if [ -x /usr/bin/chromium ]; then
     return
@@ -63,6 +106,7 @@ ensure_chromium() {
 
 ensure_chromium
 start_postgres
+start_rabbitmq
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "test.sh: the .NET SDK 10 is not on PATH (see README, Prerequisites)." >&2

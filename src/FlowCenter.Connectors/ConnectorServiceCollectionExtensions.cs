@@ -7,7 +7,7 @@ namespace FlowCenter.Connectors;
 
 public static class ConnectorServiceCollectionExtensions
 {
-    /// <summary>The connector activities (HTTP request so far) beside the built-in ones.</summary>
+    /// <summary>The connector activities beside the built-in ones, the connection testers and the shared clients.</summary>
     public static IServiceCollection AddFlowCenterConnectors(this IServiceCollection services)
     {
         services.AddHttpClient(HttpRequest.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
@@ -31,6 +31,16 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.DatabaseConnectionTester>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.RestConnectionTester>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.FolderConnectionTester>());
+        services.TryAddSingleton<Messaging.RabbitConnections>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Messaging.PublishMessage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.RabbitConnectionTester>());
+        return services;
+    }
+
+    /// <summary>The message trigger: consumes the queues of the RabbitMQ connections and publishes their messages as events.</summary>
+    public static IServiceCollection AddFlowCenterMessageTriggers(this IServiceCollection services)
+    {
+        services.AddHostedService<Messaging.MessageTriggers>();
         return services;
     }
 }

@@ -18,7 +18,7 @@ public static class ConnectionFields
         ],
         ConnectionKind.Soap => [new("endpoint"), new("action"), new("userName"), new("password", Secret: true)],
         ConnectionKind.Database => [new("provider", Choices: ["Sqlite", "PostgreSql", "SqlServer"]), new("connectionString", Secret: true)],
-        ConnectionKind.RabbitMq => [new("host"), new("port"), new("virtualHost"), new("userName"), new("password", Secret: true)],
+        ConnectionKind.RabbitMq => [new("host"), new("port"), new("virtualHost"), new("userName"), new("password", Secret: true), new("queues"), new("correlationField")],
         ConnectionKind.Smtp => [new("host"), new("port"), new("security", Choices: ["None", "Auto", "SslOnConnect", "StartTls"]), new("from"), new("userName"), new("password", Secret: true)],
         ConnectionKind.Folder => [new("path")],
         ConnectionKind.Webhook =>

@@ -38,7 +38,8 @@ public static class FlowCenterServerExtensions
                 }
             })
             .AddFlowCenterHangfire(o => section.GetSection("Hangfire").Bind(o))
-            .AddFlowCenterConnectors();
+            .AddFlowCenterConnectors()
+            .AddFlowCenterMessageTriggers();
         builder.Services.AddHealthChecks();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddFlowCenterStudio();
