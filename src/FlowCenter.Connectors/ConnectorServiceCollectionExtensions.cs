@@ -32,6 +32,7 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.RestConnectionTester>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.FolderConnectionTester>());
         services.TryAddSingleton<Messaging.RabbitConnections>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Polling.ReadChanges>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Messaging.PublishMessage>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.RabbitConnectionTester>());
         return services;

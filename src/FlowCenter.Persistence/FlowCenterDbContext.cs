@@ -19,6 +19,8 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
 
+    public DbSet<WatermarkRecord> Watermarks => Set<WatermarkRecord>();
+
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
 
     public DbSet<PositionRecord> Positions => Set<PositionRecord>();

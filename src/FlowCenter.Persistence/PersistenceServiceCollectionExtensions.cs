@@ -32,6 +32,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<Runtime.Connections.ISecretProtector, DataProtectionSecretProtector>();
         services.TryAddSingleton<Runtime.Connections.IConnectionStore, EfConnectionStore>();
         services.TryAddSingleton<Runtime.Connections.IWebhookDeliveries, EfWebhookDeliveries>();
+        services.TryAddSingleton<Runtime.Connections.IWatermarkStore, EfWatermarkStore>();
         services.TryAddSingleton<Runtime.Notifications.INotificationStore, EfNotificationStore>();
         services.TryAddSingleton<IPasswordHasher<FlowCenterUser>, PasswordHasher<FlowCenterUser>>();
         services.TryAddSingleton<EfDirectory>();

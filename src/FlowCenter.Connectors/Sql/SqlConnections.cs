@@ -54,6 +54,26 @@ public sealed class SqlConnections(IConnectionStore connections)
         return command;
     }
 
+    /// <summary>Runs a query and reads up to <paramref name="max"/> rows as objects.</summary>
+    public static async Task<JsonArray> ReadAsync(DbConnection db, string sql, JsonObject? parameters, TimeSpan timeout, int max)
+    {
+        var rows = new JsonArray();
+        await using var command = Command(db, sql, parameters, timeout);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (rows.Count < max && await reader.ReadAsync())
+        {
+            var row = new JsonObject();
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                row[reader.GetName(i)] = ToJson(reader.GetValue(i));
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     public static JsonNode? ToJson(object? value) => value switch
     {
         null or DBNull => null,

@@ -27,23 +27,11 @@ public sealed class SqlQuery(SqlConnections databases) : IActivity
 
     public async ValueTask ExecuteAsync(ActivityContext context)
     {
-        var max = Math.Max(1, context.Get(MaxRows));
-        var rows = new JsonArray();
+        JsonArray rows;
         try
         {
             await using var db = await databases.OpenAsync(context.Get(Connection)!, CancellationToken.None);
-            await using var command = SqlConnections.Command(db, context.Get(Sql)!, context.Get(Parameters), context.Get(Timeout) is { Ticks: > 0 } t ? t : TimeSpan.FromSeconds(30));
-            await using var reader = await command.ExecuteReaderAsync();
-            while (rows.Count < max && await reader.ReadAsync())
-            {
-                var row = new JsonObject();
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    row[reader.GetName(i)] = SqlConnections.ToJson(reader.GetValue(i));
-                }
-
-                rows.Add(row);
-            }
+            rows = await SqlConnections.ReadAsync(db, context.Get(Sql)!, context.Get(Parameters), context.Get(Timeout) is { Ticks: > 0 } t ? t : TimeSpan.FromSeconds(30), Math.Max(1, context.Get(MaxRows)));
         }
         catch (System.Data.Common.DbException ex)
         {

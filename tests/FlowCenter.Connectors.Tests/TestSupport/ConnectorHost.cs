@@ -15,12 +15,14 @@ internal sealed class ConnectorHost : IDisposable
 
     public ConnectorHost()
     {
-        _services = new ServiceCollection().AddSingleton<IConnectionStore>(Connections).AddFlowCenterConnectors().BuildServiceProvider();
+        _services = new ServiceCollection().AddSingleton<IConnectionStore>(Connections).AddSingleton<IWatermarkStore>(Watermarks).AddFlowCenterConnectors().BuildServiceProvider();
         var registry = new ActivityRegistry([.. BuiltInActivities.Create(), .. _services.GetServices<IActivity>()]);
         Host = new InMemoryWorkflowHost(new WorkflowEngine(registry, [new JintExpressionEvaluator(new JavaScriptOptions(), TimeProvider.System)], TimeProvider.System, new GuidIdGenerator()));
     }
 
     public ConnectionStoreForTests Connections { get; } = new();
+
+    public WatermarkStoreForTests Watermarks { get; } = new();
 
     public InMemoryWorkflowHost Host { get; }
 

@@ -54,6 +54,8 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public Runtime.Connections.IConnectionStore Connections => _services.GetRequiredService<Runtime.Connections.IConnectionStore>();
 
+    public Runtime.Connections.IWatermarkStore Watermarks => _services.GetRequiredService<Runtime.Connections.IWatermarkStore>();
+
     public Runtime.Tasks.ITaskStore TaskStore => _services.GetRequiredService<Runtime.Tasks.ITaskStore>();
 
     public Runtime.Organization.IOrganizationAdmin Organization => _services.GetRequiredService<Runtime.Organization.IOrganizationAdmin>();

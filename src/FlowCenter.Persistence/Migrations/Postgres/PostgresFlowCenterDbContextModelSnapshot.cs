@@ -913,6 +913,36 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.ToTable("DefinitionTriggers", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ClaimFrom")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Watermarks", (string)null);
+                });
+
             modelBuilder.Entity("FlowCenter.Persistence.Records.WebhookDeliveryRecord", b =>
                 {
                     b.Property<string>("Connection")

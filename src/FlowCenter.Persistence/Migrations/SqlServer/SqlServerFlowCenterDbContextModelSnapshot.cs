@@ -915,6 +915,36 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.ToTable("DefinitionTriggers", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("ClaimFrom")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Watermarks", (string)null);
+                });
+
             modelBuilder.Entity("FlowCenter.Persistence.Records.WebhookDeliveryRecord", b =>
                 {
                     b.Property<string>("Connection")

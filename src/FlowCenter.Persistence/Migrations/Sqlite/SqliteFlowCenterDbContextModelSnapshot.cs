@@ -897,6 +897,36 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.ToTable("DefinitionTriggers", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimFrom")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Watermarks", (string)null);
+                });
+
             modelBuilder.Entity("FlowCenter.Persistence.Records.WebhookDeliveryRecord", b =>
                 {
                     b.Property<string>("Connection")

@@ -1,0 +1,38 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FlowCenter.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ChangeWatermarks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Watermarks",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Value = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ClaimFrom = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Revision = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Watermarks", x => x.Name);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Watermarks");
+        }
+    }
+}
