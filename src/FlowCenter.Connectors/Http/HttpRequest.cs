@@ -15,8 +15,9 @@ namespace FlowCenter.Connectors.Http;
 /// Calls an HTTP endpoint and leaves by the class of its answer: <c>success</c> (2xx), <c>clientError</c> (4xx),
 /// <c>serverError</c> (5xx after the retries) or <c>timeout</c>. Every attempt carries the same
 /// <c>Idempotency-Key</c>, fixed at the node's first execution, so that a retried or re-run call (after a crash)
-/// does not create a second order in the system called. Network failures and an open circuit fail the node (its
-/// retry policy, error port or an incident take over).
+/// does not create a second order in the system called. Network failures, an open circuit and a failure outcome
+/// the process does not handle (no connection leaves its port) fail the node: its retry policy, error port or an
+/// incident take over.
 /// </summary>
 [Activity("HttpRequest", Category = "Connectors", DisplayName = "HTTP request", Description = "Calls a REST endpoint; outcomes by status class, retries with backoff, a circuit breaker per host, an idempotency key.",
     Ports = [HttpRequest.Success, HttpRequest.ClientError, HttpRequest.ServerError, HttpRequest.Timeout])]
@@ -110,7 +111,7 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
         catch (Polly.Timeout.TimeoutRejectedException)
         {
             SetResult(context, new JsonObject { ["status"] = null, ["error"] = $"no answer within {timeout.TotalSeconds:0.#} s" });
-            context.Complete(Timeout);
+            Outcomes.Failure(context, Timeout, () => $"{method} {uri.GetLeftPart(UriPartial.Path)} gave no answer within {timeout.TotalSeconds:0.#} s.");
             return;
         }
         catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException or ConnectionException)
@@ -120,14 +121,18 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
 
         using (response)
         {
-            SetResult(context, await ResultAsync(response));
+            var result = await ResultAsync(response);
+            SetResult(context, result);
             var status = (int)response.StatusCode;
-            context.Complete(status switch
+            if (status is >= 200 and < 300)
             {
-                >= 200 and < 300 => Success,
-                >= 400 and < 500 => ClientError,
-                _ => ServerError,
-            });
+                context.Complete(Success);
+                return;
+            }
+
+            var excerpt = result["body"] is { } answer ? answer.ToJsonString() : "";
+            Outcomes.Failure(context, status is >= 400 and < 500 ? ClientError : ServerError,
+                () => $"{method} {uri.GetLeftPart(UriPartial.Path)} answered {status}: {(excerpt.Length > 300 ? excerpt[..300] + "..." : excerpt)}");
         }
     }
 

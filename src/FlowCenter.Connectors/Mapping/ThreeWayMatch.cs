@@ -116,7 +116,15 @@ public sealed class ThreeWayMatch : IActivity
             ["orderTotal"] = order.Values.Sum(l => l.Quantity * (l.Price ?? 0)),
             ["invoiceTotal"] = invoice.Values.Sum(l => l.Quantity * (l.Price ?? 0)),
         });
-        context.Complete(matched ? Matched : Mismatched);
+        if (matched)
+        {
+            context.Complete(Matched);
+        }
+        else
+        {
+            Outcomes.Failure(context, Mismatched, () => $"The documents do not match: {string.Join("; ", differences.Select(d => JsonValues.ToText(d!["message"])))}");
+        }
+
         return ValueTask.CompletedTask;
     }
 

@@ -69,7 +69,15 @@ public sealed class ValidateData : IActivity
             context.SetVariable(variable, violations);
         }
 
-        context.Complete(violations.Count == 0 ? Valid : Invalid);
+        if (violations.Count == 0)
+        {
+            context.Complete(Valid);
+        }
+        else
+        {
+            Outcomes.Failure(context, Invalid, () => $"The data is not valid: {string.Join("; ", violations.Select(v => JsonValues.ToText(v!["message"])))}");
+        }
+
         return ValueTask.CompletedTask;
     }
 }

@@ -104,7 +104,7 @@ public sealed class SoapCall(IHttpClientFactory clients, HttpPipelines pipelines
         catch (Polly.Timeout.TimeoutRejectedException)
         {
             SetResult(context, new JsonObject { ["status"] = null, ["error"] = $"no answer within {timeout.TotalSeconds:0.#} s" });
-            context.Complete(Timeout);
+            Outcomes.Failure(context, Timeout, () => $"SOAP {action} at {endpoint.GetLeftPart(UriPartial.Path)} gave no answer within {timeout.TotalSeconds:0.#} s.");
             return;
         }
         catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException)
@@ -130,8 +130,9 @@ public sealed class SoapCall(IHttpClientFactory clients, HttpPipelines pipelines
                 ?? throw new ActivityException($"SOAP {action} at {endpoint.GetLeftPart(UriPartial.Path)} answered {status} without a SOAP body.");
             if (body.Elements().FirstOrDefault(e => e.Name.LocalName == "Fault") is { } fault)
             {
-                SetResult(context, new JsonObject { ["status"] = status, ["fault"] = FaultOf(fault) });
-                context.Complete(Fault);
+                var details = FaultOf(fault);
+                SetResult(context, new JsonObject { ["status"] = status, ["fault"] = details });
+                Outcomes.Failure(context, Fault, () => $"SOAP {action} at {endpoint.GetLeftPart(UriPartial.Path)} answered with a fault: {details["code"]} {details["message"]}");
                 return;
             }
 

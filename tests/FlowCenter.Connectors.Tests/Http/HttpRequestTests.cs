@@ -57,6 +57,22 @@ public sealed class HttpRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_NotFoundWithoutAClientErrorPath_IsAnIncidentNotAQuietEnd()
+    {
+        _connector.Host.Register(new WorkflowBuilder("only-success")
+            .Node("start", "Start")
+            .Node("call", "HttpRequest", ("url", _erp.Url + "/nothing"))
+            .Node("done", "End")
+            .Connect("start", "call").Connect("call", "done", HttpRequest.Success)
+            .Build());
+
+        var instance = await _connector.Host.StartAsync("only-success", new StartOptions());
+
+        Assert.NotEqual(WorkflowStatus.Completed, instance.Status);
+        Assert.Contains($"GET {_erp.Url}/nothing answered 404", Assert.Single(instance.Incidents).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_SlowerThanTheTimeout_LeavesByTimeout()
     {
         var instance = await RunAsync("/slow", ("timeout", "PT0.3S"), ("retries", 0));
