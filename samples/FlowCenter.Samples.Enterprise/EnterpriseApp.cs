@@ -60,6 +60,10 @@ public static class EnterpriseApp
         Wms.Map(app);
         Finance.Map(app);
         People.Map(app);
+        // Any system's records by kind, for people and tests watching data arrive (the routes above come first).
+        app.MapGet("/api/{system}/{kind}", async (EnterpriseStore store, string system, string kind) => Results.Json(await store.ListAsync(system, kind)));
+        app.MapGet("/api/{system}/{kind}/{key}", async (EnterpriseStore store, string system, string kind, string key) =>
+            await store.GetAsync(system, kind, key) is { } record ? Results.Json(record) : Results.NotFound());
         MapChaos(app, chaos);
         MapPages(app);
         app.MapGet("/health", () => Results.Text("ok"));

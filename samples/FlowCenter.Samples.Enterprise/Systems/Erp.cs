@@ -142,6 +142,13 @@ public static class Erp
         return new JsonObject { ["orderNo"] = order["no"]!.DeepClone(), ["workOrder"] = workOrder };
     }
 
+    private static string TrackingPrefix(string? carrier) => carrier switch
+    {
+        "JD Logistics" => "JD",
+        "Deppon" => "DP",
+        _ => "SF",
+    };
+
     public static async Task<JsonNode> ShipAsync(EnterpriseStore store, JsonObject body)
     {
         var orderNo = Text(body, "salesOrderNo");
@@ -158,7 +165,7 @@ public static class Erp
             ["material"] = order["material"]!.DeepClone(),
             ["quantity"] = order["quantity"]!.DeepClone(),
             ["carrier"] = OptionalText(body, "carrier") ?? "SF Express",
-            ["trackingNo"] = $"SF{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}",
+            ["trackingNo"] = $"{TrackingPrefix(OptionalText(body, "carrier"))}{Random.Shared.NextInt64(1_000_000_000, 9_999_999_999)}",
         });
         await store.UpdateAsync(System, "sales-orders", orderNo, o =>
         {

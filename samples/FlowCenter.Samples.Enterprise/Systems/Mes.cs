@@ -7,7 +7,7 @@ namespace FlowCenter.Samples.Enterprise.Systems;
 
 /// <summary>
 /// MES: production orders scheduled onto a line (finishing one announces <c>production.finished</c>) and equipment
-/// faults reported from the shop floor (<c>fault.reported</c>).
+/// faults reported from the shop floor (<c>fault.reported</c>) with the repair orders that fix them.
 /// </summary>
 public static class Mes
 {
@@ -44,6 +44,7 @@ public static class Mes
         mes.MapPost("/production-orders/{no}/finish", (HttpContext http, EnterpriseStore store, string no) =>
             RunAsync(http, store, () => FinishAsync(store, no)));
 
+        MapRepairs(mes);
         mes.MapPost("/faults", (HttpContext http, EnterpriseStore store, JsonObject body) =>
             RunAsync(http, store, () => ReportFaultAsync(store, body), StatusCodes.Status201Created));
         mes.MapPatch("/faults/{no}", (HttpContext http, EnterpriseStore store, string no, JsonObject body) =>
@@ -57,6 +58,61 @@ public static class Mes
                     }
                 }
             }) ?? NotFound("fault", no)));
+    }
+
+    private static void MapRepairs(RouteGroupBuilder mes)
+    {
+        mes.MapPost("/repair-orders", (HttpContext http, EnterpriseStore store, JsonObject body) =>
+            RunAsync(http, store, async () =>
+            {
+                var order = await store.CreateAsync(System, "repair-orders", "RO", new JsonObject
+                {
+                    ["faultNo"] = OptionalText(body, "faultNo"),
+                    ["line"] = Text(body, "line"),
+                    ["equipment"] = Text(body, "equipment"),
+                    ["type"] = Text(body, "type"),
+                    ["description"] = OptionalText(body, "description"),
+                    ["technician"] = Text(body, "technician"),
+                    ["status"] = "dispatched",
+                });
+                if (order["faultNo"]?.ToString() is { Length: > 0 } faultNo)
+                {
+                    await store.UpdateAsync(System, "faults", faultNo, f =>
+                    {
+                        f["status"] = "dispatched";
+                        f["repairOrderNo"] = order["no"]!.DeepClone();
+                        f["technician"] = order["technician"]!.DeepClone();
+                    });
+                }
+
+                return order;
+            }, StatusCodes.Status201Created));
+        mes.MapGet("/repair-orders/{no}", async (EnterpriseStore store, string no) =>
+            await store.GetAsync(System, "repair-orders", no) is { } order ? Results.Json(order) : Results.NotFound());
+        mes.MapPatch("/repair-orders/{no}", (HttpContext http, EnterpriseStore store, string no, JsonObject body) =>
+            RunAsync(http, store, async () =>
+            {
+                var order = await store.UpdateAsync(System, "repair-orders", no, o =>
+                {
+                    foreach (var field in new[] { "status", "progress", "parts", "hours" })
+                    {
+                        if (body[field] is { } value)
+                        {
+                            o[field] = value.DeepClone();
+                        }
+                    }
+                }) ?? NotFound("repair order", no);
+                if (order["faultNo"]?.ToString() is { Length: > 0 } faultNo)
+                {
+                    await store.UpdateAsync(System, "faults", faultNo, f =>
+                    {
+                        f["status"] = order["status"]!.DeepClone();
+                        f["progress"] = order["progress"]?.DeepClone();
+                    });
+                }
+
+                return order;
+            }));
     }
 
     public static async Task<JsonNode> FinishAsync(EnterpriseStore store, string no)

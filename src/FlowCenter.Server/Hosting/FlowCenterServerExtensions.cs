@@ -40,6 +40,8 @@ public static class FlowCenterServerExtensions
             .AddFlowCenterHangfire(o => section.GetSection("Hangfire").Bind(o))
             .AddFlowCenterConnectors()
             .AddFlowCenterMessageTriggers();
+        builder.Services.Configure<DemoOptions>(section.GetSection("Demo"));
+        builder.Services.AddTransient<FlowCenter.Runtime.Hosting.IStartupTask, DemoConnections>();
         builder.Services.AddHealthChecks();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddFlowCenterStudio();

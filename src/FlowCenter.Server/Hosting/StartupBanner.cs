@@ -17,6 +17,12 @@ public static class StartupBanner
             {
                 Console.WriteLine($"Sign in as {Security.DemoOrganization.Describe()}; password: {security.DemoPassword}");
             }
+
+            var demo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
+            if (demo.EnterpriseUrl is { Length: > 0 } enterprise)
+            {
+                Console.WriteLine($"Simulated enterprise systems (connections registered): {enterprise}");
+            }
         });
         return app;
     }

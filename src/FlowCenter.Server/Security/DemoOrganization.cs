@@ -15,6 +15,9 @@ public static class DemoOrganization
             new("hr", "人力资源部 / HR", "hq", "zhao.lei"),
             new("production", "生产部 / Production", "hq"),
             new("it", "信息部 / IT", "hq", "admin"),
+            new("sales", "销售物流部 / Sales and logistics", "hq", "zhou.min"),
+            new("maintenance", "设备部 / Maintenance", "production", "wu.gang"),
+            new("facilities", "行政部 / Facilities", "hq", "qian.jun"),
         ],
         Positions =
         [
@@ -24,6 +27,9 @@ public static class DemoOrganization
             new("finance-manager", "财务经理 / Finance manager", "finance"),
             new("hr-specialist", "人事专员 / HR specialist", "hr"),
             new("process-engineer", "流程工程师 / Process engineer", "it"),
+            new("logistics-manager", "物流经理 / Logistics manager", "sales"),
+            new("technician", "维修技师 / Maintenance technician", "maintenance"),
+            new("facilities-coordinator", "行政专员 / Facilities coordinator", "facilities"),
         ],
         Users =
         [
@@ -35,8 +41,12 @@ public static class DemoOrganization
             new("zhang.wei", "张伟") { DepartmentId = "purchasing", PositionId = "buyer", ManagerUserName = "li.na", Email = "zhang.wei@example.com" },
             new("wang.fang", "王芳") { DepartmentId = "finance", PositionId = "finance-manager", Roles = ["Finance"], ManagerUserName = "chen.jie", Email = "wang.fang@example.com" },
             new("zhao.lei", "赵磊") { DepartmentId = "hr", PositionId = "hr-specialist", Roles = ["HR"], ManagerUserName = "chen.jie", Email = "zhao.lei@example.com" },
+            new("zhou.min", "周敏") { DepartmentId = "sales", PositionId = "logistics-manager", Roles = ["Logistics"], ManagerUserName = "chen.jie", Email = "zhou.min@example.com" },
+            new("wu.gang", "吴刚") { DepartmentId = "maintenance", PositionId = "technician", Roles = ["Maintenance"], ManagerUserName = "chen.jie", Email = "wu.gang@example.com" },
+            new("zheng.hao", "郑浩") { DepartmentId = "maintenance", PositionId = "technician", Roles = ["Maintenance"], ManagerUserName = "wu.gang", Email = "zheng.hao@example.com" },
+            new("qian.jun", "钱军") { DepartmentId = "facilities", PositionId = "facilities-coordinator", Roles = ["Facilities"], ManagerUserName = "chen.jie", Email = "qian.jun@example.com" },
         ],
     };
 
-    public static string Describe() => "admin (Administrator), designer (Designer), operator (Operator), zhang.wei (buyer), li.na (purchasing manager), wang.fang (finance), chen.jie (general manager), zhao.lei (HR)";
+    public static string Describe() => "admin (Administrator), designer (Designer), operator (Operator), zhang.wei (buyer), li.na (purchasing manager), wang.fang (finance), chen.jie (general manager), zhao.lei (HR), zhou.min (logistics), wu.gang and zheng.hao (maintenance), qian.jun (facilities)";
 }

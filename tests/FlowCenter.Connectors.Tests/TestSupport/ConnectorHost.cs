@@ -12,12 +12,14 @@ namespace FlowCenter.Connectors.Tests.TestSupport;
 internal sealed class ConnectorHost : IDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly WorkflowEngine _engine;
 
     public ConnectorHost()
     {
         _services = new ServiceCollection().AddSingleton<IConnectionStore>(Connections).AddSingleton<IWatermarkStore>(Watermarks).AddFlowCenterConnectors().BuildServiceProvider();
         var registry = new ActivityRegistry([.. BuiltInActivities.Create(), .. _services.GetServices<IActivity>()]);
-        Host = new InMemoryWorkflowHost(new WorkflowEngine(registry, [new JintExpressionEvaluator(new JavaScriptOptions(), TimeProvider.System)], TimeProvider.System, new GuidIdGenerator()));
+        _engine = new WorkflowEngine(registry, [new JintExpressionEvaluator(new JavaScriptOptions(), TimeProvider.System)], TimeProvider.System, new GuidIdGenerator());
+        Host = new InMemoryWorkflowHost(_engine);
     }
 
     public ConnectionStoreForTests Connections { get; } = new();
@@ -25,6 +27,8 @@ internal sealed class ConnectorHost : IDisposable
     public WatermarkStoreForTests Watermarks { get; } = new();
 
     public InMemoryWorkflowHost Host { get; }
+
+    public IReadOnlyList<FlowCenter.Engine.Validation.ValidationProblem> Validate(FlowCenter.Engine.Definitions.WorkflowDefinition definition) => _engine.Validator.Validate(definition);
 
     public void Dispose()
     {

@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FlowCenter.Connectors.Tests.TestSupport;
+namespace FlowCenter.Server.Tests.TestSupport;
 
 /// <summary>
 /// The simulated enterprise systems (samples/FlowCenter.Samples.Enterprise) on 127.0.0.1 with a SQLite file of
-/// their own, as the real peer of the connector tests; their webhooks go nowhere unless told where.
+/// their own, as the real peer of connector and process tests; their webhooks go to <c>flowCenterUrl</c>.
 /// </summary>
 public sealed class Simulators : IAsyncDisposable
 {
@@ -29,12 +29,12 @@ public sealed class Simulators : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<Simulators> StartAsync(string flowCenterUrl = "http://127.0.0.1:9")
+    public static async Task<Simulators> StartAsync(string flowCenterUrl = "http://127.0.0.1:9", int port = 0)
     {
         var folder = Path.Combine(Path.GetTempPath(), "flowcenter-sim-" + Guid.NewGuid().ToString("N")[..8]);
         var app = EnterpriseApp.Create(
         [
-            "--urls", "http://127.0.0.1:0",
+            "--urls", $"http://127.0.0.1:{port}",
             "--Enterprise:Database", Path.Combine(folder, "enterprise.db"),
             "--Enterprise:FlowCenterUrl", flowCenterUrl,
             "--Logging:LogLevel:Default", "Error",
