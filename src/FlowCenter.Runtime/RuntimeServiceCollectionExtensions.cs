@@ -42,8 +42,12 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<WorkflowFolderLoader>();
         services.TryAddSingleton<IInstanceLock, LocalInstanceLock>();
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();
-        // Start-up tasks (migrations, definitions, recovery) finish before the timer poller starts.
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupTaskRunner>());
+        // Start-up tasks (migrations, definitions, recovery) finish before any other hosted service starts (hosted
+        // services start in the order they were added): the timer poller, Hangfire, the data-protection key ring.
+        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(StartupTaskRunner)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTaskRunner>());
+        }
         services.TryAddSingleton<DueTimerPoller>();
         services.TryAddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<DueTimerPoller>());
         services.AddHostedService(sp => sp.GetRequiredService<DueTimerPoller>());
