@@ -77,6 +77,27 @@ public sealed class EnterpriseScenario : IAsyncDisposable
         throw new TimeoutException($"{definitionId}: {what ?? "the expected state"} not reached in 30 s; last seen:\n{last?.ToJsonString()}\n{Server.Log}");
     }
 
+    /// <summary>Waits until <paramref name="count"/> instances of a process have completed and none is running (30 s at most).</summary>
+    public async Task WaitForCompletedAsync(string definitionId, int count)
+    {
+        var watch = Stopwatch.StartNew();
+        var completed = 0;
+        var total = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            completed = (await Server.GetAsync($"/api/instances?definitionId={definitionId}&status=completed"))["total"]!.GetValue<int>();
+            total = (await Server.GetAsync($"/api/instances?definitionId={definitionId}"))["total"]!.GetValue<int>();
+            if (completed >= count && completed == total)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{definitionId}: {completed} of {total} instances completed, {count} expected, in 30 s.\n{Server.Log}");
+    }
+
     /// <summary>Whether an instance waits at <paramref name="nodeId"/>.</summary>
     public static bool WaitsAt(JsonNode instance, string nodeId) =>
         instance["bookmarks"]?.AsArray().Any(b => b?["nodeId"]?.GetValue<string>() == nodeId) == true;
