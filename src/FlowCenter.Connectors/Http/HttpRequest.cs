@@ -48,6 +48,8 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
 
     public static readonly ActivityInput<string?> ResultVariable = Inputs.String("resultVariable", "A variable that receives { status, headers, body }.");
 
+    public static readonly ActivityInput<string?> ResponseFormat = Inputs.String("responseFormat", "json: a successful answer must be JSON (or empty), else the node fails; text: the body is kept as text.", defaultValue: "json", choices: ["json", "text"]);
+
     public async ValueTask ExecuteAsync(ActivityContext context)
     {
         var url = context.Get(Url)!;
@@ -121,11 +123,18 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
 
         using (response)
         {
-            var result = await ResultAsync(response);
+            var asText = context.Get(ResponseFormat) == "text";
+            var (result, notJson) = await ResultAsync(response, asText);
             SetResult(context, result);
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300)
             {
+                if (notJson && !asText)
+                {
+                    var page = result["body"]!.GetValue<string>();
+                    throw new ActivityException($"{method} {uri.GetLeftPart(UriPartial.Path)} answered {status} with a body that is not JSON: {(page.Length > 200 ? page[..200] + "..." : page)}");
+                }
+
                 context.Complete(Success);
                 return;
             }
@@ -136,25 +145,27 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
         }
     }
 
-    private static async Task<JsonObject> ResultAsync(HttpResponseMessage response)
+    private static async Task<(JsonObject Result, bool NotJson)> ResultAsync(HttpResponseMessage response, bool asText)
     {
         var text = await response.Content.ReadAsStringAsync();
         JsonNode? body;
+        var notJson = false;
         try
         {
-            body = text.Length == 0 ? null : JsonNode.Parse(text);
+            body = text.Length == 0 ? null : asText ? text : JsonNode.Parse(text);
         }
         catch (JsonException)
         {
-            body = text; // not JSON: kept as text
+            body = text; // not JSON: kept as text (an error page, say); a successful answer then fails the node
+            notJson = true;
         }
 
-        return new JsonObject
+        return (new JsonObject
         {
             ["status"] = (int)response.StatusCode,
             ["headers"] = new JsonObject([.. response.Headers.Concat(response.Content.Headers).Select(h => KeyValuePair.Create(h.Key, (JsonNode?)string.Join(", ", h.Value)))]),
             ["body"] = body,
-        };
+        }, notJson);
     }
 
     private static void SetResult(ActivityContext context, JsonObject result)

@@ -45,5 +45,30 @@ public sealed class OrderToDeliveryTests
         Assert.Contains("JD Logistics", Text(notification, "message"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ErpAnswerLostAndMesAnsweringGarbage_NoDoubleOrders_TheIncidentIsRetriedByTheOperator()
+    {
+        await using var scenario = await EnterpriseScenario.StartAsync("order-to-delivery");
+        var systems = scenario.Systems;
+        await systems.ChaosAsync("/api/erp/sales-orders", "failAfter", times: 2); // ERP creates the order, the answer is lost, twice
+        await systems.ChaosAsync("/api/mes/production-orders", "garbage"); // MES answers an error page with 200
+
+        await systems.PostAsync("/api/crm/orders/CO-0001/confirm");
+        var failed = await scenario.WaitForInstanceAsync("order-to-delivery", i => i["incidents"]!.AsArray().Count > 0, "the incident");
+
+        var incident = Assert.Single(failed["incidents"]!.AsArray())!;
+        Assert.Equal("schedule", Text(incident, "nodeId"));
+        Assert.Contains("/api/mes/production-orders answered 200 with a body that is not JSON", Text(incident, "message"), StringComparison.Ordinal);
+        Assert.Single((await systems.GetAsync("/api/erp/sales-orders")).AsArray());
+        Assert.Single((await systems.GetAsync("/api/erp/work-orders")).AsArray());
+        Assert.Empty((await systems.GetAsync("/api/mes/production-orders")).AsArray());
+
+        await scenario.Server.PostAsync($"/api/instances/{Text(failed, "id")}/incidents/{Text(incident, "id")}/retry");
+        await scenario.WaitForInstanceAsync("order-to-delivery", i => EnterpriseScenario.WaitsAt(i, "produced"), "waiting for MES after the retry");
+
+        Assert.Equal("WO-0001", Text(Assert.Single((await systems.GetAsync("/api/mes/production-orders")).AsArray())!, "workOrderNo"));
+        Assert.Equal("in production", Text(await systems.GetAsync("/api/crm/orders/CO-0001"), "status"));
+    }
+
     private static string Text(JsonNode node, string field) => node[field]?.ToString() ?? throw new InvalidOperationException($"No '{field}' in {node.ToJsonString()}");
 }
