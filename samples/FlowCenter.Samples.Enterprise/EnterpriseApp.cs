@@ -67,6 +67,7 @@ public static class EnterpriseApp
         MapChaos(app, chaos);
         MapPages(app);
         app.MapGet("/health", () => Results.Text("ok"));
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         return app;
     }
 

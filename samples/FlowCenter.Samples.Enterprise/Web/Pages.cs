@@ -203,7 +203,7 @@ public sealed class Pages(EnterpriseStore store, IStringLocalizer<Strings> text)
             html.Append("<tr>");
             foreach (var column in columns)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<td>{E(Cell(record[column]))}</td>");
+                html.Append(CultureInfo.InvariantCulture, $"<td>{E(column == "updatedAt" ? When(record[column]) : Cell(record[column]))}</td>");
             }
 
             html.Append("</tr>");
@@ -211,6 +211,11 @@ public sealed class Pages(EnterpriseStore store, IStringLocalizer<Strings> text)
 
         html.Append("</table>");
     }
+
+    private static string When(JsonNode? value) =>
+        DateTimeOffset.TryParse(value?.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? at.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture)
+            : Cell(value);
 
     private static string Cell(JsonNode? value) => value switch
     {
