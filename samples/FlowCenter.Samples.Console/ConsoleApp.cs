@@ -85,11 +85,14 @@ internal sealed class ConsoleApp(TextReader input, TextWriter output, bool nonIn
 
         var clock = new FastForwardClock();
         using var javaScript = new JintExpressionEvaluator(new JavaScriptOptions(), clock);
-        using var host = new InMemoryWorkflowHost(new WorkflowEngine(ActivityRegistry.CreateDefault(), [javaScript], clock, new GuidIdGenerator()));
+        var activities = ActivityRegistry.CreateDefault();
+        using var host = new InMemoryWorkflowHost(new WorkflowEngine(activities, [javaScript], clock, new GuidIdGenerator()));
         var main = Load(file);
-        foreach (var other in WorkflowFolder.DefinitionFiles(Path.GetDirectoryName(Path.GetFullPath(file))!).Where(f => Path.GetFullPath(f) != Path.GetFullPath(file)))
+        // The others are there for sub-processes; those calling connectors need a server and are left out.
+        foreach (var other in WorkflowFolder.DefinitionFiles(Path.GetDirectoryName(Path.GetFullPath(file))!).Where(f => Path.GetFullPath(f) != Path.GetFullPath(file))
+            .Select(Load).Where(d => d.Nodes.All(n => activities.Find(n.Type) is not null)))
         {
-            host.Register(Load(other));
+            host.Register(other);
         }
 
         host.Register(main);

@@ -4,6 +4,8 @@ using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Json;
+using FlowCenter.Engine.Validation;
+using FlowCenter.Engine.Expressions;
 
 namespace FlowCenter.Connectors.Mapping;
 
@@ -13,26 +15,72 @@ namespace FlowCenter.Connectors.Mapping;
 /// (<c>"transform": "formatDate", "format": "yyyy-MM-dd"</c>), convert a number (<c>"number"</c> with
 /// <c>"factor"</c> and <c>"decimals"</c>, e.g. kg to t), look a value up in a table (<c>"lookup"</c> with
 /// <c>"table": { "A": "Alpha" }</c>), join several sources (<c>"concat"</c> with <c>"sources"</c> and
-/// <c>"separator"</c>). Whatever else is needed is JavaScript: the source input is an expression, so it can shape
-/// the data first. A missing value takes the mapping's default.
+/// <c>"separator"</c>). Whatever else is needed is JavaScript: a mapping's <c>"expression"</c> (transform
+/// <c>expression</c>) is evaluated in the process's scope, and the source input itself is an expression, so it can
+/// shape the data first. A missing value takes the mapping's default. The designer's visual mapper edits the
+/// mappings and previews them with <see cref="Map"/>.
 /// </summary>
 [Activity("MapData", Category = "Connectors", DisplayName = "Map data", Description = "Builds a target object from a source, field by field, with rename, date format, number and unit conversion, lookup, concatenation and defaults.")]
-public sealed class MapData : IActivity
+public sealed class MapData : IActivity, INodeValidator
 {
     public static readonly ActivityInput<JsonNode?> Source = Inputs.Any("source", "The source data (an expression, such as input.order).", required: true);
 
-    public static readonly ActivityInput<JsonArray?> Mappings = Inputs.Array("mappings", "The fields: [ { target, source, transform, default, ... } ].", required: true);
+    public static readonly ActivityInput<JsonArray?> Mappings = Inputs.Array("mappings", "The fields: [ { target, source, transform, default, ... } ]; the visual mapper edits them.", required: true);
+
+    public static readonly IReadOnlyList<string> Transforms = ["rename", "formatDate", "number", "lookup", "concat", "expression"];
 
     public static readonly ActivityInput<string?> ResultVariable = Inputs.String("resultVariable", "The variable that receives the target object.", required: true);
 
     public ValueTask ExecuteAsync(ActivityContext context)
     {
-        var source = context.Get(Source);
-        var target = new JsonObject();
-        foreach (var mapping in (context.Get(Mappings) ?? []).OfType<JsonObject>())
+        var target = Map(context.Get(Mappings) ?? [], context.Get(Source), expression => context.Evaluate(WorkflowExpression.Js(expression)));
+        context.SetVariable(context.Get(ResultVariable)!, target);
+        context.Complete(Ports.Done);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Each literal mapping has a target and a known transform; expression mappings parse.</summary>
+    public void Validate(NodeValidationContext context)
+    {
+        if (context.Node.Inputs.GetValueOrDefault(Mappings.Name)?.Literal is not JsonArray mappings)
         {
-            var to = JsonValues.ToText(mapping["target"]) ?? throw new ActivityException("A mapping has no target.");
-            var value = Transform(mapping, source, to);
+            return;
+        }
+
+        var index = 0;
+        foreach (var mapping in mappings)
+        {
+            index++;
+            var target = JsonValues.ToText(mapping?["target"]);
+            var transform = JsonValues.ToText(mapping?["transform"]) ?? "rename";
+            if (string.IsNullOrWhiteSpace(target))
+            {
+                context.Error(ProblemCodes.MissingInput, $"mapping {index} has no target");
+            }
+            else if (!Transforms.Contains(transform))
+            {
+                context.Error(ProblemCodes.WrongInputType, $"mapping {index} ({target}) has an unknown transform '{transform}'; use {string.Join(", ", Transforms)}");
+            }
+            else if (transform == "expression")
+            {
+                context.CheckExpression(WorkflowExpression.Js(JsonValues.ToText(mapping?["expression"]) ?? ""), ExpressionKind.Value, $"mapping {index} ({target})");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Builds the target from <paramref name="source"/>; <paramref name="evaluate"/> runs the JavaScript of
+    /// expression mappings (null: they stay empty, as in the designer's preview).
+    /// </summary>
+    public static JsonObject Map(JsonArray mappings, JsonNode? source, Func<string, JsonNode?>? evaluate)
+    {
+        var target = new JsonObject();
+        foreach (var mapping in mappings.OfType<JsonObject>())
+        {
+            var to = JsonValues.ToText(mapping["target"]) is { Length: > 0 } name ? name : throw new ActivityException("A mapping has no target.");
+            var value = JsonValues.ToText(mapping["transform"]) == "expression"
+                ? evaluate is null ? null : JsonValues.ToText(mapping["expression"]) is { Length: > 0 } script ? evaluate(script)?.DeepClone() : throw new ActivityException($"The expression mapping of {to} has no expression.")
+                : Transform(mapping, source, to);
             if (value is null || (value is JsonValue v && v.TryGetValue<string>(out var s) && s.Length == 0))
             {
                 value = mapping["default"]?.DeepClone();
@@ -41,9 +89,7 @@ public sealed class MapData : IActivity
             JsonPath.Set(target, to, value);
         }
 
-        context.SetVariable(context.Get(ResultVariable)!, target);
-        context.Complete(Ports.Done);
-        return ValueTask.CompletedTask;
+        return target;
     }
 
     private static JsonNode? Transform(JsonObject mapping, JsonNode? source, string target)
@@ -83,7 +129,7 @@ public sealed class MapData : IActivity
                 var parts = (mapping["sources"] as JsonArray ?? []).Select(p => JsonValues.ToText(JsonPath.Get(source, JsonValues.ToText(p) ?? "")));
                 return string.Join(JsonValues.ToText(mapping["separator"]) ?? " ", parts.Where(p => !string.IsNullOrEmpty(p)));
             case var other:
-                throw new ActivityException($"Unknown transform '{other}' for {target} (rename, formatDate, number, lookup, concat).");
+                throw new ActivityException($"Unknown transform '{other}' for {target} (rename, formatDate, number, lookup, concat, expression).");
         }
     }
 }

@@ -69,6 +69,20 @@ public sealed partial class PropertyPanel
         }
     }
 
+    private async Task MapFieldsAsync(NodeDefinition node)
+    {
+        var parameters = new DialogParameters<DataMapperDialog>
+        {
+            { d => d.Mappings, node.Inputs.GetValueOrDefault("mappings")?.Literal as System.Text.Json.Nodes.JsonArray },
+            { d => d.Names, Names },
+        };
+        var dialog = await Dialogs.ShowAsync<DataMapperDialog>(L["MapFields"], parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraLarge, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: System.Text.Json.Nodes.JsonArray mappings })
+        {
+            await InputChanged.InvokeAsync(("mappings", mappings.ToJsonString(Indented), false));
+        }
+    }
+
     private string? ProblemOf(string input) =>
         Node is null ? null : Problems.FirstOrDefault(p => p.NodeId == Node.Id && p.Message.StartsWith($"input '{input}'", StringComparison.Ordinal)
             || (p.NodeId == Node.Id && p.Message.StartsWith($"required input '{input}'", StringComparison.Ordinal)))?.Message;

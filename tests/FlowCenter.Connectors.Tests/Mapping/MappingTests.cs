@@ -38,6 +38,35 @@ public sealed class MappingTests : IDisposable
     }
 
     [Fact]
+    public async Task Map_ExpressionField_IsJavaScriptInTheProcessScope()
+    {
+        var mappings = JsonNode.Parse("""
+            [ { "target": "code", "source": "customer.id" },
+              { "target": "label", "transform": "expression", "expression": "input.customer.last + input.customer.first + ' (' + input.qty * 2 + ')'" } ]
+            """);
+        var instance = await RunAsync(b => b.Node("map", "MapData", ("source", new Js("input")), ("mappings", mappings), ("resultVariable", "out")), "map");
+
+        Assert.Equal("张伟 (10)", instance.Variables["out"]!["label"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Validate_MappingWithoutTargetUnknownTransformOrBrokenExpression_IsReportedAtTheNode()
+    {
+        var definition = new WorkflowBuilder("bad-map").Variable("out")
+            .Node("start", "Start")
+            .Node("map", "MapData", ("source", new Js("input")), ("resultVariable", "out"), ("mappings", JsonNode.Parse("""
+                [ { "source": "a" }, { "target": "b", "transform": "upper" }, { "target": "c", "transform": "expression", "expression": "input.a +" } ]
+                """)))
+            .Node("end", "End").Chain("start", "map", "end").Build();
+
+        var problems = _connector.Validate(definition).Where(p => p.NodeId == "map").Select(p => p.Message).ToList();
+
+        Assert.Contains("mapping 1 has no target", problems);
+        Assert.Contains(problems, p => p.StartsWith("mapping 2 (b) has an unknown transform 'upper'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("mapping 3 (c)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Validate_Violations_GoOutByInvalidWithEveryOne()
     {
         var rules = JsonNode.Parse("""

@@ -1,3 +1,4 @@
+using FlowCenter.Connectors;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Expressions;
@@ -79,6 +80,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
                 o.ConnectionString = database.Options.ConnectionString;
             })
             .AddFlowCenterRuntime(o => o.WorkflowsFolder = workflowsFolder)
+            .AddFlowCenterConnectors()
             .BuildServiceProvider();
         foreach (var hosted in services.GetServices<IHostedService>().OfType<StartupTaskRunner>())
         {
