@@ -35,6 +35,8 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Polling.ReadChanges>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IActivity, Messaging.PublishMessage>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.RabbitConnectionTester>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.SmtpConnectionTester>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Runtime.Connections.IConnectionTester, Testing.SoapConnectionTester>());
         return services;
     }
 

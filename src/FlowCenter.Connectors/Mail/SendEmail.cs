@@ -57,15 +57,7 @@ public sealed class SendEmail(IConnectionStore connections) : IActivity
         message.Body = new TextPart(html ? "html" : "plain") { Text = Template.Render(context.Get(Body)!, lookup, html) };
         try
         {
-            using var client = new SmtpClient();
-            var port = int.TryParse(JsonValues.ToText(smtp.Settings["port"]), out var p) ? p : 25;
-            var security = Enum.TryParse<SecureSocketOptions>(JsonValues.ToText(smtp.Settings["security"]), ignoreCase: true, out var s) ? s : SecureSocketOptions.Auto;
-            await client.ConnectAsync(host, port, security);
-            if (JsonValues.ToText(smtp.Settings["userName"]) is { Length: > 0 } user)
-            {
-                await client.AuthenticateAsync(user, smtp.Secrets.GetValueOrDefault("password") ?? "");
-            }
-
+            using var client = await SmtpSession.OpenAsync(smtp);
             await client.SendAsync(message);
             await client.DisconnectAsync(quit: true);
         }
