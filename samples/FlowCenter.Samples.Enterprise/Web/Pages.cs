@@ -66,8 +66,10 @@ public sealed class Pages(EnterpriseStore store, IStringLocalizer<Strings> text)
         }
         else
         {
-            await ActionsAsync(html, system);
+            await FormsAsync(html, system);
+            // Buttons and records change as FlowCenter works; both are refreshed.
             html.Append("<div id=\"records\">");
+            await ButtonsAsync(html, system);
             foreach (var (kind, columns) in Systems.Single(s => s.System == system).Kinds)
             {
                 Table(html, system, kind, columns, await store.ListAsync(system, kind));
@@ -115,7 +117,7 @@ public sealed class Pages(EnterpriseStore store, IStringLocalizer<Strings> text)
         html.Append("</table></div>");
     }
 
-    private async Task ActionsAsync(StringBuilder html, string system)
+    private async Task FormsAsync(StringBuilder html, string system)
     {
         switch (system)
         {
@@ -134,10 +136,8 @@ public sealed class Pages(EnterpriseStore store, IStringLocalizer<Strings> text)
                     <input name="taxNo" placeholder="{E(text["Field.taxNo"])}"> <input name="city" placeholder="{E(text["Field.city"])}"> <input name="email" placeholder="{E(text["Field.email"])}">
                     <button>{E(text["Save"])}</button></form></div>
                     """);
-                Buttons(html, await store.ListAsync("crm", "orders"), o => o["status"]?.ToString() == "draft", o => $"/ui/crm/orders/{o["no"]}/confirm", text["Confirm"], "confirm");
                 break;
             case "mes":
-                Buttons(html, await store.ListAsync("mes", "production-orders"), o => o["status"]?.ToString() == "scheduled", o => $"/ui/mes/production-orders/{o["no"]}/finish", text["Finish"], "finish");
                 html.Append(CultureInfo.InvariantCulture, $"""
                     <div class="panel"><form method="post" action="/ui/mes/faults" data-testid="report-fault"><b>{E(text["ReportFault"])}</b>
                     <select name="line"><option>L1</option><option>L2</option><option>L3</option></select>
@@ -146,6 +146,28 @@ public sealed class Pages(EnterpriseStore store, IStringLocalizer<Strings> text)
                     <input name="description" placeholder="{E(text["Field.description"])}" size="40">
                     <button>{E(text["Report"])}</button></form></div>
                     """);
+                break;
+            case "hrm":
+                html.Append(CultureInfo.InvariantCulture, $"""
+                    <div class="panel"><form method="post" action="/ui/hrm/employees" data-testid="new-hire"><b>{E(text["NewHire"])}</b>
+                    <input name="name" placeholder="{E(text["Field.name"])}" required> <input name="userName" placeholder="{E(text["Field.userName"])}" required>
+                    <select name="position"><option>Sales engineer</option><option>Buyer</option><option>Warehouse clerk</option><option>Production planner</option></select>
+                    <input name="department" value="Sales" placeholder="{E(text["Field.department"])}"> <input name="startDate" type="date">
+                    <button>{E(text["Create"])}</button></form></div>
+                    """);
+                break;
+        }
+    }
+
+    private async Task ButtonsAsync(StringBuilder html, string system)
+    {
+        switch (system)
+        {
+            case "crm":
+                Buttons(html, await store.ListAsync("crm", "orders"), o => o["status"]?.ToString() == "draft", o => $"/ui/crm/orders/{o["no"]}/confirm", text["Confirm"], "confirm");
+                break;
+            case "mes":
+                Buttons(html, await store.ListAsync("mes", "production-orders"), o => o["status"]?.ToString() == "scheduled", o => $"/ui/mes/production-orders/{o["no"]}/finish", text["Finish"], "finish");
                 break;
             case "wms":
                 var receipts = await store.ListAsync("wms", "goods-receipts");
@@ -159,13 +181,6 @@ public sealed class Pages(EnterpriseStore store, IStringLocalizer<Strings> text)
                 Buttons(html, open, _ => true, po => $"/ui/finance/invoice/{po["no"]}?factor=1.1", text["InvoiceHigherPrice"], "invoice-higher");
                 break;
             case "hrm":
-                html.Append(CultureInfo.InvariantCulture, $"""
-                    <div class="panel"><form method="post" action="/ui/hrm/employees" data-testid="new-hire"><b>{E(text["NewHire"])}</b>
-                    <input name="name" placeholder="{E(text["Field.name"])}" required> <input name="userName" placeholder="{E(text["Field.userName"])}" required>
-                    <select name="position"><option>Sales engineer</option><option>Buyer</option><option>Warehouse clerk</option><option>Production planner</option></select>
-                    <input name="department" value="Sales" placeholder="{E(text["Field.department"])}"> <input name="startDate" type="date">
-                    <button>{E(text["Create"])}</button></form></div>
-                    """);
                 Buttons(html, await store.ListAsync("hrm", "employees"), e => e["status"]?.ToString() == "candidate", e => $"/ui/hrm/employees/{e["no"]}/approve", text["ApproveHire"], "approve-hire");
                 break;
         }
