@@ -9,6 +9,11 @@ public sealed class FormFieldModel
 {
     public static readonly IReadOnlyList<string> Types = ["text", "number", "date", "choice", "user", "attachment", "table"];
 
+    /// <summary>How much of the form's width a field takes; fields narrower than full stand side by side.</summary>
+    public static readonly IReadOnlyList<string> Widths = ["full", "half", "third", "quarter"];
+
+    public string Width { get; set; } = "full";
+
     public string Name { get; set; } = "";
 
     public string Label { get; set; } = "";
@@ -45,6 +50,7 @@ public sealed class FormFieldModel
             Min = field["min"] is { } min ? JsonValues.NumberOf(min) : null,
             Max = field["max"] is { } max ? JsonValues.NumberOf(max) : null,
             Pattern = JsonValues.ToText(field["pattern"]),
+            Width = JsonValues.ToText(field["width"]) is { } width && Widths.Contains(width) ? width : "full",
             Columns = field["columns"] is JsonArray columns
                 ? string.Join('\n', columns.OfType<JsonObject>().Select(c => string.Join(':', JsonValues.ToText(c["name"]), JsonValues.ToText(c["label"]), JsonValues.ToText(c["type"]) ?? "text")
                     + (c["required"] is { } r && JsonValues.IsTruthy(r) ? ":required" : "")))
@@ -80,6 +86,11 @@ public sealed class FormFieldModel
         if (Type == "table")
         {
             field["columns"] = new JsonArray([.. (Columns ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Column)]);
+        }
+
+        if (Width != "full")
+        {
+            field["width"] = Width;
         }
 
         return field;

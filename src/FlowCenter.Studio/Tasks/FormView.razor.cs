@@ -103,6 +103,9 @@ public sealed partial class FormView
 
     private static IReadOnlyList<string> Options(JsonObject field) => JsonValues.ToStringList(field["options"]);
 
+    /// <summary>The field's share of the width (full, half, third, quarter); narrower fields stand side by side.</summary>
+    private static string Width(JsonObject field) => Text(field["width"]) is { } width && width is "half" or "third" or "quarter" ? width : "full";
+
     private static string? Text(JsonNode? node) => node is null ? null : JsonValues.ToText(node) ?? node.ToJsonString();
 
     private static double? Number(JsonNode? node)

@@ -95,6 +95,10 @@ public sealed partial class TaskPage
         await LoadAsync();
     }
 
+    /// <summary>A form with fields side by side (documents to compare) takes the page's whole width.</summary>
+    private bool WideForm => _details?.Group.Spec.Form is { } form
+        && FormRules.FieldsOf(form).Any(f => f["width"]?.GetValue<string>() is "half" or "third" or "quarter");
+
     private async Task LoadAsync()
     {
         _details = await Tasks.GetAsync(ItemId);

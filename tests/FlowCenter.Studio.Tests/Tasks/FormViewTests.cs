@@ -28,6 +28,29 @@ public sealed class FormViewTests : StudioTestContext
     }
 
     [Fact]
+    public void FormView_FieldsNarrowerThanTheForm_StandSideBySide_AndTheDesignerKeepsTheirWidth()
+    {
+        var documents = JsonNode.Parse("""
+            { "fields": [
+              { "name": "differences", "label": "Differences", "type": "table", "columns": [ { "name": "problem", "label": "Problem" } ] },
+              { "name": "order", "label": "Order", "type": "table", "width": "third", "columns": [ { "name": "sku", "label": "Item" } ] },
+              { "name": "receipt", "label": "Receipt", "type": "table", "width": "third", "columns": [ { "name": "sku", "label": "Item" } ] },
+              { "name": "note", "label": "Note", "type": "text", "width": "sideways" } ] }
+            """)!.AsObject();
+
+        var view = Render<FormView>(p => p.Add(x => x.Form, documents).Add(x => x.Values, new JsonObject()));
+
+        Assert.Contains("fc-w-full", view.Find("[data-testid=form-field-differences]").ClassName, StringComparison.Ordinal);
+        Assert.Contains("fc-w-third", view.Find("[data-testid=form-field-order]").ClassName, StringComparison.Ordinal);
+        Assert.Contains("fc-w-third", view.Find("[data-testid=form-field-receipt]").ClassName, StringComparison.Ordinal);
+        Assert.Contains("fc-w-full", view.Find("[data-testid=form-field-note]").ClassName, StringComparison.Ordinal); // an unknown width is full
+        var field = FormFieldModel.From(documents["fields"]![1]!.AsObject(), null);
+        Assert.Equal("third", field.Width);
+        Assert.Equal("third", field.ToJson()["width"]!.GetValue<string>());
+        Assert.Null(FormFieldModel.From(documents["fields"]![0]!.AsObject(), null).ToJson()["width"]);
+    }
+
+    [Fact]
     public void FormView_AddRow_AddsAnEmptyRowToTheTable()
     {
         var values = new JsonObject();
