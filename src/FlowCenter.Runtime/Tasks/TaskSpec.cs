@@ -26,6 +26,9 @@ public sealed class TaskSpec
 
     public List<string> Outcomes { get; set; } = ["approve", "reject"];
 
+    /// <summary>What the buttons of the node's own outcomes say (<c>pay</c>: "付款 / Pay").</summary>
+    public Dictionary<string, string> OutcomeLabels { get; set; } = [];
+
     public JsonObject? Form { get; set; }
 
     public JsonObject? FieldAccess { get; set; }
@@ -48,6 +51,9 @@ public sealed class TaskSpec
         CandidateGroups = [.. JsonValues.ToStringList(data?["candidateGroups"])],
         CarbonCopy = [.. JsonValues.ToStringList(data?["carbonCopy"])],
         Outcomes = data?["outcomes"] is { } outcomes ? [.. JsonValues.ToStringList(outcomes)] : ["approve", "reject"],
+        OutcomeLabels = data?["outcomeLabels"] is JsonObject labels
+            ? labels.Where(l => JsonValues.ToText(l.Value) is { Length: > 0 }).ToDictionary(l => l.Key, l => JsonValues.ToText(l.Value)!, StringComparer.Ordinal)
+            : [],
         Form = data?["form"]?.DeepClone() as JsonObject,
         FieldAccess = data?["fieldAccess"]?.DeepClone() as JsonObject,
         TimeoutAction = JsonValues.ToText(data?["timeoutAction"]) ?? "none",

@@ -19,7 +19,11 @@ public sealed partial class HistoryTimeline
     [Parameter]
     public IReadOnlyDictionary<string, string> Names { get; set; } = new Dictionary<string, string>();
 
-    private string OutcomeText(string? outcome) => Outcomes.Text(L, outcome);
+    /// <summary>The labels of the node's own outcomes, when the history is of one task.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, string>? OutcomeLabels { get; set; }
+
+    private string OutcomeText(string? outcome) => Outcomes.Text(L, outcome, OutcomeLabels);
 
     private string Name(string? user) => user is null ? "" : user == "system" ? L["System"] : Names.GetValueOrDefault(user, user);
 

@@ -239,7 +239,7 @@ public sealed partial class TaskPage
 
     private string UserLabel(string? userName) => userName is null ? "" : $"{Name(userName)} ({userName})";
 
-    private string OutcomeText(string? outcome) => Outcomes.Text(L, outcome);
+    private string OutcomeText(string? outcome) => Outcomes.Text(L, outcome, _details?.Group.Spec.OutcomeLabels);
 
     /// <summary>A decision button's colour: approve green, reject red, a task's own outcomes primary.</summary>
     private static Color OutcomeColor(string? outcome) => Outcomes.Color(outcome) is var color && color == Color.Default ? Color.Primary : color;

@@ -37,6 +37,9 @@ public sealed class ProcureToPayTests
         var waiting = await scenario.WaitForInstanceAsync("procure-to-pay", i => EnterpriseScenario.WaitsAt(i, "review"), "the mismatch review");
 
         Assert.Contains(po, review["title"]!.ToString(), StringComparison.Ordinal);
+        var spec = (await scenario.Server.GetAsync($"/api/tasks/{review["itemId"]}"))["group"]!["spec"]!;
+        Assert.Equal("仍然付款 / Pay", spec["outcomeLabels"]!["pay"]!.ToString()); // what the buttons say
+        Assert.Equal("third", spec["form"]!["fields"]![1]!["width"]!.ToString()); // the documents side by side
         var variables = waiting["variables"]!;
         Assert.Equal("STEEL-Q235: invoiced at 132, ordered at 120 (10%)", Assert.Single(variables["differences"]!.AsArray())!["problem"]!.ToString());
         Assert.Equal(2, variables["orderLines"]!.AsArray().Count);

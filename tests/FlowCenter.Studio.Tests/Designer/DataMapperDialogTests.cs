@@ -25,23 +25,29 @@ public sealed class DataMapperDialogTests : StudioTestContext
         // The sample opened as the shape of the existing mapping; the designer pastes a real one.
         Assert.Contains("orderNo", provider.Find("textarea[data-testid=mapper-sample]").GetAttribute("value") ?? provider.Find("textarea[data-testid=mapper-sample]").TextContent, StringComparison.Ordinal);
         provider.Find("textarea[data-testid=mapper-sample]").Input(Sample);
-        provider.Find("[data-testid='mapper-field-customer.code']").Click();
+        // MudBlazor applies typed values and clicks asynchronously: each step waits for its render.
+        provider.WaitForElement("[data-testid='mapper-field-customer.code']").Click();
+        provider.WaitForAssertion(() => Assert.Equal(2, provider.FindAll("[data-testid^=mapper-row-]").Count));
         provider.Find("[data-testid=mapper-field-weightKg]").Click();
+        provider.WaitForAssertion(() => Assert.Equal(3, provider.FindAll("[data-testid^=mapper-row-]").Count));
         provider.Find("[data-testid=mapper-field-region]").Click();
+        provider.WaitForAssertion(() => Assert.Equal(4, provider.FindAll("[data-testid^=mapper-row-]").Count));
 
-        Assert.Equal(4, provider.FindAll("[data-testid^=mapper-row-]").Count);
         provider.Find("input[data-testid=mapper-target-1]").Input("customerCode");
         provider.Find("input[data-testid=mapper-target-2]").Input("weightT");
         await provider.InvokeAsync(() => provider.FindComponents<MudSelect<string>>()[2].Instance.SelectOption("number"));
-        provider.Find("input[data-testid=mapper-factor-2]").Input("0.001");
+        provider.WaitForElement("input[data-testid=mapper-factor-2]").Input("0.001");
         await provider.InvokeAsync(() => provider.FindComponents<MudSelect<string>>()[3].Instance.SelectOption("lookup"));
-        provider.Find("textarea[data-testid=mapper-table-3]").Input("E=华东\nN=华北");
+        provider.WaitForElement("textarea[data-testid=mapper-table-3]").Input("E=华东\nN=华北");
 
-        var preview = JsonNode.Parse(provider.Find("[data-testid=mapper-preview]").TextContent)!;
-        Assert.Equal("CO-7", preview["crmOrderNo"]!.GetValue<string>());
-        Assert.Equal("C001", preview["customerCode"]!.GetValue<string>());
-        Assert.Equal(1.25, preview["weightT"]!.GetValue<double>());
-        Assert.Equal("华东", preview["region"]!.GetValue<string>());
+        provider.WaitForAssertion(() =>
+        {
+            var preview = JsonNode.Parse(provider.Find("[data-testid=mapper-preview]").TextContent)!;
+            Assert.Equal("CO-7", preview["crmOrderNo"]?.GetValue<string>());
+            Assert.Equal("C001", preview["customerCode"]?.GetValue<string>());
+            Assert.Equal(1.25, preview["weightT"]?.GetValue<double>());
+            Assert.Equal("华东", preview["region"]?.GetValue<string>());
+        });
 
         provider.Find("[data-testid=mapper-save]").Click();
         var result = await dialog!.Result;
@@ -59,10 +65,10 @@ public sealed class DataMapperDialogTests : StudioTestContext
         await provider.InvokeAsync(() => dialogs.ShowAsync<DataMapperDialog>("Map", new DialogParameters<DataMapperDialog>()));
 
         provider.WaitForElement("[data-testid=mapper-add]").Click();
-        provider.Find("input[data-testid=mapper-target-0]").Input("");
+        provider.WaitForElement("input[data-testid=mapper-target-0]").Input("");
         provider.Find("[data-testid=mapper-save]").Click();
 
-        Assert.Contains("Every field needs a target.", provider.Markup, StringComparison.Ordinal);
+        provider.WaitForAssertion(() => Assert.Contains("Every field needs a target.", provider.Markup, StringComparison.Ordinal));
         Assert.NotEmpty(provider.FindAll("[data-testid=mapper-row-0]"));
     }
 }

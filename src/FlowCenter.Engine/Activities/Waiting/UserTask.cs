@@ -47,6 +47,8 @@ public sealed class UserTask : IResumableActivity, IPortProvider
 
     public static readonly ActivityInput<IReadOnlyList<string>> Outcomes = Inputs.StringList("outcomes", "The answers the person can give; each is a port. Approval modes use 'approve' and 'reject'.", DefaultOutcomes, literalOnly: true);
 
+    public static readonly ActivityInput<JsonObject?> OutcomeLabels = Inputs.Object("outcomeLabels", "What each outcome's button says, e.g. { \"pay\": \"付款 / Pay\" } (the outcome's name when missing).");
+
     public static readonly ActivityInput<JsonObject?> Form = Inputs.Object("form", "The form: { \"fields\": [ { \"name\", \"label\", \"type\": text|number|date|choice|user|attachment|table, \"required\", \"options\", \"columns\", \"min\", \"max\", \"pattern\" } ] }; values become process variables.");
 
     public static readonly ActivityInput<JsonObject?> FieldAccess = Inputs.Object("fieldAccess", "Per field at this node: editable, readonly or hidden, e.g. { \"amount\": \"readonly\" }.");
@@ -77,6 +79,7 @@ public sealed class UserTask : IResumableActivity, IPortProvider
             ["candidateGroups"] = ToArray(context.Get(CandidateGroups)),
             ["carbonCopy"] = ToArray(context.Get(CarbonCopy)),
             ["outcomes"] = ToArray(context.Get(Outcomes)),
+            ["outcomeLabels"] = context.Get(OutcomeLabels)?.DeepClone(),
             ["form"] = context.Get(Form)?.DeepClone(),
             ["fieldAccess"] = context.Get(FieldAccess)?.DeepClone(),
             ["dueAt"] = dueIn > TimeSpan.Zero ? context.Now + dueIn : null,
