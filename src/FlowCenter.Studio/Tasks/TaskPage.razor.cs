@@ -244,7 +244,13 @@ public sealed partial class TaskPage
     /// <summary>A decision button's colour: approve green, reject red, a task's own outcomes primary.</summary>
     private static Color OutcomeColor(string? outcome) => Outcomes.Color(outcome) is var color && color == Color.Default ? Color.Primary : color;
 
-    private string Name(string? user) => user is null ? "" : _names.GetValueOrDefault(user, user);
+    private string Name(string? user) => user switch
+    {
+        null => "",
+        _ when user.StartsWith("event:", StringComparison.Ordinal) => L["StartedByEvent", user["event:".Length..]].Value,
+        _ when user.StartsWith("cron", StringComparison.Ordinal) => L["StartedBySchedule"].Value,
+        _ => _names.GetValueOrDefault(user, user),
+    };
 
     private string NodeName(string nodeId) => _definition?.Nodes.Find(n => n.Id == nodeId)?.Label ?? nodeId;
 
