@@ -21,6 +21,8 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<WatermarkRecord> Watermarks => Set<WatermarkRecord>();
 
+    public DbSet<WatermarkClaimRecord> WatermarkClaims => Set<WatermarkClaimRecord>();
+
     public DbSet<DepartmentRecord> Departments => Set<DepartmentRecord>();
 
     public DbSet<PositionRecord> Positions => Set<PositionRecord>();

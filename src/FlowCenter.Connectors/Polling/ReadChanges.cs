@@ -56,17 +56,17 @@ public sealed class ReadChanges(IConnectionStore connections, IWatermarkStore wa
         var claimant = context.State["claim"]?.GetValue<string>() ?? $"{context.InstanceId}-{context.Token.JournalSequence}";
         context.State["claim"] = claimant;
 
+        if (await watermarks.FindClaimAsync(name, claimant) is { } claim)
+        {
+            // This run took a batch before a crash: the same changes again, none newer, whatever happened since.
+            var again = Order(await ReadAsync(context, claim.From), field).Where(i => claim.From is null || Compare(Mark(i, field), claim.From) > 0).Where(i => Compare(Mark(i, field), claim.To) <= 0).ToList();
+            Finish(context, Latest(again, context.Get(KeyField)), claim.From, claim.To);
+            return;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var mark = await watermarks.FindAsync(name);
-            if (mark?.ClaimedBy == claimant)
-            {
-                // This run took a batch before a crash: the same changes again, none newer.
-                var again = Order(await ReadAsync(context, mark.ClaimFrom), field).Where(i => Compare(Mark(i, field), mark.Value) <= 0).ToList();
-                Finish(context, Latest(again, context.Get(KeyField)), mark.ClaimFrom, mark.Value);
-                return;
-            }
-
             var from = mark is null ? context.Get(Initial) is { Length: > 0 } initial ? initial : null : mark.Value;
             var items = Order(await ReadAsync(context, from), field).Where(i => from is null || Compare(Mark(i, field), from) > 0).ToList();
             items = Cut(items, field, Math.Max(1, context.Get(MaxItems)));

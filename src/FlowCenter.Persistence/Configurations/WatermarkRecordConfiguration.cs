@@ -12,8 +12,20 @@ internal sealed class WatermarkRecordConfiguration : IEntityTypeConfiguration<Wa
         builder.HasKey(w => w.Name);
         builder.Property(w => w.Name).HasMaxLength(Lengths.Name);
         builder.Property(w => w.Value).HasMaxLength(Lengths.Name);
-        builder.Property(w => w.ClaimFrom).HasMaxLength(Lengths.Name);
-        builder.Property(w => w.ClaimedBy).HasMaxLength(Lengths.Name);
         builder.Property(w => w.Revision).IsConcurrencyToken();
+    }
+}
+
+internal sealed class WatermarkClaimRecordConfiguration : IEntityTypeConfiguration<WatermarkClaimRecord>
+{
+    public void Configure(EntityTypeBuilder<WatermarkClaimRecord> builder)
+    {
+        builder.ToTable("WatermarkClaims");
+        builder.HasKey(c => new { c.Name, c.Claimant });
+        builder.Property(c => c.Name).HasMaxLength(Lengths.Name);
+        builder.Property(c => c.Claimant).HasMaxLength(Lengths.Name);
+        builder.Property(c => c.From).HasMaxLength(Lengths.Name);
+        builder.Property(c => c.To).HasMaxLength(Lengths.Name);
+        builder.HasIndex(c => c.ClaimedAt);
     }
 }

@@ -6,11 +6,20 @@ public sealed class WatermarkRecord
 
     public string? Value { get; set; }
 
-    public string? ClaimedBy { get; set; }
-
-    public string? ClaimFrom { get; set; }
-
     public DateTimeOffset UpdatedAt { get; set; }
 
     public long Revision { get; set; }
+}
+
+public sealed class WatermarkClaimRecord
+{
+    public string Name { get; set; } = "";
+
+    public string Claimant { get; set; } = "";
+
+    public string? From { get; set; }
+
+    public string To { get; set; } = "";
+
+    public DateTimeOffset ClaimedAt { get; set; }
 }

@@ -6,41 +6,61 @@ namespace FlowCenter.Persistence.Stores;
 
 public sealed class EfWatermarkStore(FlowCenterDbContextFactory contexts) : IWatermarkStore
 {
+    /// <summary>How long a run's claim is kept for the run to find again after a crash.</summary>
+    public static readonly TimeSpan ClaimsKept = TimeSpan.FromDays(30);
+
     public async Task<Watermark?> FindAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
         return await db.Watermarks.AsNoTracking().SingleOrDefaultAsync(w => w.Name == name, cancellationToken) is { } w
-            ? new Watermark(w.Name, w.Value, w.ClaimedBy, w.ClaimFrom, w.UpdatedAt, w.Revision)
+            ? new Watermark(w.Name, w.Value, w.UpdatedAt, w.Revision)
             : null;
     }
 
-    public async Task<bool> TryAdvanceAsync(string name, long? expectedRevision, string? from, string value, string claimant, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<WatermarkClaim?> FindClaimAsync(string name, string claimant, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
-        if (expectedRevision is null)
-        {
-            db.Watermarks.Add(new WatermarkRecord { Name = name, Value = value, ClaimFrom = from, ClaimedBy = claimant, UpdatedAt = at, Revision = 1 });
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return true;
-            }
-            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
-            {
-                return false;
-            }
-        }
+        return await db.WatermarkClaims.AsNoTracking().SingleOrDefaultAsync(c => c.Name == name && c.Claimant == claimant, cancellationToken) is { } c
+            ? new WatermarkClaim(c.Name, c.Claimant, c.From, c.To, c.ClaimedAt)
+            : null;
+    }
 
-        // One statement, guarded by the revision read: of two runs reading the same batch, one moves it.
-        var moved = await db.Watermarks
-            .Where(w => w.Name == name && w.Revision == expectedRevision)
-            .ExecuteUpdateAsync(w => w
-                .SetProperty(x => x.Value, value)
-                .SetProperty(x => x.ClaimFrom, from)
-                .SetProperty(x => x.ClaimedBy, claimant)
-                .SetProperty(x => x.UpdatedAt, at)
-                .SetProperty(x => x.Revision, expectedRevision + 1), cancellationToken);
-        return moved == 1;
+    public async Task<bool> TryAdvanceAsync(string name, long? expectedRevision, string? from, string to, string claimant, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (expectedRevision is null)
+            {
+                db.Watermarks.Add(new WatermarkRecord { Name = name, Value = to, UpdatedAt = at, Revision = 1 });
+            }
+            else
+            {
+                // One statement, guarded by the revision read: of two runs reading the same batch, one moves it.
+                var moved = await db.Watermarks
+                    .Where(w => w.Name == name && w.Revision == expectedRevision)
+                    .ExecuteUpdateAsync(w => w
+                        .SetProperty(x => x.Value, to)
+                        .SetProperty(x => x.UpdatedAt, at)
+                        .SetProperty(x => x.Revision, expectedRevision + 1), cancellationToken);
+                if (moved == 0)
+                {
+                    return false;
+                }
+            }
+
+            db.WatermarkClaims.Add(new WatermarkClaimRecord { Name = name, Claimant = claimant, From = from, To = to, ClaimedAt = at });
+            var expired = at - ClaimsKept;
+            await db.WatermarkClaims.Where(c => c.Name == name && c.ClaimedAt < expired).ExecuteDeleteAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            return false; // created by another run meanwhile
+        }
     }
 
     public async Task ResetAsync(string name, string? value, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -54,8 +74,6 @@ public sealed class EfWatermarkStore(FlowCenterDbContextFactory contexts) : IWat
         else
         {
             record.Value = value;
-            record.ClaimedBy = null;
-            record.ClaimFrom = null;
             record.UpdatedAt = at;
             record.Revision++;
         }

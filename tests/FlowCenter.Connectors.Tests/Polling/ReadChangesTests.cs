@@ -64,6 +64,23 @@ public sealed class ReadChangesTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Rest_RunRepeatedAfterACrash_TakesItsOwnBatchAgain_EvenWhenOthersMovedOn()
+    {
+        // A run claims the first batch, then its process dies before saving the instance; meanwhile another run takes the next batch.
+        var first = await RunAsync(("url", "customers"), ("instanceId", "sync-0001"));
+        await PutCustomerAsync("C007", "Later customer");
+        var other = await RunAsync(("url", "customers"));
+
+        // After the restart the same instance runs again from its last commit and reaches the node at the same place.
+        using var restarted = new ConnectorHost(_connector.Connections, _connector.Watermarks);
+        var repeated = await RunAsync(restarted, [("url", "customers"), ("instanceId", "sync-0001")]);
+
+        Assert.Equal(["C007"], Codes(other));
+        Assert.Equal(Codes(first), Codes(repeated));
+        Assert.Equal(first.Variables["changes"]!["to"]!.GetValue<string>(), repeated.Variables["changes"]!["to"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Sql_ReadsRowsAboveTheRowVersion()
     {
         var file = Path.Combine(Path.GetTempPath(), $"fc-changes-{Guid.NewGuid():N}.db");
@@ -119,11 +136,15 @@ public sealed class ReadChangesTests : IAsyncLifetime, IDisposable
         await Task.Delay(2); // distinct change times
     }
 
-    private async Task<WorkflowInstance> RunAsync(params (string Name, object? Value)[] inputs)
+    private Task<WorkflowInstance> RunAsync(params (string Name, object? Value)[] inputs) => RunAsync(_connector, inputs);
+
+    private static async Task<WorkflowInstance> RunAsync(ConnectorHost connector, (string Name, object? Value)[] inputs)
     {
+        var instanceId = inputs.FirstOrDefault(i => i.Name == "instanceId").Value as string;
+        inputs = [.. inputs.Where(i => i.Name != "instanceId")];
         var id = "changes-" + Guid.NewGuid().ToString("N")[..6];
         (string, object?)[] defaults = [("connection", "crm"), ("watermark", "crm-customers"), ("watermarkField", "updatedAt"), ("keyField", "code"), ("resultVariable", "changes")];
-        _connector.Host.Register(new WorkflowBuilder(id)
+        connector.Host.Register(new WorkflowBuilder(id)
             .Variable("changes")
             .Node("start", "Start")
             .Node("read", "ReadChanges", [.. defaults.Where(d => !inputs.Any(i => i.Name == d.Item1)), .. inputs])
@@ -131,6 +152,6 @@ public sealed class ReadChangesTests : IAsyncLifetime, IDisposable
             .Connect("start", "read")
             .Connect("read", "work", ReadChanges.Changes).Connect("read", "idle", ReadChanges.None)
             .Build());
-        return await _connector.Host.StartAsync(id, new StartOptions());
+        return await connector.Host.StartAsync(id, new StartOptions { InstanceId = instanceId });
     }
 }

@@ -15,16 +15,24 @@ internal sealed class ConnectorHost : IDisposable
     private readonly WorkflowEngine _engine;
 
     public ConnectorHost()
+        : this(new ConnectionStoreForTests(), new WatermarkStoreForTests())
     {
+    }
+
+    /// <summary>Another process on the same stores (a restart, say).</summary>
+    public ConnectorHost(ConnectionStoreForTests connections, WatermarkStoreForTests watermarks)
+    {
+        Connections = connections;
+        Watermarks = watermarks;
         _services = new ServiceCollection().AddSingleton<IConnectionStore>(Connections).AddSingleton<IWatermarkStore>(Watermarks).AddFlowCenterConnectors().BuildServiceProvider();
         var registry = new ActivityRegistry([.. BuiltInActivities.Create(), .. _services.GetServices<IActivity>()]);
         _engine = new WorkflowEngine(registry, [new JintExpressionEvaluator(new JavaScriptOptions(), TimeProvider.System)], TimeProvider.System, new GuidIdGenerator());
         Host = new InMemoryWorkflowHost(_engine);
     }
 
-    public ConnectionStoreForTests Connections { get; } = new();
+    public ConnectionStoreForTests Connections { get; }
 
-    public WatermarkStoreForTests Watermarks { get; } = new();
+    public WatermarkStoreForTests Watermarks { get; }
 
     public InMemoryWorkflowHost Host { get; }
 

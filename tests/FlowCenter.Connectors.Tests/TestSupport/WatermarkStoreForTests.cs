@@ -6,6 +6,7 @@ namespace FlowCenter.Connectors.Tests.TestSupport;
 internal sealed class WatermarkStoreForTests : IWatermarkStore
 {
     private readonly Dictionary<string, Watermark> _marks = [];
+    private readonly Dictionary<(string, string), WatermarkClaim> _claims = [];
     private readonly Lock _lock = new();
 
     public Task<Watermark?> FindAsync(string name, CancellationToken cancellationToken = default)
@@ -16,7 +17,15 @@ internal sealed class WatermarkStoreForTests : IWatermarkStore
         }
     }
 
-    public Task<bool> TryAdvanceAsync(string name, long? expectedRevision, string? from, string value, string claimant, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<WatermarkClaim?> FindClaimAsync(string name, string claimant, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_claims.GetValueOrDefault((name, claimant)));
+        }
+    }
+
+    public Task<bool> TryAdvanceAsync(string name, long? expectedRevision, string? from, string to, string claimant, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -25,7 +34,8 @@ internal sealed class WatermarkStoreForTests : IWatermarkStore
                 return Task.FromResult(false);
             }
 
-            _marks[name] = new Watermark(name, value, claimant, from, at, (expectedRevision ?? 0) + 1);
+            _marks[name] = new Watermark(name, to, at, (expectedRevision ?? 0) + 1);
+            _claims[(name, claimant)] = new WatermarkClaim(name, claimant, from, to, at);
             return Task.FromResult(true);
         }
     }
@@ -34,7 +44,7 @@ internal sealed class WatermarkStoreForTests : IWatermarkStore
     {
         lock (_lock)
         {
-            _marks[name] = new Watermark(name, value, null, null, at, (_marks.GetValueOrDefault(name)?.Revision ?? 0) + 1);
+            _marks[name] = new Watermark(name, value, at, (_marks.GetValueOrDefault(name)?.Revision ?? 0) + 1);
             return Task.CompletedTask;
         }
     }

@@ -913,17 +913,38 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.ToTable("DefinitionTriggers", (string)null);
                 });
 
-            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkRecord", b =>
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkClaimRecord", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("ClaimFrom")
+                    b.Property<string>("Claimant")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<string>("ClaimedBy")
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Name", "Claimant");
+
+                    b.HasIndex("ClaimedAt");
+
+                    b.ToTable("WatermarkClaims", (string)null);
+                });
+
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkRecord", b =>
+                {
+                    b.Property<string>("Name")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 

@@ -897,17 +897,38 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.ToTable("DefinitionTriggers", (string)null);
                 });
 
-            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkRecord", b =>
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkClaimRecord", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ClaimFrom")
+                    b.Property<string>("Claimant")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ClaimedBy")
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name", "Claimant");
+
+                    b.HasIndex("ClaimedAt");
+
+                    b.ToTable("WatermarkClaims", (string)null);
+                });
+
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkRecord", b =>
+                {
+                    b.Property<string>("Name")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 

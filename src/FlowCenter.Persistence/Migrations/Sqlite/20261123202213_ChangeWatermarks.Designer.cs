@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FlowCenter.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteFlowCenterDbContext))]
-    [Migration("20261123191029_ChangeWatermarks")]
+    [Migration("20261123202213_ChangeWatermarks")]
     partial class ChangeWatermarks
     {
         /// <inheritdoc />
@@ -900,17 +900,38 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.ToTable("DefinitionTriggers", (string)null);
                 });
 
-            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkRecord", b =>
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkClaimRecord", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ClaimFrom")
+                    b.Property<string>("Claimant")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ClaimedBy")
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name", "Claimant");
+
+                    b.HasIndex("ClaimedAt");
+
+                    b.ToTable("WatermarkClaims", (string)null);
+                });
+
+            modelBuilder.Entity("FlowCenter.Persistence.Records.WatermarkRecord", b =>
+                {
+                    b.Property<string>("Name")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 

@@ -12,13 +12,26 @@ namespace FlowCenter.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "WatermarkClaims",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Claimant = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    From = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    To = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ClaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WatermarkClaims", x => new { x.Name, x.Claimant });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Watermarks",
                 columns: table => new
                 {
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Value = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    ClaimFrom = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Revision = table.Column<long>(type: "bigint", nullable: false)
                 },
@@ -26,11 +39,19 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_Watermarks", x => x.Name);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WatermarkClaims_ClaimedAt",
+                table: "WatermarkClaims",
+                column: "ClaimedAt");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "WatermarkClaims");
+
             migrationBuilder.DropTable(
                 name: "Watermarks");
         }

@@ -11,13 +11,26 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "WatermarkClaims",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Claimant = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WatermarkClaims", x => new { x.Name, x.Claimant });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Watermarks",
                 columns: table => new
                 {
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Value = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ClaimFrom = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Revision = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -25,11 +38,19 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_Watermarks", x => x.Name);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WatermarkClaims_ClaimedAt",
+                table: "WatermarkClaims",
+                column: "ClaimedAt");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "WatermarkClaims");
+
             migrationBuilder.DropTable(
                 name: "Watermarks");
         }
