@@ -29,6 +29,10 @@ public sealed class EnterpriseStore(EnterpriseDb db, TimeProvider clock)
         return [.. (await query.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id).ToListAsync()).Select(View)];
     }
 
+    /// <summary>How many records of each kind a system has.</summary>
+    public async Task<Dictionary<string, int>> CountAsync(string system) =>
+        await db.Records.Where(r => r.System == system).GroupBy(r => r.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+
     /// <summary>Adds a record numbered <c>{prefix}-0001</c> onwards; its number is in the <c>no</c> field.</summary>
     public async Task<JsonObject> CreateAsync(string system, string kind, string prefix, JsonObject data)
     {

@@ -45,16 +45,7 @@ public static class Crm
         crm.MapPost("/orders/{no}/confirm", (HttpContext http, EnterpriseStore store, string no) =>
             RunAsync(http, store, () => ConfirmOrderAsync(store, no)));
         crm.MapPatch("/orders/{no}", (HttpContext http, EnterpriseStore store, string no, JsonObject body) =>
-            RunAsync(http, store, async () => await store.UpdateAsync(System, "orders", no, order =>
-            {
-                foreach (var field in new[] { "status", "erpOrderNo", "workOrderNo", "shipmentNo", "trackingNo", "note" })
-                {
-                    if (body[field] is { } value)
-                    {
-                        order[field] = value.DeepClone();
-                    }
-                }
-            }) ?? NotFound("order", no)));
+            RunAsync(http, store, async () => await store.UpdateAsync(System, "orders", no, order => CopyFields(body, order, "status", "erpOrderNo", "workOrderNo", "shipmentNo", "trackingNo", "note")) ?? NotFound("order", no)));
         crm.MapPost("/orders/{no}/notifications", (HttpContext http, EnterpriseStore store, string no, JsonObject body) =>
             RunAsync(http, store, async () =>
             {

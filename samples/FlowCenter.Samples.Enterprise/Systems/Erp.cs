@@ -23,16 +23,7 @@ public static class Erp
         erp.MapGet("/work-orders/{no}", async (EnterpriseStore store, string no) =>
             await store.GetAsync(System, "work-orders", no) is { } order ? Results.Json(order) : Results.NotFound());
         erp.MapPatch("/work-orders/{no}", (HttpContext http, EnterpriseStore store, string no, JsonObject body) =>
-            RunAsync(http, store, async () => await store.UpdateAsync(System, "work-orders", no, order =>
-            {
-                foreach (var field in new[] { "status", "productionNo", "receiptNo" })
-                {
-                    if (body[field] is { } value)
-                    {
-                        order[field] = value.DeepClone();
-                    }
-                }
-            }) ?? NotFound("work order", no)));
+            RunAsync(http, store, async () => await store.UpdateAsync(System, "work-orders", no, order => CopyFields(body, order, "status", "productionNo", "receiptNo")) ?? NotFound("work order", no)));
         erp.MapPost("/shipments", (HttpContext http, EnterpriseStore store, JsonObject body) =>
             RunAsync(http, store, () => ShipAsync(store, body), StatusCodes.Status201Created));
 
@@ -54,16 +45,7 @@ public static class Erp
         erp.MapGet("/purchase-orders/{no}", async (EnterpriseStore store, string no) =>
             await store.GetAsync(System, "purchase-orders", no) is { } order ? Results.Json(order) : Results.NotFound());
         erp.MapPatch("/purchase-orders/{no}", (HttpContext http, EnterpriseStore store, string no, JsonObject body) =>
-            RunAsync(http, store, async () => await store.UpdateAsync(System, "purchase-orders", no, order =>
-            {
-                foreach (var field in new[] { "status", "receiptNo", "invoiceNo", "paymentNo" })
-                {
-                    if (body[field] is { } value)
-                    {
-                        order[field] = value.DeepClone();
-                    }
-                }
-            }) ?? NotFound("purchase order", no)));
+            RunAsync(http, store, async () => await store.UpdateAsync(System, "purchase-orders", no, order => CopyFields(body, order, "status", "receiptNo", "invoiceNo", "paymentNo")) ?? NotFound("purchase order", no)));
 
         erp.MapGet("/customers", async (EnterpriseStore store) => Results.Json(await store.ListAsync(System, "customers")));
         erp.MapGet("/customers/{code}", async (EnterpriseStore store, string code) =>

@@ -48,16 +48,7 @@ public static class Mes
         mes.MapPost("/faults", (HttpContext http, EnterpriseStore store, JsonObject body) =>
             RunAsync(http, store, () => ReportFaultAsync(store, body), StatusCodes.Status201Created));
         mes.MapPatch("/faults/{no}", (HttpContext http, EnterpriseStore store, string no, JsonObject body) =>
-            RunAsync(http, store, async () => await store.UpdateAsync(System, "faults", no, fault =>
-            {
-                foreach (var field in new[] { "status", "repairOrderNo", "technician", "progress" })
-                {
-                    if (body[field] is { } value)
-                    {
-                        fault[field] = value.DeepClone();
-                    }
-                }
-            }) ?? NotFound("fault", no)));
+            RunAsync(http, store, async () => await store.UpdateAsync(System, "faults", no, fault => CopyFields(body, fault, "status", "repairOrderNo", "technician", "progress")) ?? NotFound("fault", no)));
     }
 
     private static void MapRepairs(RouteGroupBuilder mes)
@@ -92,16 +83,7 @@ public static class Mes
         mes.MapPatch("/repair-orders/{no}", (HttpContext http, EnterpriseStore store, string no, JsonObject body) =>
             RunAsync(http, store, async () =>
             {
-                var order = await store.UpdateAsync(System, "repair-orders", no, o =>
-                {
-                    foreach (var field in new[] { "status", "progress", "parts", "hours" })
-                    {
-                        if (body[field] is { } value)
-                        {
-                            o[field] = value.DeepClone();
-                        }
-                    }
-                }) ?? NotFound("repair order", no);
+                var order = await store.UpdateAsync(System, "repair-orders", no, o => CopyFields(body, o, "status", "progress", "parts", "hours")) ?? NotFound("repair order", no);
                 if (order["faultNo"]?.ToString() is { Length: > 0 } faultNo)
                 {
                     await store.UpdateAsync(System, "faults", faultNo, f =>

@@ -61,6 +61,18 @@ public static class Operations
         return Results.Json(answer, statusCode: status);
     }
 
+    /// <summary>Copies the <paramref name="fields"/> a request gives onto a record (a PATCH of what may change).</summary>
+    public static void CopyFields(JsonObject body, JsonObject record, params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            if (body[field] is { } value)
+            {
+                record[field] = value.DeepClone();
+            }
+        }
+    }
+
     public static string Text(JsonObject body, string name) =>
         body[name] is JsonValue value && value.ToString() is { Length: > 0 } text
             ? text

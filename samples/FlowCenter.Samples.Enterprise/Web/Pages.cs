@@ -98,11 +98,8 @@ public sealed class Pages(EnterpriseStore store, IStringLocalizer<Strings> text)
         html.Append(CultureInfo.InvariantCulture, $"<p>{E(text["Intro"])}</p><div id=\"records\"><table><tr><th>{E(text["System"])}</th><th>{E(text["Records"])}</th></tr>");
         foreach (var (id, kinds) in Systems)
         {
-            var counts = new List<string>();
-            foreach (var (kind, _) in kinds)
-            {
-                counts.Add($"{text["Kind." + kind].Value}: {(await store.ListAsync(id, kind)).Count}");
-            }
+            var stored = await store.CountAsync(id);
+            var counts = kinds.Select(k => $"{text["Kind." + k.Kind].Value}: {stored.GetValueOrDefault(k.Kind)}");
 
             html.Append(CultureInfo.InvariantCulture, $"""<tr><td><a href="/{id}">{E(text["System." + id])}</a></td><td>{E(string.Join(" · ", counts))}</td></tr>""");
         }

@@ -73,10 +73,7 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
             throw new ActivityException($"'{url}' is not an absolute http(s) address.");
         }
 
-        // Fixed at the first execution: a burst re-run after a crash reaches this node at the same journal
-        // position, and a durable retry keeps the token's state.
-        var key = context.State["idempotencyKey"]?.GetValue<string>() ?? $"{context.InstanceId}-{context.Token.JournalSequence}";
-        context.State["idempotencyKey"] = key;
+        var key = Outcomes.RunKey(context, "idempotencyKey");
         var method = new HttpMethod(context.Get(Method) ?? "GET");
         var headers = context.Get(Headers);
         var body = context.Get(Body);

@@ -38,8 +38,7 @@ public sealed class PublishMessage(IConnectionStore connections, RabbitConnectio
     {
         var name = context.Get(Connection)!;
         var connection = await connections.FindAsync(name) ?? throw new ActivityException($"There is no connection '{name}'.");
-        var messageId = context.State["messageId"]?.GetValue<string>() ?? $"{context.InstanceId}-{context.Token.JournalSequence}";
-        context.State["messageId"] = messageId;
+        var messageId = Outcomes.RunKey(context, "messageId");
         var exchange = context.Get(Exchange) ?? "";
         var routingKey = context.Get(RoutingKey)!;
         var properties = new BasicProperties

@@ -53,8 +53,7 @@ public sealed class ReadChanges(IConnectionStore connections, IWatermarkStore wa
     {
         var name = context.Get(WatermarkName)!;
         var field = context.Get(WatermarkField)!;
-        var claimant = context.State["claim"]?.GetValue<string>() ?? $"{context.InstanceId}-{context.Token.JournalSequence}";
-        context.State["claim"] = claimant;
+        var claimant = Outcomes.RunKey(context, "claim");
 
         if (await watermarks.FindClaimAsync(name, claimant) is { } claim)
         {

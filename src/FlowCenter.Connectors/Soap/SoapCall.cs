@@ -69,8 +69,7 @@ public sealed class SoapCall(IHttpClientFactory clients, HttpPipelines pipelines
         }
 
         var soap12 = envelope.Contains(Soap12.NamespaceName, StringComparison.Ordinal);
-        var key = context.State["idempotencyKey"]?.GetValue<string>() ?? $"{context.InstanceId}-{context.Token.JournalSequence}";
-        context.State["idempotencyKey"] = key;
+        var key = Outcomes.RunKey(context, "idempotencyKey");
         var timeout = context.Get(TimeoutAfter) is { Ticks: > 0 } t ? t : TimeSpan.FromSeconds(30);
         var client = clients.CreateClient(HttpRequest.ClientName);
 
