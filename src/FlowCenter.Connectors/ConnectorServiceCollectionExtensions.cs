@@ -10,7 +10,13 @@ public static class ConnectorServiceCollectionExtensions
     /// <summary>The connector activities beside the built-in ones, the connection testers and the shared clients.</summary>
     public static IServiceCollection AddFlowCenterConnectors(this IServiceCollection services)
     {
-        services.AddHttpClient(HttpRequest.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // Answers are buffered up to a limit (HttpClient refuses more while reading, not after), so an outside
+        // system cannot fill the server's memory; the node fails naming the limit.
+        services.AddHttpClient(HttpRequest.ClientName, c =>
+        {
+            c.Timeout = Timeout.InfiniteTimeSpan;
+            c.MaxResponseContentBufferSize = HttpRequest.MaxAnswerBytes;
+        });
         services.TryAddSingleton<HttpPipelines>();
         services.TryAddSingleton<OAuthTokens>();
         services.TryAddSingleton<RestConnection>();

@@ -4,6 +4,9 @@ using Jint;
 using JsEngine = Jint.Engine;
 using Jint.Native;
 using Jint.Native.Json;
+using Jint.Native.Object;
+using FlowCenter.Engine.Expressions;
+using FlowCenter.Engine.Json;
 
 namespace FlowCenter.Expressions;
 
@@ -58,7 +61,52 @@ internal static class JsonBridge
             return JsonValue.Create(value.AsString());
         }
 
+        EnsureWithinLimits(value);
         var json = new Jint.Native.Json.JsonSerializer(engine).Serialize(value);
         return json.IsUndefined() ? null : JsonNode.Parse(json.AsString());
+    }
+
+    /// <summary>
+    /// Walks an object or array without recursion before it is serialized (Jint's serializer recurses and a
+    /// result nested 20,000 deep would overflow the stack): deeper than <see cref="JsonLimits.MaxDepth"/> or larger
+    /// than <see cref="JsonLimits.MaxNodes"/> is refused with a clear error. An object reached again deeper is
+    /// walked again, so a cycle ends at the depth limit.
+    /// </summary>
+    private static void EnsureWithinLimits(JsValue value)
+    {
+        var deepest = new Dictionary<ObjectInstance, int>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<(ObjectInstance Value, int Depth)>();
+        if (value is ObjectInstance root)
+        {
+            pending.Push((root, 1));
+        }
+
+        var visits = 0;
+        while (pending.TryPop(out var next))
+        {
+            if (next.Depth > JsonLimits.MaxDepth)
+            {
+                throw new ExpressionException($"The script's result is nested deeper than {JsonLimits.MaxDepth} levels (or refers to itself); FlowCenter takes at most {JsonLimits.MaxDepth}.");
+            }
+
+            if (++visits > JsonLimits.MaxNodes)
+            {
+                throw new ExpressionException($"The script's result holds more than {JsonLimits.MaxNodes:N0} values; FlowCenter takes at most {JsonLimits.MaxNodes:N0}.");
+            }
+
+            if (deepest.TryGetValue(next.Value, out var seen) && seen >= next.Depth)
+            {
+                continue;
+            }
+
+            deepest[next.Value] = next.Depth;
+            foreach (var (_, property) in next.Value.GetOwnProperties())
+            {
+                if (property.Value is ObjectInstance child && child is not Jint.Native.Function.Function)
+                {
+                    pending.Push((child, next.Depth + 1));
+                }
+            }
+        }
     }
 }

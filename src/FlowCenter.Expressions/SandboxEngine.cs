@@ -32,6 +32,7 @@ internal sealed class SandboxEngine : IDisposable
             o.Culture = CultureInfo.InvariantCulture;
         });
         _engine.SetValue("now", new Func<string>(() => Scope.Now.ToString("O", CultureInfo.InvariantCulture)));
+        _engine.SetValue("instanceId", new Func<string>(() => Scope.InstanceId));
         _engine.SetValue("formatDate", new Func<JsValue, string, string>(FormatDate));
         _engine.SetValue("getVariable", new Func<string, JsValue>(name => JsonBridge.ToJs(_engine, Scope.Variables.GetValueOrDefault(name))));
         _engine.SetValue("setVariable", new Action<string, JsValue>((name, value) => Scope.SetVariable(name, JsonBridge.FromJs(_engine, value))));

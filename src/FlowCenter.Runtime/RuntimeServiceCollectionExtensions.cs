@@ -53,6 +53,9 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DueTimerPoller>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, LoadWorkflowsFolderTask>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, RecoveryTask>());
+        services.TryAddSingleton<Cases.CaseAccess>();
+        services.TryAddSingleton<Cases.CaseReader>();
+        services.TryAddSingleton<Requests.RequestService>();
         services.TryAddSingleton<AssignmentResolver>();
         services.TryAddSingleton<TaskService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitObserver, TaskCommitObserver>());

@@ -11,6 +11,7 @@ builder.AddFlowCenterSecurity();
 builder.AddFlowCenterNotifications();
 
 var app = builder.Build();
+app.UseExceptionHandler();
 app.PrintAddressesOnStart();
 app.UseFlowCenterLocalization();
 app.UseAuthentication();

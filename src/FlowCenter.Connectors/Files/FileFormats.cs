@@ -67,10 +67,15 @@ public static class FileFormats
         var text = new StringWriter(new StringBuilder());
         using (var csv = CsvWriter.Create(text, new CsvWriterOptions(), true))
         {
-            csv.WriteHeader(headers);
+            csv.WriteHeader([.. headers.Select(Neutralised)]);
             foreach (var row in rows.OfType<JsonObject>())
             {
-                csv.WriteRecord([.. headers.Select(h => row[h] is { } v ? JsonValues.ToText(v) ?? v.ToJsonString() : "")]);
+                csv.WriteRecord([.. headers.Select(h => row[h] switch
+                {
+                    null => "",
+                    JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => Neutralised(v.GetValue<string>()),
+                    var v => JsonValues.ToText(v) ?? v.ToJsonString(),
+                })]);
             }
 
             csv.Flush();
@@ -78,6 +83,13 @@ public static class FileFormats
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// Text that a spreadsheet would run as a formula (<c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a return
+    /// first) is written with a leading apostrophe, as OWASP advises against CSV injection; numbers stay numbers.
+    /// </summary>
+    public static string Neutralised(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     private static JsonNode? Guard(string where, string what, Func<JsonNode?> parse)
     {

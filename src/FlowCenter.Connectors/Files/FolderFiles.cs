@@ -24,6 +24,30 @@ public sealed class FolderFiles(IConnectionStore connections)
             throw new ActivityException($"'{relative}' is outside the folder of connection '{connection}'.");
         }
 
+        RefuseLinks(rootFull, full, relative, connection);
         return full;
+    }
+
+    /// <summary>
+    /// A symbolic link inside the folder could point anywhere on the machine, so no part of the path below the
+    /// folder may be one (the folder itself may be a link its administrator chose).
+    /// </summary>
+    private static void RefuseLinks(string rootFull, string full, string relative, string connection)
+    {
+        var current = rootFull.TrimEnd(Path.DirectorySeparatorChar);
+        foreach (var segment in full[rootFull.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, segment);
+            FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (info.Exists && info.LinkTarget is { } target)
+            {
+                throw new ActivityException($"'{relative}' passes through a symbolic link ('{segment}' points to '{target}'); a folder connection does not follow links out of '{connection}'.");
+            }
+
+            if (!info.Exists && info is FileInfo { LinkTarget: { } dangling })
+            {
+                throw new ActivityException($"'{relative}' is a symbolic link to '{dangling}'; a folder connection does not follow links out of '{connection}'.");
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
+using FlowCenter.Engine.Json;
 
 namespace FlowCenter.Connectors.Files;
 
@@ -22,10 +23,32 @@ public static class XmlJson
         return new XDocument(root);
     }
 
-    /// <summary>Parses XML without DTDs or external entities.</summary>
+    /// <summary>
+    /// How deep elements may nest: each level may become an object and an array in JSON, which then stays within
+    /// <see cref="JsonLimits.MaxDepth"/>.
+    /// </summary>
+    public const int MaxDepth = JsonLimits.MaxDepth / 2;
+
+    /// <summary>
+    /// Parses XML without DTDs or external entities, and no deeper than <see cref="MaxDepth"/> (checked by a
+    /// streaming pass first, so a hostile document of 200,000 levels costs one read, not a stack overflow).
+    /// </summary>
     public static XDocument Parse(string text)
     {
-        using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        using (var scan = XmlReader.Create(new StringReader(text), settings))
+        {
+            while (scan.Read())
+            {
+                if (scan.Depth >= MaxDepth)
+                {
+                    var position = (IXmlLineInfo)scan;
+                    throw new XmlException($"Elements are nested deeper than {MaxDepth} levels (line {position.LineNumber}, position {position.LinePosition}); FlowCenter reads at most {MaxDepth}.");
+                }
+            }
+        }
+
+        using var reader = XmlReader.Create(new StringReader(text), settings);
         return XDocument.Load(reader);
     }
 

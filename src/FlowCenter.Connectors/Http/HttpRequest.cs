@@ -23,6 +23,9 @@ namespace FlowCenter.Connectors.Http;
     Ports = [HttpRequest.Success, HttpRequest.ClientError, HttpRequest.ServerError, HttpRequest.Timeout])]
 public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipelines, IConnectionStore connections, RestConnection rest) : IActivity
 {
+    /// <summary>The largest answer a connector reads (HTTP, SOAP, change polling).</summary>
+    public const long MaxAnswerBytes = 20 * 1024 * 1024;
+
     public const string ClientName = "flowcenter-connectors";
     public const string Success = "success";
     public const string ClientError = "clientError";

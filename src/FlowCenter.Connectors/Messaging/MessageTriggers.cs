@@ -169,7 +169,7 @@ public sealed partial class MessageTriggers(IConnectionStore connections, Rabbit
             : null;
         try
         {
-            await runtime.PublishEventAsync(properties.Type is { Length: > 0 } type ? type : queue, correlation, payload);
+            await runtime.PublishEventAsync(properties.Type is { Length: > 0 } type ? type : queue, correlation, payload, "queue:" + queue);
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

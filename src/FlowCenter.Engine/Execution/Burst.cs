@@ -50,7 +50,7 @@ internal sealed partial class Burst
         return RunAsync();
     }
 
-    public async ValueTask ResumeAsync(string bookmarkId, JsonNode? payload)
+    public async ValueTask ResumeAsync(string bookmarkId, JsonNode? payload, string? resumedBy = null)
     {
         var bookmark = Instance.Bookmarks.Find(b => b.Id == bookmarkId)
             ?? throw new BookmarkNotFoundException($"Bookmark '{bookmarkId}' is not waiting in instance '{Instance.Id}': it was already handled or never existed.");
@@ -74,6 +74,11 @@ internal sealed partial class Burst
                 Enqueue(token);
                 break;
             default:
+                if (resumedBy is not null && token.JournalSequence is int sequence && Instance.FindEntry(sequence) is { } entry)
+                {
+                    entry.ResumedBy = resumedBy;
+                }
+
                 await ResumeActivityAsync(token, node, bookmark, payload);
                 break;
         }

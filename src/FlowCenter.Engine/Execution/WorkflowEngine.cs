@@ -82,11 +82,14 @@ public sealed class WorkflowEngine
         return instance;
     }
 
-    /// <summary>Continues an instance at a live bookmark. A bookmark already handled throws <see cref="BookmarkNotFoundException"/>.</summary>
-    public ValueTask ResumeAsync(ExecutableWorkflow workflow, WorkflowInstance instance, string bookmarkId, JsonNode? payload = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Continues an instance at a live bookmark. A bookmark already handled throws <see cref="BookmarkNotFoundException"/>.
+    /// <paramref name="resumedBy"/> (a person, a system, an operator) is written into the waiting node's journal entry.
+    /// </summary>
+    public ValueTask ResumeAsync(ExecutableWorkflow workflow, WorkflowInstance instance, string bookmarkId, JsonNode? payload = null, string? resumedBy = null, CancellationToken cancellationToken = default)
     {
         EnsureActive(instance);
-        return new Burst(this, workflow, instance, cancellationToken).ResumeAsync(bookmarkId, payload);
+        return new Burst(this, workflow, instance, cancellationToken).ResumeAsync(bookmarkId, payload, resumedBy);
     }
 
     /// <summary>Runs the node of an open incident again.</summary>

@@ -61,7 +61,7 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
                 .ToList();
             foreach (var (instance, bookmarkId) in matches)
             {
-                await ResumeCoreAsync(instance, bookmarkId, payload, cancellationToken);
+                await ResumeCoreAsync(instance, bookmarkId, payload, cancellationToken: cancellationToken);
             }
 
             return matches.Count;
@@ -127,7 +127,7 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
 
     private async Task ResumeCoreAsync(WorkflowInstance instance, string bookmarkId, JsonNode? payload, CancellationToken cancellationToken)
     {
-        await engine.ResumeAsync(Find(instance.DefinitionId, instance.DefinitionVersion), instance, bookmarkId, payload, cancellationToken);
+        await engine.ResumeAsync(Find(instance.DefinitionId, instance.DefinitionVersion), instance, bookmarkId, payload, cancellationToken: cancellationToken);
         await AfterBurstAsync(instance, cancellationToken);
     }
 

@@ -102,6 +102,8 @@ public static class WorkflowJson
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             AllowTrailingCommas = false,
             ReadCommentHandling = JsonCommentHandling.Skip,
+            // Instances are stored in the compact form: room for a value at the accepted depth inside their state.
+            MaxDepth = indented ? 0 : Json.JsonLimits.StorageDepth,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { SkipEmptyCollections } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));

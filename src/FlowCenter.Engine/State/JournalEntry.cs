@@ -27,6 +27,9 @@ public sealed class JournalEntry
     /// <summary>The engine (server node) that ran the step, when it has a name.</summary>
     public string? Worker { get; set; }
 
+    /// <summary>Who or what resumed the waiting node: a person, a system (<c>webhook:enterprise</c>), an operator.</summary>
+    public string? ResumedBy { get; set; }
+
     [System.Text.Json.Serialization.JsonIgnore]
     public TimeSpan? Duration => CompletedAt - StartedAt;
 }

@@ -16,5 +16,6 @@ internal sealed class CarbonCopyRecordConfiguration : IEntityTypeConfiguration<C
         builder.Property(c => c.FromUser).HasMaxLength(Lengths.Short * 2);
         builder.Property(c => c.Title).HasMaxLength(Lengths.Name);
         builder.HasIndex(c => new { c.UserName, c.At });
+        builder.HasIndex(c => c.InstanceId);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class JournalRecordConfiguration : IEntityTypeConfiguration<Jour
         builder.Property(j => j.ActivityType).HasMaxLength(Lengths.Short);
         builder.Property(j => j.Outcome).HasMaxLength(Lengths.Name);
         builder.Property(j => j.Worker).HasMaxLength(Lengths.Short);
+        builder.Property(j => j.ResumedBy).HasMaxLength(Lengths.Name);
         builder.HasOne<InstanceRecord>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -23,5 +23,6 @@ internal sealed class TaskItemRecordConfiguration : IEntityTypeConfiguration<Tas
         builder.HasIndex(i => i.GroupId);
         builder.HasIndex(i => new { i.Assignee, i.Status });
         builder.HasIndex(i => i.DecidedBy);
+        builder.HasIndex(i => i.InstanceId);
     }
 }

@@ -25,4 +25,6 @@ public sealed class JournalRecord
     public string? Error { get; set; }
 
     public string? Worker { get; set; }
+
+    public string? ResumedBy { get; set; }
 }

@@ -184,12 +184,20 @@ public sealed class EfDirectory(FlowCenterDbContextFactory contexts, IPasswordHa
             user.DepartmentId = Empty(person.DepartmentId);
             user.PositionId = Empty(person.PositionId);
             user.ManagerUserName = Empty(person.ManagerUserName);
+            var wanted = person.Roles.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => roles[Normalize(r)]).ToHashSet(StringComparer.Ordinal);
+            var had = await db.UserRoles.Where(r => r.UserId == user.Id).Select(r => r.RoleId).ToListAsync(cancellationToken);
+            if (user.Active != person.Active || !wanted.SetEquals(had))
+            {
+                // Deactivated or given other roles: every session signed in before ends (the cookie's stamp no longer matches).
+                user.SecurityStamp = Guid.NewGuid().ToString("N");
+            }
+
             user.Active = person.Active;
             user.LockoutEnabled = true;
             await db.UserRoles.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-            foreach (var role in person.Roles.Where(r => !string.IsNullOrWhiteSpace(r)).Distinct(StringComparer.OrdinalIgnoreCase))
+            foreach (var roleId in wanted)
             {
-                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[Normalize(role)] });
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
             }
         }
 

@@ -155,6 +155,24 @@ public sealed class EfTaskStore(FlowCenterDbContextFactory contexts) : ITaskStor
             total, query.Skip, query.Take);
     }
 
+    public async Task<Runtime.Cases.CaseParticipants> ParticipantsAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var users = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        users.UnionWith((await db.TaskGroups.AsNoTracking().Where(g => g.InstanceId == instanceId && g.Initiator != null).Select(g => g.Initiator!).Distinct().ToListAsync(cancellationToken)));
+        var items = await db.TaskItems.AsNoTracking().Where(i => i.InstanceId == instanceId).Select(i => new { i.Assignee, i.Owner, i.DecidedBy }).ToListAsync(cancellationToken);
+        users.UnionWith(items.SelectMany(i => new[] { i.Assignee, i.Owner, i.DecidedBy }).OfType<string>());
+        var candidates = await (from c in db.TaskCandidates.AsNoTracking()
+                                join i in db.TaskItems.AsNoTracking() on c.ItemId equals i.Id
+                                where i.InstanceId == instanceId
+                                select new { c.Kind, c.Value }).Distinct().ToListAsync(cancellationToken);
+        users.UnionWith(candidates.Where(c => c.Kind == TaskCandidateRecord.UserKind).Select(c => c.Value));
+        users.UnionWith(await db.TaskHistory.AsNoTracking().Where(h => h.InstanceId == instanceId).Select(h => h.User).Distinct().ToListAsync(cancellationToken));
+        users.UnionWith(await db.TaskCopies.AsNoTracking().Where(c => c.InstanceId == instanceId).Select(c => c.UserName).Distinct().ToListAsync(cancellationToken));
+        var roles = candidates.Where(c => c.Kind == TaskCandidateRecord.RoleKind).Select(c => c.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new Runtime.Cases.CaseParticipants(users, roles);
+    }
+
     public async Task<Page<CarbonCopy>> CopiesAsync(string user, string? search, int skip, int take, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();

@@ -94,6 +94,7 @@ internal static class RecordMapper
         Outcome = Truncate(entry.Outcome, 300),
         Error = entry.Error,
         Worker = Truncate(entry.Worker, 100),
+        ResumedBy = Truncate(entry.ResumedBy, 300),
     };
 
     public static JournalEntry ToEntry(JournalRecord record) => new()
@@ -109,6 +110,7 @@ internal static class RecordMapper
         Outcome = record.Outcome,
         Error = record.Error,
         Worker = record.Worker,
+        ResumedBy = record.ResumedBy,
     };
 
     public static IncidentRecord ToRecord(string instanceId, Incident incident) => new()

@@ -11,14 +11,22 @@ public interface IWorkflowRuntime
 {
     Task<WorkflowInstance> StartAsync(StartRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Resumes a bookmark exactly once; a bookmark already consumed gives <see cref="ResumeOutcome.AlreadyHandled"/>.</summary>
-    Task<ResumeOutcome> ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Resumes a bookmark exactly once; a bookmark already consumed gives <see cref="ResumeOutcome.AlreadyHandled"/>.
+    /// <paramref name="resumedBy"/> (a person, a system, an operator) is kept in the node's journal entry.
+    /// </summary>
+    Task<ResumeOutcome> ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload = null, string? resumedBy = null, CancellationToken cancellationToken = default);
 
     /// <summary>Fires a timer-like bookmark, but never before its due time by the runtime's clock.</summary>
     Task<ResumeOutcome> FireTimerAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken = default);
 
-    /// <summary>Resumes every bookmark waiting for this event and key, and starts every current definition that starts on it.</summary>
-    Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Resumes the instance waiting for this event and key, and starts every current definition that starts on it.
+    /// A key that several instances wait for is a design error: <see cref="AmbiguousCorrelationException"/>, and
+    /// nothing is resumed or started. An event without a key is a broadcast to every instance waiting for it.
+    /// <paramref name="sentBy"/> (a system, an operator) is kept in the journal of every instance it resumes.
+    /// </summary>
+    Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, string? sentBy = null, CancellationToken cancellationToken = default);
 
     Task CancelAsync(string instanceId, CancellationToken cancellationToken = default);
 

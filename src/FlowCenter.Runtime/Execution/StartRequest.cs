@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using FlowCenter.Runtime.Cases;
+
 namespace FlowCenter.Runtime.Execution;
 
 /// <summary>Start a definition: its current published version unless a version is named.</summary>
@@ -19,4 +21,10 @@ public sealed record StartRequest(string DefinitionId)
     public string? ParentInstanceId { get; init; }
 
     public string? ParentBookmarkId { get; init; }
+
+    /// <summary>
+    /// The person starting it through the API or a page; null for the runtime itself (events, schedules,
+    /// sub-processes). A person who is not a designer may start only published versions.
+    /// </summary>
+    public Caller? Caller { get; init; }
 }

@@ -109,7 +109,7 @@ public sealed partial class WorkflowRuntime
         }
         catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException or WorkflowValidationException)
         {
-            await ResumeAsync(parentId, bookmarkId, new JsonObject { ["status"] = nameof(WorkflowStatus.Faulted), ["error"] = ex.Message }, cancellationToken);
+            await ResumeAsync(parentId, bookmarkId, new JsonObject { ["status"] = nameof(WorkflowStatus.Faulted), ["error"] = ex.Message }, "sub-process", cancellationToken);
         }
     }
 
@@ -133,7 +133,7 @@ public sealed partial class WorkflowRuntime
             ["instanceId"] = child.Id,
             ["output"] = output,
             ["error"] = child.Incidents.LastOrDefault()?.Message,
-        }, cancellationToken);
+        }, "sub-process:" + child.Id, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The child of {ParentId} for bookmark {BookmarkId} was already started")]

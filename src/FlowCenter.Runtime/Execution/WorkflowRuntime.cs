@@ -31,6 +31,13 @@ public sealed partial class WorkflowRuntime(
 
     public async Task<WorkflowInstance> StartAsync(StartRequest request, CancellationToken cancellationToken = default)
     {
+        if (request is { Version: int wanted, Caller: { IsDesigner: false } caller }
+            && await definitions.FindAsync(request.DefinitionId, wanted, cancellationToken) is { Status: not DefinitionStatus.Published } unpublished)
+        {
+            throw new DefinitionVersionException(
+                $"Version {wanted} of '{request.DefinitionId}' is {unpublished.Status.ToString().ToLowerInvariant()}: only designers may test-run it, and {caller.UserName} is not one.");
+        }
+
         var workflow = request.Version is int version
             ? await workflows.GetAsync(request.DefinitionId, version, cancellationToken)
             : await workflows.GetCurrentAsync(request.DefinitionId, cancellationToken);
@@ -48,7 +55,7 @@ public sealed partial class WorkflowRuntime(
         return instance;
     }
 
-    public async Task<ResumeOutcome> ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload = null, CancellationToken cancellationToken = default)
+    public async Task<ResumeOutcome> ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload = null, string? resumedBy = null, CancellationToken cancellationToken = default)
     {
         var resumed = await ChangeAsync(instanceId, async (workflow, instance) =>
         {
@@ -57,7 +64,7 @@ public sealed partial class WorkflowRuntime(
                 return false;
             }
 
-            await engine.ResumeAsync(workflow, instance, bookmarkId, payload, cancellationToken);
+            await engine.ResumeAsync(workflow, instance, bookmarkId, payload, resumedBy, cancellationToken);
             return true;
         }, cancellationToken);
         return resumed ? ResumeOutcome.Resumed : ResumeOutcome.AlreadyHandled;
@@ -75,18 +82,26 @@ public sealed partial class WorkflowRuntime(
                 return false;
             }
 
-            await engine.ResumeAsync(workflow, instance, bookmarkId, null, cancellationToken);
+            await engine.ResumeAsync(workflow, instance, bookmarkId, null, "timer", cancellationToken);
             return true;
         }, cancellationToken);
         return resumed ? ResumeOutcome.Resumed : early ? ResumeOutcome.NotYetDue : ResumeOutcome.AlreadyHandled;
     }
 
-    public async Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, CancellationToken cancellationToken = default)
+    public async Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, string? sentBy = null, CancellationToken cancellationToken = default)
     {
-        var resumed = 0;
-        foreach (var bookmark in await instances.FindEventBookmarksAsync(eventName, correlationKey, cancellationToken))
+        var waiting = await instances.FindEventBookmarksAsync(eventName, correlationKey, cancellationToken);
+        var waitingInstances = waiting.Select(b => b.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+        if (correlationKey is not null && waitingInstances.Count > 1)
         {
-            if (await ResumeAsync(bookmark.InstanceId, bookmark.BookmarkId, payload?.DeepClone(), cancellationToken) == ResumeOutcome.Resumed)
+            LogAmbiguousCorrelation(logger, eventName, correlationKey, waitingInstances.Count);
+            throw new AmbiguousCorrelationException(eventName, correlationKey, waitingInstances);
+        }
+
+        var resumed = 0;
+        foreach (var bookmark in waiting)
+        {
+            if (await ResumeAsync(bookmark.InstanceId, bookmark.BookmarkId, payload?.DeepClone(), sentBy, cancellationToken) == ResumeOutcome.Resumed)
             {
                 resumed++;
             }
@@ -194,6 +209,9 @@ public sealed partial class WorkflowRuntime(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A commit observer failed after instance {InstanceId} was saved; the start-up sweep catches up")]
     private static partial void LogObserverFailed(ILogger logger, Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventName} with key {CorrelationKey} matches {Count} waiting instances; refused as a design error")]
+    private static partial void LogAmbiguousCorrelation(ILogger logger, string eventName, string correlationKey, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventName} did not start {DefinitionId}: {Reason}")]
     private static partial void LogEventStartRefused(ILogger logger, string definitionId, string eventName, string reason);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FlowCenter.Engine.Json;
@@ -6,9 +7,10 @@ using FlowCenter.Engine.Json;
 namespace FlowCenter.Runtime.Tasks;
 
 /// <summary>
-/// Checks submitted form values against the form's fields at one node: required fields present, numbers within
-/// range, text matching its pattern, choices among the options, dates that parse, table rows with their
-/// required columns; read-only and hidden fields cannot be changed. Every problem is reported.
+/// Checks submitted form values against the form's fields at one node: only the form's fields, each of its type;
+/// required fields present, numbers within range, text within its length and matching its pattern, choices among
+/// the options, dates that parse, table rows with their columns; read-only and hidden fields cannot be changed.
+/// Every problem is reported. The same rules hold in the browser, for decisions over the API and for start forms.
 /// </summary>
 public static class FormRules
 {
@@ -24,10 +26,29 @@ public static class FormRules
     public static IEnumerable<JsonObject> FieldsOf(JsonObject? form) =>
         form?["fields"] is JsonArray fields ? fields.OfType<JsonObject>() : [];
 
-    public static IReadOnlyList<string> Check(JsonObject? form, JsonObject? fieldAccess, JsonObject? data, IReadOnlyDictionary<string, JsonNode?> current)
+    /// <summary>The longest text a field takes unless the field names its own <c>maxLength</c>.</summary>
+    public const int DefaultMaxTextLength = 10_000;
+
+    /// <summary>The most rows a table field takes.</summary>
+    public const int MaxTableRows = 1_000;
+
+    /// <summary>
+    /// Checks what a person submits for a form at one node. Only the form's editable fields may be sent (any
+    /// other name is refused, so a decision cannot change a variable the form does not offer); each value must
+    /// have its field's type and keep its rules. With <paramref name="requireComplete"/> (approving, submitting)
+    /// every required field must also hold a value, submitted now or kept from before.
+    /// </summary>
+    public static IReadOnlyList<string> Check(JsonObject? form, JsonObject? fieldAccess, JsonObject? data, IReadOnlyDictionary<string, JsonNode?> current, bool requireComplete = true)
     {
         var problems = new List<string>();
-        foreach (var field in FieldsOf(form))
+        var fields = FieldsOf(form).ToList();
+        var known = fields.Select(f => JsonValues.ToText(f["name"]) ?? "").ToHashSet(StringComparer.Ordinal);
+        foreach (var name in (data ?? []).Select(p => p.Key).Where(n => !known.Contains(n)))
+        {
+            problems.Add($"'{name}' is not a field of this form and cannot be set here");
+        }
+
+        foreach (var field in fields)
         {
             var name = JsonValues.ToText(field["name"]) ?? "";
             var label = JsonValues.ToText(field["label"]) ?? name;
@@ -46,7 +67,7 @@ public static class FormRules
             var value = submitted ? data![name] : current.GetValueOrDefault(name);
             if (IsEmpty(value))
             {
-                if (field["required"] is { } required && JsonValues.IsTruthy(required))
+                if (requireComplete && field["required"] is { } required && JsonValues.IsTruthy(required))
                 {
                     problems.Add($"'{label}' is required");
                 }
@@ -54,7 +75,8 @@ public static class FormRules
                 continue;
             }
 
-            if (CheckValue(field, label, value!) is { } problem)
+            // Values kept from before are the process's own; only what is submitted now must fit the field's type.
+            if (submitted && CheckValue(field, label, value!) is { } problem)
             {
                 problems.Add(problem);
             }
@@ -68,52 +90,103 @@ public static class FormRules
         switch (JsonValues.ToText(field["type"]) ?? "text")
         {
             case "number":
-                double number;
-                try
-                {
-                    number = JsonValues.NumberOf(value);
-                }
-                catch (FormatException)
-                {
-                    return $"'{label}' must be a number";
-                }
-
-                if (field["min"] is { } min && number < JsonValues.NumberOf(min))
-                {
-                    return $"'{label}' must be at least {JsonValues.NumberOf(min).ToString(CultureInfo.InvariantCulture)}";
-                }
-
-                return field["max"] is { } max && number > JsonValues.NumberOf(max)
-                    ? $"'{label}' must be at most {JsonValues.NumberOf(max).ToString(CultureInfo.InvariantCulture)}"
-                    : null;
+                return CheckNumber(field, label, value);
             case "date":
-                return DateTimeOffset.TryParse(JsonValues.ToText(value), CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"'{label}' must be a date";
+                return JsonValues.KindOf(value) == JsonValueKind.String
+                    && DateTimeOffset.TryParse(JsonValues.ToText(value), CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"'{label}' must be a date";
             case "choice":
                 var options = JsonValues.ToStringList(field["options"]);
-                return options.Count == 0 || options.Contains(JsonValues.ToText(value) ?? "") ? null : $"'{label}' must be one of {string.Join(", ", options)}";
+                return JsonValues.KindOf(value) == JsonValueKind.String && (options.Count == 0 || options.Contains(JsonValues.ToText(value) ?? ""))
+                    ? null
+                    : $"'{label}' must be one of {string.Join(", ", options)}";
+            case "attachment":
+                return value is JsonArray files && files.All(f => f is JsonObject file && file["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.Number)
+                    ? null
+                    : $"'{label}' must be a list of attached files";
             case "table":
-                if (value is not JsonArray rows)
-                {
-                    return $"'{label}' must be a table of rows";
-                }
-
-                var requiredColumns = (field["columns"] as JsonArray ?? []).OfType<JsonObject>()
-                    .Where(c => c["required"] is { } r && JsonValues.IsTruthy(r)).Select(c => JsonValues.ToText(c["name"]) ?? "").ToList();
-                for (var i = 0; i < rows.Count; i++)
-                {
-                    foreach (var column in requiredColumns.Where(c => IsEmpty((rows[i] as JsonObject)?[c])))
-                    {
-                        return $"'{label}' row {i + 1}: '{column}' is required";
-                    }
-                }
-
-                return null;
+                return CheckTable(field, label, value);
             default:
+                if (JsonValues.KindOf(value) != JsonValueKind.String)
+                {
+                    return $"'{label}' must be text, not {JsonValues.Describe(value)}";
+                }
+
+                var text = value.GetValue<string>();
+                var maxLength = field["maxLength"] is { } limit ? (int)JsonValues.NumberOf(limit) : DefaultMaxTextLength;
+                if (text.Length > maxLength)
+                {
+                    return $"'{label}' is {text.Length} characters long; at most {maxLength} are taken";
+                }
+
                 return JsonValues.ToText(field["pattern"]) is { Length: > 0 } pattern
-                    && !Regex.IsMatch(JsonValues.ToText(value) ?? "", pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100))
+                    && !Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100))
                     ? $"'{label}' does not have the expected form"
                     : null;
         }
+    }
+
+    private static string? CheckNumber(JsonObject field, string label, JsonNode value)
+    {
+        if (JsonValues.KindOf(value) != JsonValueKind.Number)
+        {
+            return $"'{label}' must be a number";
+        }
+
+        var number = JsonValues.NumberOf(value);
+        if (field["min"] is { } min && number < JsonValues.NumberOf(min))
+        {
+            return $"'{label}' must be at least {JsonValues.NumberOf(min).ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return field["max"] is { } max && number > JsonValues.NumberOf(max)
+            ? $"'{label}' must be at most {JsonValues.NumberOf(max).ToString(CultureInfo.InvariantCulture)}"
+            : null;
+    }
+
+    private static string? CheckTable(JsonObject field, string label, JsonNode value)
+    {
+        if (value is not JsonArray rows || rows.Any(r => r is not JsonObject))
+        {
+            return $"'{label}' must be a table of rows";
+        }
+
+        if (rows.Count > MaxTableRows)
+        {
+            return $"'{label}' has {rows.Count} rows; at most {MaxTableRows} are taken";
+        }
+
+        var columns = (field["columns"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var names = columns.Select(c => JsonValues.ToText(c["name"]) ?? "").ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = (JsonObject)rows[i]!;
+            if (row.Select(c => c.Key).FirstOrDefault(k => !names.Contains(k)) is { } unknown)
+            {
+                return $"'{label}' row {i + 1}: '{unknown}' is not a column of this table";
+            }
+
+            foreach (var column in columns)
+            {
+                var name = JsonValues.ToText(column["name"]) ?? "";
+                var cell = row[name];
+                if (IsEmpty(cell))
+                {
+                    if (column["required"] is { } required && JsonValues.IsTruthy(required))
+                    {
+                        return $"'{label}' row {i + 1}: '{name}' is required";
+                    }
+
+                    continue;
+                }
+
+                if (CheckValue(column, $"{label}' row {i + 1}: '{JsonValues.ToText(column["label"]) ?? name}", cell!) is { } problem)
+                {
+                    return problem;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool IsEmpty(JsonNode? value) =>

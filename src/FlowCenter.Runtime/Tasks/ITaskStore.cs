@@ -28,6 +28,9 @@ public interface ITaskStore
 
     Task<Page<TaskListItem>> QueryAsync(TaskQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Everyone who takes part in the case, read with a few small queries (no step is loaded whole).</summary>
+    Task<Cases.CaseParticipants> ParticipantsAsync(string instanceId, CancellationToken cancellationToken = default);
+
     Task<Page<CarbonCopy>> CopiesAsync(string user, string? search, int skip, int take, CancellationToken cancellationToken = default);
 
     /// <summary>Instances with a waiting user task that has no step yet (the process stopped between commit and step).</summary>

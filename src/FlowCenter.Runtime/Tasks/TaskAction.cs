@@ -21,4 +21,7 @@ public enum TaskAction
     AutoApprove,
     Closed,
     Attach,
+
+    /// <summary>A decision the case could not take (its data could not be stored): the step is open again.</summary>
+    Reopened,
 }

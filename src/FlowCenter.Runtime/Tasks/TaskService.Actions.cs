@@ -1,10 +1,14 @@
-using System.Text.Json.Nodes;
+using global::System.Text.Json.Nodes;
+using FlowCenter.Engine.Json;
 using FlowCenter.Runtime.Execution;
 
 namespace FlowCenter.Runtime.Tasks;
 
 public sealed partial class TaskService
 {
+    /// <summary>How many people one copy action may name.</summary>
+    public const int MaxCopiesAtOnce = 20;
+
     /// <summary>
     /// Takes a person's action on their item. The step's decisions are made one at a time: a second click, a
     /// second tab or a second approver of an any-one step finds the item or step done and gets
@@ -20,6 +24,23 @@ public sealed partial class TaskService
             ? await TargetUserAsync(command, cancellationToken)
             : null;
         var groupForRules = await store.FindGroupAsync(groupId, cancellationToken);
+        if (command.Action is TaskAction.Comment or TaskAction.CarbonCopy && groupForRules is not null
+            && !await access.MayReadAsync(groupForRules.InstanceId, new Cases.Caller(actor.UserName, actor.Roles), cancellationToken))
+        {
+            // Someone with no part in the case learns nothing from an id, not even that the task exists.
+            throw new TaskActionException($"There is no task '{command.ItemId}'.");
+        }
+
+        if (command.Action == TaskAction.CarbonCopy)
+        {
+            command = command with { Target = string.Join(",", await CopyTargetsAsync(command, cancellationToken)) };
+        }
+
+        if (command.Action == TaskAction.Decide && command.Data is { } data && JsonLimits.Check(data, "the form's values") is { } tooBig)
+        {
+            throw new TaskActionException(tooBig);
+        }
+
         var standIn = target is not null && command.Action is TaskAction.Transfer or TaskAction.AddBefore or TaskAction.AddAfter && groupForRules is not null
             && await delegations.FindActiveAsync(target, groupForRules.DefinitionId, Now, cancellationToken) is { } rule
             && await directory.FindAsync(rule.DelegateTo, cancellationToken) is { Active: true } stand
@@ -33,6 +54,7 @@ public sealed partial class TaskService
             : [];
         var copies = new List<CarbonCopy>();
         var notifications = new List<TaskNotification>();
+        string? before = null;
         var group = await ChangeGroupAsync(groupId, group =>
         {
             notifications.Clear();
@@ -42,17 +64,43 @@ public sealed partial class TaskService
                 throw new TaskActionException($"'{group.Title}' was already {(group.Status == TaskGroupStatus.Decided ? "decided" : "closed")}.", alreadyHandled: true);
             }
 
+            before = global::System.Text.Json.JsonSerializer.Serialize(group);
             return Apply(group, item, command, actor.UserName, actor.Roles, target, current, returnTargets, copies, notifications, standIn);
         }, cancellationToken, copies) ?? throw new TaskActionException($"There is no task '{command.ItemId}'.");
 
-        await NotifyAsync([.. notifications, .. copies.Select(c => Notification(c.UserName, TaskNotificationKind.Copied, group, null))], cancellationToken);
         if (group.Status == TaskGroupStatus.Decided)
         {
-            await ResumeAsync(group.Id, cancellationToken);
+            try
+            {
+                await ResumeAsync(group.Id, cancellationToken);
+            }
+            catch (Exception ex) when (IsRefusedByTheCase(ex))
+            {
+                // The decision and the case go together: a decision the instance cannot take is undone, the step
+                // is open again (back in the inbox) and the person is told why. A crash or a database that is
+                // away is not such a refusal: the decided step is then resumed by the deadline sweep.
+                await ReopenAsync(global::System.Text.Json.JsonSerializer.Deserialize<TaskGroup>(before!)!, group.Revision, ex.Message, cancellationToken);
+                throw new TaskActionException($"The decision could not be applied to the case, so it was not taken: {ex.Message}");
+            }
         }
 
+        await NotifyAsync([.. notifications, .. copies.Select(c => Notification(c.UserName, TaskNotificationKind.Copied, group, null))], cancellationToken);
         return group;
     }
+
+    private static bool IsRefusedByTheCase(Exception ex) =>
+        ex is global::System.Text.Json.JsonException or NotSupportedException or ArgumentException or FormatException
+            or Engine.Execution.ResumeRejectedException or Engine.Validation.WorkflowValidationException;
+
+    private async Task ReopenAsync(TaskGroup before, int decidedRevision, string reason, CancellationToken cancellationToken)
+    {
+        LogDecisionRefused(logger, before.Id, reason);
+        var entry = Entry(before, null, System, TaskAction.Reopened) with { Comment = reason.Length > 1000 ? reason[..1000] : reason };
+        await store.SaveGroupAsync(before, decidedRevision, [entry], [], CancellationToken.None);
+    }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Step {GroupId}: the case refused the decision ({Reason}); the step is open again")]
+    private static partial void LogDecisionRefused(Microsoft.Extensions.Logging.ILogger logger, string groupId, string reason);
 
     private List<TaskHistoryEntry> Apply(
         TaskGroup group, TaskItem item, TaskCommand command, string user, IReadOnlyList<string> roles, string? target,
@@ -102,13 +150,12 @@ public sealed partial class TaskService
                     throw new TaskActionException($"'{outcome}' is not one of {string.Join(", ", group.Spec.Outcomes)}.");
                 }
 
-                if (outcome == TaskOutcomes.Approve || !group.Spec.IsApproval)
+                // Rejecting needs no complete form, but what it sends must still be the form's own editable fields.
+                var complete = outcome == TaskOutcomes.Approve || !group.Spec.IsApproval;
+                var problems = FormRules.Check(group.Spec.Form, group.Spec.FieldAccess, command.Data, current ?? new Dictionary<string, JsonNode?>(), complete);
+                if (problems.Count > 0)
                 {
-                    var problems = FormRules.Check(group.Spec.Form, group.Spec.FieldAccess, command.Data, current ?? new Dictionary<string, JsonNode?>());
-                    if (problems.Count > 0)
-                    {
-                        throw new TaskActionException("The form is not complete: " + string.Join("; ", problems) + ".");
-                    }
+                    throw new TaskActionException((complete ? "The form is not complete: " : "The form's values are refused: ") + string.Join("; ", problems) + ".");
                 }
 
                 (item.Status, item.Outcome, item.DecidedBy, item.DecidedAt, item.Comment) = (TaskItemStatus.Completed, outcome, user, Now, command.Comment);
@@ -185,7 +232,7 @@ public sealed partial class TaskService
 
         try
         {
-            await runtime.ResumeAsync(group.InstanceId, group.Id, payload, cancellationToken);
+            await runtime.ResumeAsync(group.InstanceId, group.Id, payload, JsonValues.ToText(payload["user"]), cancellationToken);
         }
         catch (InstanceNotFoundException)
         {
@@ -236,6 +283,38 @@ public sealed partial class TaskService
         {
             throw new TaskActionException(item.IsPool ? $"Claim '{group.Title}' first." : $"'{group.Title}' is assigned to {item.Assignee}, not {user}.");
         }
+    }
+
+    /// <summary>The people to copy: each an active user, named once, at most <see cref="MaxCopiesAtOnce"/> at a time.</summary>
+    private async Task<IReadOnlyList<string>> CopyTargetsAsync(TaskCommand command, CancellationToken cancellationToken)
+    {
+        var names = (command.Target ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (names.Count == 0)
+        {
+            throw new TaskActionException("Name the people to copy.");
+        }
+
+        if (names.Count > MaxCopiesAtOnce)
+        {
+            throw new TaskActionException($"{names.Count} people were named; copy at most {MaxCopiesAtOnce} at a time.");
+        }
+
+        var people = new List<string>();
+        var unknown = new List<string>();
+        foreach (var name in names)
+        {
+            if (await directory.FindAsync(name, cancellationToken) is { Active: true } person)
+            {
+                people.Add(person.UserName);
+            }
+            else
+            {
+                unknown.Add(name);
+            }
+        }
+
+        return unknown.Count == 0 ? people : throw new TaskActionException($"There is no active user {string.Join(", ", unknown.Select(u => $"'{u}'"))} to copy.");
     }
 
     private async Task<string> TargetUserAsync(TaskCommand command, CancellationToken cancellationToken)

@@ -29,18 +29,4 @@ public sealed partial class TaskService
         await ChangeGroupAsync(groupId, g => [Entry(g, item, user, TaskAction.Attach) with { Target = attachment.FileName }], cancellationToken);
         return attachment;
     }
-
-    public Task<IReadOnlyList<TaskAttachment>> AttachmentsAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        attachments.ListAsync(instanceId, cancellationToken);
-
-    /// <summary>Whether a person has a part in a case: initiator, someone with an item in it, someone copied, someone who acted.</summary>
-    public async Task<bool> TakesPartAsync(string instanceId, string user, CancellationToken cancellationToken = default)
-    {
-        var groups = await store.ListGroupsAsync(instanceId, cancellationToken);
-        return groups.Any(g => string.Equals(g.Initiator, user, StringComparison.OrdinalIgnoreCase)
-                || g.Items.Any(i => string.Equals(i.Assignee, user, StringComparison.OrdinalIgnoreCase) || string.Equals(i.Owner, user, StringComparison.OrdinalIgnoreCase)
-                    || i.CandidateUsers.Contains(user, StringComparer.OrdinalIgnoreCase)))
-            || (await store.GetHistoryAsync(instanceId, cancellationToken)).Any(h => string.Equals(h.User, user, StringComparison.OrdinalIgnoreCase))
-            || (await store.CopiesAsync(user, null, 0, 500, cancellationToken)).Items.Any(c => c.InstanceId == instanceId);
-    }
 }

@@ -17,6 +17,7 @@ public sealed partial class TaskService(
     IDirectory directory,
     IDelegationStore delegations,
     IAttachmentStore attachments,
+    Cases.CaseAccess access,
     Microsoft.Extensions.Options.IOptions<RuntimeOptions> runtimeOptions,
     IInstanceStore instances,
     IWorkflowRuntime runtime,
@@ -63,26 +64,10 @@ public sealed partial class TaskService(
         }
     }
 
-    public async Task<TaskDetails?> GetAsync(string itemId, CancellationToken cancellationToken = default)
-    {
-        var groupId = await store.FindGroupIdOfItemAsync(itemId, cancellationToken);
-        var group = groupId is null ? null : await store.FindGroupAsync(groupId, cancellationToken);
-        if (group?.Items.Find(i => i.Id == itemId) is not { } item)
-        {
-            return null;
-        }
-
-        var history = await store.GetHistoryAsync(group.InstanceId, cancellationToken);
-        return new TaskDetails(group, item, history, await ReturnTargetsAsync(group, cancellationToken));
-    }
-
     public Task<Page<TaskListItem>> QueryAsync(TaskQuery query, CancellationToken cancellationToken = default) => store.QueryAsync(query, cancellationToken);
 
     public Task<Page<CarbonCopy>> CopiesAsync(string user, string? search = null, int skip = 0, int take = 50, CancellationToken cancellationToken = default) =>
         store.CopiesAsync(user, search, skip, take, cancellationToken);
-
-    public Task<IReadOnlyList<TaskHistoryEntry>> HistoryAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        store.GetHistoryAsync(instanceId, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, TaskHistoryEntry>> LatestDecisionsAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default) =>
         store.LatestDecisionsAsync(instanceIds, cancellationToken);
@@ -224,9 +209,7 @@ public sealed partial class TaskService(
         new(group.InstanceId, group.Id, item?.Id, Now, user, action) { NodeId = group.NodeId };
 
     private async Task<IReadOnlyList<string>> ReturnTargetsAsync(TaskGroup group, CancellationToken cancellationToken) =>
-        [.. (await store.ListGroupsAsync(group.InstanceId, cancellationToken))
-            .Where(g => g.Id != group.Id && g.NodeId != group.NodeId && g.CreatedAt <= group.CreatedAt)
-            .OrderBy(g => g.CreatedAt).Select(g => g.NodeId).Distinct(StringComparer.Ordinal)];
+        ReturnTargets.Of(await store.ListGroupsAsync(group.InstanceId, cancellationToken), group);
 
     /// <summary>Reads a step, changes it, saves it if nobody else did meanwhile (else again from a fresh read).</summary>
     private async Task<TaskGroup?> ChangeGroupAsync(string groupId, Func<TaskGroup, List<TaskHistoryEntry>?> change, CancellationToken cancellationToken, List<CarbonCopy>? copies = null)

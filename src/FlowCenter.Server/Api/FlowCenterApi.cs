@@ -3,9 +3,12 @@ using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Serialization;
 using FlowCenter.Engine.State;
+using System.Security.Claims;
+using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
 using FlowCenter.Runtime.Instances;
+using FlowCenter.Runtime.Requests;
 using FlowCenter.Server.Security;
 
 namespace FlowCenter.Server.Api;
@@ -28,11 +31,15 @@ public static class FlowCenterApi
         // Saves a definition as a draft (the latest draft, or a new version after a published one); a designer's work.
         api.MapPut("/definitions/{id}", async (string id, HttpRequest request, DefinitionService definitions, CancellationToken ct) =>
         {
-            using var reader = new StreamReader(request.Body);
+            if (await RequestBodies.ReadAsync(request, RequestBodies.MaxApiBytes, ct) is not { } body)
+            {
+                return RequestBodies.TooLarge(RequestBodies.MaxApiBytes);
+            }
+
             WorkflowDefinition definition;
             try
             {
-                definition = WorkflowJson.ParseDefinition(await reader.ReadToEndAsync(ct), "the request body");
+                definition = WorkflowJson.ParseDefinition(System.Text.Encoding.UTF8.GetString(body), "the request body");
             }
             catch (WorkflowFormatException ex)
             {
@@ -49,20 +56,21 @@ public static class FlowCenterApi
         })
             .RequireAuthorization(Policies.Design);
 
-        api.MapPost("/instances", async (StartInstanceBody body, IWorkflowRuntime runtime, HttpContext http, CancellationToken ct) =>
+        // A person's start, under the same rules as New request: the start form's fields and rules, the requester
+        // is the caller, unpublished versions for designers only.
+        api.MapPost("/instances", async (StartInstanceBody body, RequestService requests, ClaimsPrincipal user, CancellationToken ct) =>
         {
+            var caller = Caller.From(user);
             try
             {
-                var instance = await runtime.StartAsync(new StartRequest(body.DefinitionId)
-                {
-                    Version = body.Version,
-                    Input = body.Input?.ToDictionary(p => p.Key, p => p.Value?.DeepClone()),
-                    BusinessKey = body.BusinessKey,
-                    StartedBy = http.User.Identity?.Name ?? "api",
-                }, ct);
-                return Results.Created($"/api/instances/{instance.Id}", InstanceView.From(instance));
+                var instance = await requests.SubmitAsync(body.DefinitionId, body.Input?.ToDictionary(p => p.Key, p => p.Value), caller, body.Version, body.BusinessKey, ct);
+                return Results.Created($"/api/instances/{instance.Id}", InstanceView.For(instance, caller));
             }
-            catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException)
+            catch (DefinitionVersionException ex)
+            {
+                return Results.Json(new ApiError(ex.Message), statusCode: StatusCodes.Status403Forbidden);
+            }
+            catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException or FlowCenter.Engine.Validation.WorkflowValidationException)
             {
                 return Results.BadRequest(new ApiError(ex.Message));
             }
@@ -85,15 +93,18 @@ public static class FlowCenterApi
         })
             .RequireAuthorization(Policies.Operate);
 
-        api.MapGet("/instances/{id}", async (string id, IWorkflowRuntime runtime, CancellationToken ct) =>
-            await runtime.GetAsync(id, ct) is { } instance ? Results.Ok(InstanceView.From(instance)) : Results.NotFound(new ApiError($"No instance '{id}'.")));
+        // A case for those who take part in it and for operators; anyone else learns nothing, not even that it exists.
+        api.MapGet("/instances/{id}", async (string id, CaseReader cases, ClaimsPrincipal user, CancellationToken ct) =>
+            await cases.GetInstanceAsync(id, Caller.From(user), ct) is { } instance
+                ? Results.Ok(InstanceView.For(instance, Caller.From(user)))
+                : Results.NotFound(new ApiError($"No instance '{id}'.")));
 
-        api.MapPost("/instances/{id}/bookmarks/{bookmarkId}", async (string id, string bookmarkId, HttpRequest request, IWorkflowRuntime runtime, CancellationToken ct) =>
+        api.MapPost("/instances/{id}/bookmarks/{bookmarkId}", async (string id, string bookmarkId, HttpRequest request, IWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken ct) =>
         {
             return await Answer(async () =>
             {
                 var payload = await ReadPayloadAsync(request, ct);
-                var outcome = await runtime.ResumeAsync(id, bookmarkId, payload, ct);
+                var outcome = await runtime.ResumeAsync(id, bookmarkId, payload, "operator:" + user.Identity!.Name, ct);
                 return outcome == ResumeOutcome.Resumed
                     ? Results.Ok(new { outcome })
                     : Results.Conflict(new ApiError($"Bookmark '{bookmarkId}' was already handled."));
@@ -101,8 +112,10 @@ public static class FlowCenterApi
         })
             .RequireAuthorization(Policies.Operate);
 
-        api.MapPost("/events/{name}", (string name, string? key, HttpRequest request, IWorkflowRuntime runtime, CancellationToken ct) =>
-            Answer(async () => Results.Ok(await runtime.PublishEventAsync(name, key, await ReadPayloadAsync(request, ct), ct))));
+        // Events are for systems (signed webhooks, the message trigger) and operators; the journal names the sender.
+        api.MapPost("/events/{name}", (string name, string? key, HttpRequest request, IWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(async () => Results.Ok(await runtime.PublishEventAsync(name, key, await ReadPayloadAsync(request, ct), "operator:" + user.Identity!.Name, ct))))
+            .RequireAuthorization(Policies.Operate);
 
         api.MapPost("/instances/{id}/cancel", (string id, IWorkflowRuntime runtime, CancellationToken ct) =>
             Answer(async () =>
@@ -130,11 +143,12 @@ public static class FlowCenterApi
         return app;
     }
 
-    /// <summary>The JSON body, sent with a length or chunked; null when there is none.</summary>
+    /// <summary>The JSON body, sent with a length or chunked, within the API's limit; null when there is none.</summary>
     private static async Task<JsonNode?> ReadPayloadAsync(HttpRequest request, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(ct);
+        var body = await RequestBodies.ReadAsync(request, RequestBodies.MaxApiBytes, ct)
+            ?? throw new PayloadTooLargeException(RequestBodies.MaxApiBytes);
+        var text = System.Text.Encoding.UTF8.GetString(body);
         return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
     }
 
@@ -147,6 +161,14 @@ public static class FlowCenterApi
         catch (InstanceNotFoundException ex)
         {
             return Results.NotFound(new ApiError(ex.Message));
+        }
+        catch (PayloadTooLargeException ex)
+        {
+            return RequestBodies.TooLarge(ex.Limit);
+        }
+        catch (AmbiguousCorrelationException ex)
+        {
+            return Results.Conflict(new ApiError(ex.Message));
         }
         catch (Exception ex) when (ex is ResumeRejectedException or InvalidOperationException or ArgumentException)
         {

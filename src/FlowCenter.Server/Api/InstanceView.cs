@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Cases;
 
 namespace FlowCenter.Server.Api;
 
@@ -18,6 +19,14 @@ public sealed record InstanceView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt)
 {
-    public static InstanceView From(WorkflowInstance i) =>
-        new(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.BusinessKey, i.Variables, i.Output, i.Bookmarks, i.Incidents, i.Journal, i.CreatedAt, i.CompletedAt);
+    /// <summary>The instance as <paramref name="caller"/> may see it: incident details (stack traces) for operators only.</summary>
+    public static InstanceView For(WorkflowInstance i, Caller caller) =>
+        new(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.BusinessKey, i.Variables, i.Output, i.Bookmarks,
+            caller.IsOperator ? i.Incidents : [.. i.Incidents.Select(WithoutDetail)], i.Journal, i.CreatedAt, i.CompletedAt);
+
+    private static Incident WithoutDetail(Incident incident) => new()
+    {
+        Id = incident.Id, NodeId = incident.NodeId, TokenId = incident.TokenId, Message = incident.Message, ErrorType = incident.ErrorType,
+        Attempts = incident.Attempts, CreatedAt = incident.CreatedAt, ResolvedAt = incident.ResolvedAt, Resolution = incident.Resolution,
+    };
 }

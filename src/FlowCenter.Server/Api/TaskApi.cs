@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Tasks;
 
 namespace FlowCenter.Server.Api;
@@ -24,8 +25,8 @@ public static class TaskApi
                 Take = Math.Clamp(take ?? 50, 1, 500),
             }, ct));
         });
-        tasks.MapGet("/{itemId}", async (string itemId, TaskService service, CancellationToken ct) =>
-            await service.GetAsync(itemId, ct) is { } details
+        tasks.MapGet("/{itemId}", async (string itemId, CaseReader cases, ClaimsPrincipal user, CancellationToken ct) =>
+            await cases.GetTaskAsync(itemId, Caller.From(user), ct) is { } details
                 ? Results.Ok(new { details.Group, details.Item, details.History, details.ReturnTargets })
                 : Results.NotFound(new ApiError($"There is no task '{itemId}'.")));
         tasks.MapPost("/{itemId}/{action}", async (string itemId, string action, TaskActionBody? body, ClaimsPrincipal user, TaskService service, CancellationToken ct) =>
@@ -51,16 +52,10 @@ public static class TaskApi
                 return ex.AlreadyHandled ? Results.Conflict(new ApiError(ex.Message)) : Results.BadRequest(new ApiError(ex.Message));
             }
         });
-        app.MapGet("/api/attachments/{id:long}", async (long id, ClaimsPrincipal user, TaskService service, IAttachmentStore attachments, CancellationToken ct) =>
-        {
-            if (await attachments.OpenAsync(id, ct) is not { } file)
-            {
-                return Results.NotFound(new ApiError($"There is no attachment {id}."));
-            }
-
-            var mayRead = Security.Policies.OperateRoles.Any(user.IsInRole) || await service.TakesPartAsync(file.Attachment.InstanceId, user.Identity!.Name!, ct);
-            return mayRead ? Results.File(file.Content, file.Attachment.ContentType, file.Attachment.FileName) : Results.Forbid();
-        }).RequireAuthorization();
+        app.MapGet("/api/attachments/{id:long}", async (long id, ClaimsPrincipal user, CaseReader cases, CancellationToken ct) =>
+            await cases.OpenAttachmentAsync(id, Caller.From(user), ct) is { } file
+                ? Results.File(file.Content, file.Attachment.ContentType, file.Attachment.FileName)
+                : Results.NotFound(new ApiError($"There is no attachment {id}."))).RequireAuthorization();
         app.MapGet("/api/notifications", async (ClaimsPrincipal user, FlowCenter.Runtime.Notifications.INotificationStore store, CancellationToken ct) =>
             Results.Ok(await store.ListAsync(user.Identity!.Name!, 50, ct))).RequireAuthorization();
         return app;

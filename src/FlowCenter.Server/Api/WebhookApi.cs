@@ -29,19 +29,11 @@ public static class WebhookApi
                 return Results.NotFound(new ApiError($"There is no webhook connection '{connection}'."));
             }
 
-            if (request.ContentLength > MaxBodyBytes)
+            if (await RequestBodies.ReadAsync(request, MaxBodyBytes, ct) is not { } body)
             {
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+                return RequestBodies.TooLarge(MaxBodyBytes);
             }
 
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, ct);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-            }
-
-            var body = buffer.ToArray();
             if (!Authentic(hook, request, body))
             {
                 return Results.Json(new ApiError("The delivery's key or signature does not match."), statusCode: StatusCodes.Status401Unauthorized);
@@ -67,8 +59,17 @@ public static class WebhookApi
                 ?? (Setting(hook, "correlationField") is { } field ? JsonValues.ToText(payload?[field]) : null);
             try
             {
-                var outcome = await runtime.PublishEventAsync(eventName, correlation, payload, ct);
+                var outcome = await runtime.PublishEventAsync(eventName, correlation, payload, "webhook:" + connection, ct);
                 return Results.Ok(outcome);
+            }
+            catch (AmbiguousCorrelationException ex)
+            {
+                if (deliveryId.Length > 0)
+                {
+                    await deliveries.ForgetAsync(connection, deliveryId, CancellationToken.None);
+                }
+
+                return Results.Conflict(new ApiError(ex.Message));
             }
             catch
             {

@@ -20,6 +20,10 @@ public static class FlowCenterServerExtensions
         // Serve the static files of MudBlazor and the Studio from the build output in every environment, not only
         // Development; a published server has them in wwwroot and this does nothing there.
         builder.WebHost.UseStaticWebAssets();
+        // Bodies are limited while they are read (chunked ones too); endpoints that take less lower it further.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = Api.RequestBodies.MaxApiBytes);
+        // An unhandled exception answers a problem document without internals (UseExceptionHandler in Program).
+        builder.Services.AddProblemDetails();
         var section = builder.Configuration.GetSection("FlowCenter");
         var root = builder.Environment.ContentRootPath;
         builder.Services

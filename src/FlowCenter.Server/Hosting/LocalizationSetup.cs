@@ -25,7 +25,7 @@ public static class LocalizationSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(set)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(redirect is { Length: > 0 } && redirect.StartsWith('/') ? redirect : "/");
+            return Results.LocalRedirect(Components.Account.SignIn.LocalUrl(redirect));
         }).AllowAnonymous();
         return app;
     }

@@ -12,11 +12,18 @@ public static class AccountEndpoints
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
         var account = app.MapGroup("/account").AllowAnonymous();
-        account.MapPost("/signout", async (SignInManager<FlowCenterUser> signIn) =>
+        // Signing out ends every session of the person (a copied cookie stops working too) and needs the form's
+        // anti-forgery token, so another site cannot sign anyone out.
+        account.MapPost("/signout", async (HttpContext http, SignInManager<FlowCenterUser> signIn) =>
         {
+            if (http.User.Identity?.IsAuthenticated == true && await signIn.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signIn.UserManager.UpdateSecurityStampAsync(user);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/signin");
-        });
+        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
         account.MapPost("/external", ([FromForm] string? returnUrl, SignInManager<FlowCenterUser> signIn) =>
         {
             var redirect = $"/account/external-done?returnUrl={Uri.EscapeDataString(SignIn.LocalUrl(returnUrl))}";

@@ -60,6 +60,9 @@ public static class SecuritySetup
             o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
+        // The cookie is checked against the account on every request: deactivating someone, changing their roles,
+        // resetting their password or signing out (each renews the security stamp) ends the sessions they had.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         if (settings.OpenIdConnect.Enabled)
         {
             if (settings.OpenIdConnect.RequireHttpsMetadata && !settings.OpenIdConnect.Authority!.StartsWith("https://", StringComparison.OrdinalIgnoreCase))

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
+using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Definitions;
-using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Requests;
 using FlowCenter.Runtime.Tasks;
 using FlowCenter.Studio.Localization;
 using FlowCenter.Studio.Tasks;
@@ -18,8 +18,6 @@ namespace FlowCenter.Studio.Requests;
 /// </summary>
 public sealed partial class NewRequest
 {
-    private const string Requester = "requester";
-
     private List<WorkflowDefinition>? _startable;
     private WorkflowDefinition? _chosen;
     private JsonObject? _form;
@@ -31,7 +29,7 @@ public sealed partial class NewRequest
     private IDefinitionStore Definitions { get; set; } = null!;
 
     [Inject]
-    private IWorkflowRuntime Runtime { get; set; } = null!;
+    private RequestService Requests { get; set; } = null!;
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = null!;
@@ -41,9 +39,6 @@ public sealed partial class NewRequest
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = null!;
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
@@ -67,20 +62,8 @@ public sealed partial class NewRequest
         _chosen = definition;
         _errors = [];
         _values = [];
-        _form = definition.Nodes.First(n => n.Type == "Start").Inputs.GetValueOrDefault("form")?.Literal as JsonObject ?? FormFromInputs(definition);
+        _form = RequestService.FormFor(definition);
     }
-
-    /// <summary>Without a designed start form, a field per input (the requester aside).</summary>
-    private static JsonObject FormFromInputs(WorkflowDefinition definition) => new()
-    {
-        ["fields"] = new JsonArray([.. definition.Inputs.Where(i => i.Name != Requester).Select(i => new JsonObject
-        {
-            ["name"] = i.Name,
-            ["label"] = i.Description ?? i.Name,
-            ["type"] = i.Type switch { DataType.Number or DataType.Integer => "number", DataType.DateTime => "date", _ => "text" },
-            ["required"] = i.Required,
-        })]),
-    };
 
     private async Task SubmitAsync()
     {
@@ -92,16 +75,10 @@ public sealed partial class NewRequest
         }
 
         var user = await CurrentUser.GetAsync();
-        var input = _values.ToDictionary(p => p.Key, p => p.Value?.DeepClone());
-        if (definition.Inputs.Exists(i => i.Name == Requester))
-        {
-            input[Requester] = JsonValue.Create(user.Name);
-        }
-
         _busy = true;
         try
         {
-            var instance = await Runtime.StartAsync(new StartRequest(definition.Id) { Input = input, StartedBy = user.Name, BusinessKey = BusinessKey(definition.Id) });
+            var instance = await Requests.SubmitAsync(definition.Id, _values.ToDictionary(p => p.Key, p => p.Value), new Caller(user.Name, user.Roles));
             Snackbar.Add(L["RequestStarted", instance.BusinessKey ?? instance.Id], Severity.Success);
             Navigation.NavigateTo("tasks?tab=started");
         }
@@ -113,12 +90,5 @@ public sealed partial class NewRequest
         {
             _busy = false;
         }
-    }
-
-    /// <summary>A readable key: the process's initials, the date and a number, e.g. PR-20261123-4821.</summary>
-    private string BusinessKey(string definitionId)
-    {
-        var initials = string.Concat(definitionId.Split('-', '_', '.').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0])));
-        return $"{initials}-{Clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{Random.Shared.Next(1000, 9999)}";
     }
 }

@@ -1,7 +1,7 @@
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Definitions;
-using FlowCenter.Runtime.Execution;
 using FlowCenter.Runtime.Organization;
 using FlowCenter.Runtime.Tasks;
 using FlowCenter.Studio.Localization;
@@ -24,13 +24,13 @@ public sealed partial class RequestPage
     public string InstanceId { get; set; } = "";
 
     [Inject]
-    private IWorkflowRuntime Runtime { get; set; } = null!;
+    private CaseReader Cases { get; set; } = null!;
+
+    [Inject]
+    private FlowCenter.Studio.Tasks.CurrentUser CurrentUser { get; set; } = null!;
 
     [Inject]
     private IDefinitionStore Definitions { get; set; } = null!;
-
-    [Inject]
-    private TaskService Tasks { get; set; } = null!;
 
     [Inject]
     private IDirectory Directory { get; set; } = null!;
@@ -50,7 +50,9 @@ public sealed partial class RequestPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _instance = await Runtime.GetAsync(InstanceId);
+        var user = await CurrentUser.GetAsync();
+        var caller = new Caller(user.Name, user.Roles);
+        _instance = await Cases.GetInstanceAsync(InstanceId, caller);
         if (_instance is null)
         {
             return;
@@ -58,7 +60,7 @@ public sealed partial class RequestPage
 
         var stored = await Definitions.FindAsync(_instance.DefinitionId, _instance.DefinitionVersion);
         _definition = stored is null ? null : DefinitionService.ParseStored(stored);
-        _history = await Tasks.HistoryAsync(InstanceId);
+        _history = await Cases.HistoryAsync(InstanceId, caller);
         _names = await FlowCenter.Studio.Tasks.DisplayNames.LoadAsync(Directory);
         _done = [.. _instance.Journal.Where(j => j.Status == JournalStatus.Completed).Select(j => j.NodeId).Distinct()];
         _current = [.. _instance.Bookmarks.Select(b => b.NodeId).Distinct()];

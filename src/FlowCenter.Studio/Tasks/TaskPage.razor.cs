@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Definitions;
-using FlowCenter.Runtime.Execution;
 using FlowCenter.Runtime.Organization;
 using FlowCenter.Runtime.Tasks;
 using FlowCenter.Studio.Localization;
@@ -39,7 +39,7 @@ public sealed partial class TaskPage
     private TaskService Tasks { get; set; } = null!;
 
     [Inject]
-    private IWorkflowRuntime Runtime { get; set; } = null!;
+    private CaseReader Cases { get; set; } = null!;
 
     [Inject]
     private IDefinitionStore Definitions { get; set; } = null!;
@@ -64,6 +64,8 @@ public sealed partial class TaskPage
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    private Caller Caller => new(_user.Name, _user.Roles);
 
     private bool CanAct => _details is { Group.Status: TaskGroupStatus.Open, Item: { Status: TaskItemStatus.Open, Assignee: { } assignee } }
         && string.Equals(assignee, _user.Name, StringComparison.OrdinalIgnoreCase);
@@ -101,7 +103,7 @@ public sealed partial class TaskPage
 
     private async Task LoadAsync()
     {
-        _details = await Tasks.GetAsync(ItemId);
+        _details = await Cases.GetTaskAsync(ItemId, Caller);
         _notFound = _details is null;
         if (_details is null)
         {
@@ -110,7 +112,7 @@ public sealed partial class TaskPage
 
         var stored = await Definitions.FindAsync(_details.Group.DefinitionId, _details.Group.DefinitionVersion);
         _definition = stored is null ? null : DefinitionService.ParseStored(stored);
-        var instance = await Runtime.GetAsync(_details.Group.InstanceId);
+        var instance = await Cases.GetInstanceAsync(_details.Group.InstanceId, Caller);
         _variables = instance is null ? new Dictionary<string, JsonNode?>() : instance.Variables.Concat(instance.Input.Where(i => !instance.Variables.ContainsKey(i.Key))).ToDictionary(p => p.Key, p => p.Value);
         _values = [];
         foreach (var field in FormRules.FieldsOf(_details.Group.Spec.Form))
@@ -119,7 +121,7 @@ public sealed partial class TaskPage
             _values[name] = _variables.GetValueOrDefault(name)?.DeepClone();
         }
 
-        _attachments = await Tasks.AttachmentsAsync(_details.Group.InstanceId);
+        _attachments = await Cases.AttachmentsAsync(_details.Group.InstanceId, Caller);
         _doneNodes = instance?.Journal.Where(j => j.Status == JournalStatus.Completed).Select(j => j.NodeId).Distinct().ToList() ?? [];
         _currentNodes = instance?.Bookmarks.Where(b => b.Kind == BookmarkKind.UserTask).Select(b => b.NodeId).Distinct().ToList() ?? [];
     }
@@ -197,7 +199,7 @@ public sealed partial class TaskPage
     private async Task<TaskAttachment?> UploadForFormAsync(Microsoft.AspNetCore.Components.Forms.IBrowserFile file)
     {
         var attachment = await AttachCoreAsync(file);
-        _attachments = await Tasks.AttachmentsAsync(_details!.Group.InstanceId);
+        _attachments = await Cases.AttachmentsAsync(_details!.Group.InstanceId, Caller);
         return attachment;
     }
 

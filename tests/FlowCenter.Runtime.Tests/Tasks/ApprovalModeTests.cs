@@ -121,6 +121,6 @@ public sealed class ApprovalModeTests
         var again = await Assert.ThrowsAsync<TaskActionException>(() => harness.Tasks.ActAsync(command));
 
         Assert.True(again.AlreadyHandled);
-        Assert.Single(await harness.Tasks.HistoryAsync(id), h => h.Action == TaskAction.Decide);
+        Assert.Single(await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator), h => h.Action == TaskAction.Decide);
     }
 }

@@ -72,7 +72,7 @@ public sealed class AssignmentTests
         Assert.Equal((TaskGroupStatus.Decided, "approve"), (group.Status, group.Outcome));
         Assert.NotNull(group.ResumedAt);
         Assert.Equal(WorkflowStatus.Completed, await StatusAsync(harness, id));
-        Assert.Contains(await harness.Tasks.HistoryAsync(id), h => h.Action == TaskAction.AutoApprove);
+        Assert.Contains(await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator), h => h.Action == TaskAction.AutoApprove);
     }
 
     [Fact]

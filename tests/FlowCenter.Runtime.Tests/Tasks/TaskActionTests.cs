@@ -22,7 +22,7 @@ public sealed class TaskActionTests
 
         Assert.True(stale.AlreadyHandled);
         Assert.Equal(WorkflowStatus.Completed, await StatusAsync(harness, id));
-        var transfer = Assert.Single(await harness.Tasks.HistoryAsync(id), h => h.Action == TaskAction.Transfer);
+        var transfer = Assert.Single(await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator), h => h.Action == TaskAction.Transfer);
         Assert.Equal(("lina", "boss", "you know this supplier"), (transfer.User, transfer.Target, transfer.Comment));
         Assert.Single((await harness.Tasks.QueryAsync(new TaskQuery(TaskBox.Done, "lina"))).Items);
     }
@@ -37,7 +37,7 @@ public sealed class TaskActionTests
         await harness.Tasks.ActAsync(new TaskCommand(item.Id, "boss", TaskAction.Delegate) { Target = "lina" });
         await harness.Tasks.ActAsync(new TaskCommand(item.Id, "lina", TaskAction.Decide) { Outcome = "approve", Comment = "ok for the boss" });
 
-        var decision = Assert.Single(await harness.Tasks.HistoryAsync(id), h => h.Action == TaskAction.Decide);
+        var decision = Assert.Single(await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator), h => h.Action == TaskAction.Decide);
         Assert.Equal(("lina", "boss", "approve"), (decision.User, decision.OnBehalfOf, decision.Target));
         Assert.Equal(WorkflowStatus.Completed, await StatusAsync(harness, id));
     }
@@ -56,7 +56,7 @@ public sealed class TaskActionTests
         var back = await harness.Runtime.StartAsync(new FlowCenter.Runtime.Execution.StartRequest("away") { StartedBy = "zw" });
 
         Assert.Equal(("boss", "lina"), (item.Assignee, item.Owner));
-        Assert.Single(await harness.Tasks.HistoryAsync(away), h => h is { Action: TaskAction.Decide, User: "boss", OnBehalfOf: "lina" });
+        Assert.Single(await harness.Cases.HistoryAsync(away, TestSupport.RuntimeHarness.Operator), h => h is { Action: TaskAction.Decide, User: "boss", OnBehalfOf: "lina" });
         Assert.Equal(WorkflowStatus.Completed, await StatusAsync(harness, away));
         Assert.Equal("lina", (await GroupAsync(harness, back.Id)).Items.Single().Assignee);
     }
@@ -76,8 +76,8 @@ public sealed class TaskActionTests
         Assert.Equal([1, 2, 3], (await harness.Services.GetRequiredService<IAttachmentStore>().OpenAsync(quote.Id))!.Value.Content);
         Assert.Contains("lina", stranger.Message, StringComparison.Ordinal);
         Assert.Contains("10 MiB", huge.Message, StringComparison.Ordinal);
-        Assert.Single(await harness.Tasks.AttachmentsAsync(id));
-        Assert.Single(await harness.Tasks.HistoryAsync(id), h => h is { Action: TaskAction.Attach, Target: "报价单.pdf" });
+        Assert.Single(await harness.Cases.AttachmentsAsync(id, TestSupport.RuntimeHarness.Operator));
+        Assert.Single(await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator), h => h is { Action: TaskAction.Attach, Target: "报价单.pdf" });
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class TaskActionTests
 
         Assert.Equal("Approve copy", (await harness.Tasks.CopiesAsync("a1")).Items.Single().Title);
         Assert.Equal("lina", (await harness.Tasks.CopiesAsync("a3")).Items.Single().FromUser);
-        Assert.Contains(await harness.Tasks.HistoryAsync(id), h => h is { Action: TaskAction.Comment, Comment: "checking the budget" });
+        Assert.Contains(await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator), h => h is { Action: TaskAction.Comment, Comment: "checking the budget" });
         Assert.Equal(WorkflowStatus.Waiting, await StatusAsync(harness, id));
     }
 

@@ -23,7 +23,7 @@ public sealed class TaskConcurrencyTests
 
         Assert.Single(results, r => r is null);
         Assert.Single(results, r => r is { AlreadyHandled: true });
-        Assert.Single(await harness.Tasks.HistoryAsync(id), h => h.Action == TaskAction.Decide);
+        Assert.Single(await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator), h => h.Action == TaskAction.Decide);
         Assert.Equal(WorkflowStatus.Completed, await StatusAsync(harness, id));
     }
 
@@ -37,7 +37,7 @@ public sealed class TaskConcurrencyTests
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Attempt(harness.Tasks, command)));
 
         Assert.Single(results, r => r is null);
-        Assert.Single(await harness.Tasks.HistoryAsync(id), h => h.Action == TaskAction.Decide);
+        Assert.Single(await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator), h => h.Action == TaskAction.Decide);
         Assert.Equal(WorkflowStatus.Waiting, await StatusAsync(harness, id));
     }
 

@@ -23,7 +23,7 @@ public sealed class TaskDeadlineTests
         await harness.Tasks.ProcessDueAsync();
 
         Assert.Contains((await harness.Runtime.GetAsync(id))!.Journal, j => j.NodeId == endNode);
-        Assert.Contains(await harness.Tasks.HistoryAsync(id), h => h.Action == TaskAction.Timeout && h.User == "system");
+        Assert.Contains(await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator), h => h.Action == TaskAction.Timeout && h.User == "system");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class TaskDeadlineTests
 
         var group = await GroupAsync(harness, id);
         Assert.Equal(["lina"], group.Items.Where(i => i.Status == TaskItemStatus.Open).Select(i => i.Assignee));
-        Assert.Single(await harness.Tasks.HistoryAsync(id), h => h.Action == TaskAction.Escalate);
+        Assert.Single(await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator), h => h.Action == TaskAction.Escalate);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class TaskDeadlineTests
         harness.Clock.Advance(TimeSpan.FromHours(2));
         await harness.Tasks.ProcessDueAsync();
 
-        Assert.Equal(3, (await harness.Tasks.HistoryAsync(id)).Count(h => h.Action == TaskAction.Remind));
+        Assert.Equal(3, (await harness.Cases.HistoryAsync(id, TestSupport.RuntimeHarness.Operator)).Count(h => h.Action == TaskAction.Remind));
     }
 
     [Fact]

@@ -51,6 +51,12 @@ public sealed class RuntimeHarness : IAsyncDisposable
 
     public Runtime.Tasks.TaskService Tasks => _services.GetRequiredService<Runtime.Tasks.TaskService>();
 
+    /// <summary>A case's data for a caller, through the rights rule.</summary>
+    public Runtime.Cases.CaseReader Cases => _services.GetRequiredService<Runtime.Cases.CaseReader>();
+
+    /// <summary>An operator, who sees every case.</summary>
+    public static FlowCenter.Runtime.Cases.Caller Operator { get; } = new FlowCenter.Runtime.Cases.Caller("operator", [FlowCenter.Runtime.Organization.Roles.Operator]);
+
     public Runtime.Organization.IDelegationStore Delegations => _services.GetRequiredService<Runtime.Organization.IDelegationStore>();
 
     public Runtime.Connections.IConnectionStore Connections => _services.GetRequiredService<Runtime.Connections.IConnectionStore>();

@@ -169,6 +169,8 @@ namespace FlowCenter.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstanceId");
+
                     b.HasIndex("UserName", "At");
 
                     b.ToTable("TaskCopies", (string)null);
@@ -559,6 +561,10 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("ResumedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -875,6 +881,8 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.HasIndex("DecidedBy");
 
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("InstanceId");
 
                     b.HasIndex("Assignee", "Status");
 

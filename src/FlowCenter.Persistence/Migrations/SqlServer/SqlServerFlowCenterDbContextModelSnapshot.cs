@@ -169,6 +169,8 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstanceId");
+
                     b.HasIndex("UserName", "At");
 
                     b.ToTable("TaskCopies", (string)null);
@@ -561,6 +563,10 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("ResumedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -877,6 +883,8 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.HasIndex("DecidedBy");
 
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("InstanceId");
 
                     b.HasIndex("Assignee", "Status");
 

@@ -159,6 +159,8 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("InstanceId");
+
                     b.HasIndex("UserName", "At");
 
                     b.ToTable("TaskCopies", (string)null);
@@ -547,6 +549,10 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResumedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -859,6 +865,8 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.HasIndex("DecidedBy");
 
                     b.HasIndex("GroupId");
+
+                    b.HasIndex("InstanceId");
 
                     b.HasIndex("Assignee", "Status");
 

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Json;
+using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Cases;
+using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Tasks;
+
+namespace FlowCenter.Runtime.Requests;
+
+/// <summary>
+/// A person starting a process (New request in the Studio, <c>POST /api/instances</c>): the same rules both ways.
+/// Every value within <see cref="JsonLimits"/>; where the Start node has a form, only its fields, each of its
+/// type and keeping its rules (required, range, pattern, options); an input named <c>requester</c> is the
+/// signed-in person whatever was sent; a version that is not published only for designers (the runtime checks).
+/// </summary>
+public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime runtime, TimeProvider clock)
+{
+    /// <summary>The input that names who asked: always the signed-in person.</summary>
+    public const string Requester = "requester";
+
+    /// <summary>The Start node's designed form, or null when it has none.</summary>
+    public static JsonObject? StartFormOf(WorkflowDefinition definition) =>
+        definition.Nodes.Find(n => n.Type == "Start")?.Inputs.GetValueOrDefault("form")?.Literal as JsonObject;
+
+    /// <summary>The form a person fills in: the designed one, else a field per declared input (the requester aside).</summary>
+    public static JsonObject FormFor(WorkflowDefinition definition) => StartFormOf(definition) ?? new JsonObject
+    {
+        ["fields"] = new JsonArray([.. definition.Inputs.Where(i => i.Name != Requester).Select(i => new JsonObject
+        {
+            ["name"] = i.Name,
+            ["label"] = i.Description ?? i.Name,
+            ["type"] = i.Type switch { DataType.Number or DataType.Integer => "number", DataType.DateTime => "date", _ => "text" },
+            ["required"] = i.Required,
+        })]),
+    };
+
+    /// <summary>What is wrong with these values for the definition's start form; empty when nothing is.</summary>
+    public static IReadOnlyList<string> Check(WorkflowDefinition definition, IReadOnlyDictionary<string, JsonNode?> values)
+    {
+        var problems = values.Select(v => JsonLimits.Check(v.Value, $"input '{v.Key}'")).OfType<string>().ToList();
+        if (StartFormOf(definition) is { } form)
+        {
+            var submitted = new JsonObject();
+            foreach (var (name, value) in values.Where(v => v.Key != Requester))
+            {
+                submitted[name] = value?.DeepClone();
+            }
+
+            problems.AddRange(FormRules.Check(form, null, submitted, new Dictionary<string, JsonNode?>()));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Starts the process for <paramref name="caller"/>; bad values start nothing and name every problem.</summary>
+    public async Task<WorkflowInstance> SubmitAsync(string definitionId, IReadOnlyDictionary<string, JsonNode?>? values, Caller caller, int? version = null, string? businessKey = null, CancellationToken cancellationToken = default)
+    {
+        var definition = (version is int v ? await workflows.GetAsync(definitionId, v, cancellationToken) : await workflows.GetCurrentAsync(definitionId, cancellationToken)).Definition;
+        var input = (values ?? new Dictionary<string, JsonNode?>()).ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal);
+        if (Check(definition, input) is { Count: > 0 } problems)
+        {
+            throw new ArgumentException($"The start form of '{definition.Name ?? definitionId}' is not filled in as it must be: {string.Join("; ", problems)}.", nameof(values));
+        }
+
+        if (definition.Inputs.Exists(i => i.Name == Requester))
+        {
+            input[Requester] = JsonValue.Create(caller.UserName);
+        }
+
+        return await runtime.StartAsync(new StartRequest(definitionId)
+        {
+            Version = version,
+            Input = input,
+            BusinessKey = businessKey is { Length: > 0 } ? businessKey : NewBusinessKey(definitionId),
+            StartedBy = caller.UserName,
+            Caller = caller,
+        }, cancellationToken);
+    }
+
+    /// <summary>A readable key: the process's initials, the date and a number, e.g. PR-20261123-4821.</summary>
+    private string NewBusinessKey(string definitionId)
+    {
+        var initials = string.Concat(definitionId.Split('-', '_', '.').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0])));
+        return $"{initials}-{clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{Random.Shared.Next(1000, 9999)}";
+    }
+}
