@@ -140,6 +140,11 @@ public static class FlowCenterApi
                 return Results.NoContent();
             }))
             .RequireAuthorization(Policies.Operate);
+        // What this node maps, for administrators and for the rights table's test.
+        api.MapGet("/endpoints", (EndpointDataSource endpoints) => endpoints.Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => new { method = m, route = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/') }))
+            .Distinct())
+            .RequireAuthorization(Policies.Administer);
         return app;
     }
 

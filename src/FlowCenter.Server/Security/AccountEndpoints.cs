@@ -14,8 +14,13 @@ public static class AccountEndpoints
         var account = app.MapGroup("/account").AllowAnonymous();
         // Signing out ends every session of the person (a copied cookie stops working too) and needs the form's
         // anti-forgery token, so another site cannot sign anyone out.
-        account.MapPost("/signout", async (HttpContext http, SignInManager<FlowCenterUser> signIn) =>
+        account.MapPost("/signout", async (HttpContext http, SignInManager<FlowCenterUser> signIn, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest("The sign-out form's anti-forgery token is missing or wrong; sign out from FlowCenter's own page.");
+            }
+
             if (http.User.Identity?.IsAuthenticated == true && await signIn.UserManager.GetUserAsync(http.User) is { } user)
             {
                 await signIn.UserManager.UpdateSecurityStampAsync(user);
@@ -23,7 +28,7 @@ public static class AccountEndpoints
 
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/signin");
-        }).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute());
+        });
         account.MapPost("/external", ([FromForm] string? returnUrl, SignInManager<FlowCenterUser> signIn) =>
         {
             var redirect = $"/account/external-done?returnUrl={Uri.EscapeDataString(SignIn.LocalUrl(returnUrl))}";

@@ -89,6 +89,56 @@ public sealed class FileActivityTests : IDisposable
         Assert.Contains("absent", instance.CompletedPath());
     }
 
+    [Theory]
+    [InlineData(20_000)]
+    [InlineData(200_000)]
+    public async Task Read_XmlNestedDeeperThanTheLimit_FailsTheNodeNamingTheLimit_WithoutStalling(int depth)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "deep.xml"), string.Concat(Enumerable.Repeat("<a>", depth)) + string.Concat(Enumerable.Repeat("</a>", depth)));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var instance = await RunAsync(b => b.Node("read", "ReadFile", ("connection", "drop"), ("path", "deep.xml"), ("format", "xml"), ("resultVariable", "x")), "read");
+
+        Assert.Contains("nested deeper than 32 levels", Assert.Single(instance.Incidents).Message, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ReadAndWrite_ThroughASymbolicLinkOutOfTheFolder_AreRefused()
+    {
+        var outside = Directory.CreateTempSubdirectory("fc-outside-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(outside, "secret.json"), "{ \"secret\": 1 }");
+            Directory.CreateSymbolicLink(Path.Combine(_folder, "escape"), outside);
+            File.CreateSymbolicLink(Path.Combine(_folder, "secret.json"), Path.Combine(outside, "secret.json"));
+
+            var read = await RunAsync(b => b.Node("read", "ReadFile", ("connection", "drop"), ("path", "escape/secret.json"), ("resultVariable", "x")), "read");
+            var readFile = await RunAsync(b => b.Node("read", "ReadFile", ("connection", "drop"), ("path", "secret.json"), ("resultVariable", "x")), "read");
+            var write = await RunAsync(b => b.Node("write", "WriteFile", ("connection", "drop"), ("path", "escape/planted.json"), ("value", new Js("({ a: 1 })"))), "write");
+
+            Assert.Contains("symbolic link", Assert.Single(read.Incidents).Message, StringComparison.Ordinal);
+            Assert.Contains("symbolic link", Assert.Single(readFile.Incidents).Message, StringComparison.Ordinal);
+            Assert.Contains("symbolic link", Assert.Single(write.Incidents).Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(outside, "planted.json")));
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task WriteCsv_CellsThatASpreadsheetWouldRun_AreNeutralised_NumbersStay()
+    {
+        var instance = await RunAsync(b => b.Node("write", "WriteFile", ("connection", "drop"), ("path", "report.csv"), ("format", "csv"),
+            ("value", new Js("[{ name: '=HYPERLINK(\"http://x\")', note: '+1', at: '@SUM(A1)', dash: '-2', n: -5, plain: 'ok' }]"))), "write");
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Equal("name,note,at,dash,n,plain\n\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'@SUM(A1),'-2,-5,ok\n",
+            (await File.ReadAllTextAsync(Path.Combine(_folder, "report.csv"))).ReplaceLineEndings("\n"));
+    }
+
     private async Task<WorkflowInstance> RunAsync(Func<WorkflowBuilder, WorkflowBuilder> nodes, params string[] chain)
     {
         var id = "files-" + Guid.NewGuid().ToString("N")[..6];

@@ -75,6 +75,25 @@ public sealed class JintExpressionEvaluatorTests : IDisposable
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("var a = {}; for (var i = 0; i < 20000; i++) { a = { x: a }; } return a;", "nested deeper than 64")]
+    [InlineData("var a = []; for (var i = 0; i < 20000; i++) { a = [a]; } return a;", "nested deeper than 64")]
+    [InlineData("var a = {}; a.self = a; return a;", "refers to itself")]
+    public void Evaluate_ResultTooDeepOrCyclic_IsAClearError_NotAStackOverflow(string source, string expected)
+    {
+        using var evaluator = new JintExpressionEvaluator(new JavaScriptOptions { MaxStatements = 1_000_000 }, _clock);
+
+        var error = Assert.Throws<ExpressionException>(() => evaluator.Evaluate(source, ExpressionKind.Script, new TestScope()));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_InstanceId_IsTheCasesId()
+    {
+        Assert.Equal("PO-i-1", _sut.Evaluate("'PO-' + instanceId()", ExpressionKind.Value, new TestScope())!.GetValue<string>());
+    }
+
     [Fact]
     public void Evaluate_TimeLimit_StopsABusyLoop()
     {
