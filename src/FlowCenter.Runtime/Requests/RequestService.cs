@@ -61,7 +61,7 @@ public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime run
         var input = (values ?? new Dictionary<string, JsonNode?>()).ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal);
         if (Check(definition, input) is { Count: > 0 } problems)
         {
-            throw new ArgumentException($"The start form of '{definition.Name ?? definitionId}' is not filled in as it must be: {string.Join("; ", problems)}.", nameof(values));
+            throw new ArgumentException($"The start form of '{definition.Name ?? definitionId}' is not filled in as it must be: {string.Join("; ", problems)}.");
         }
 
         if (definition.Inputs.Exists(i => i.Name == Requester))

@@ -155,7 +155,7 @@ public sealed partial class TaskService
                 var problems = FormRules.Check(group.Spec.Form, group.Spec.FieldAccess, command.Data, current ?? new Dictionary<string, JsonNode?>(), complete);
                 if (problems.Count > 0)
                 {
-                    throw new TaskActionException((complete ? "The form is not complete: " : "The form's values are refused: ") + string.Join("; ", problems) + ".");
+                    throw new TaskActionException("The form is not filled in as it must be: " + string.Join("; ", problems) + ".");
                 }
 
                 (item.Status, item.Outcome, item.DecidedBy, item.DecidedAt, item.Comment) = (TaskItemStatus.Completed, outcome, user, Now, command.Comment);
