@@ -26,7 +26,7 @@ public sealed class OrganizationPageTests
         var csv = Path.Combine(folder.Path, "departments.csv");
         await File.WriteAllTextAsync(csv, "id,name,parent,manager\nqa,质量部 / Quality,hq,\nqa-lab,实验室 / Lab,qa,\n");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Import" }).ClickAsync();
-        await page.Locator("input[type=file]").SetInputFilesAsync(csv);
+        await Browser.ChooseFileAsync(page, csv);
         await Assertions.Expect(page.Locator("[data-testid=org-import-report]")).ToContainTextAsync("2 departments");
         await page.Locator("[data-testid=org-import-save]").ClickAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Departments" }).ClickAsync();

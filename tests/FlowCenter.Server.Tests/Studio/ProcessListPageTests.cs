@@ -39,7 +39,7 @@ public sealed class ProcessListPageTests
         // Import a file with a problem: the report shows it before anything is saved.
         var broken = Path.Combine(folder.Path, "broken.json");
         await File.WriteAllTextAsync(broken, """{"schemaVersion":1,"id":"broken","name":"Broken","version":1,"nodes":[{"id":"start","type":"Start"},{"id":"x","type":"Teleport"}],"connections":[{"id":"c1","source":"start","sourcePort":"done","target":"x"}]}""");
-        await page.Locator("input[type=file]").SetInputFilesAsync(broken);
+        await Browser.ChooseFileAsync(page, broken);
         await Assertions.Expect(page.Locator("[data-testid=import-problems]")).ToContainTextAsync("UnknownActivity");
         await Assertions.Expect(page.Locator("[data-testid=import-publish]")).ToBeDisabledAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();

@@ -28,4 +28,17 @@ public static class Browser
         await page.Locator("[data-testid=signin-submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Chooses a file in a Blazor file input once Blazor has wired the input up (its script sets
+    /// <c>_blazorInputFileNextFileId</c>); a file set before that raises a change nobody hears, which under load
+    /// left the organisation import without its report.
+    /// </summary>
+    public static async Task ChooseFileAsync(IPage page, string path, string selector = "input[type=file]")
+    {
+        await page.WaitForFunctionAsync(
+            "selector => { const input = document.querySelector(selector); return !!input && input._blazorInputFileNextFileId !== undefined; }",
+            selector);
+        await page.Locator(selector).SetInputFilesAsync(path);
+    }
 }
