@@ -17,6 +17,8 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<ConnectionRecord> Connections => Set<ConnectionRecord>();
 
+    public DbSet<AccessTokenRecord> AccessTokens => Set<AccessTokenRecord>();
+
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
 
     public DbSet<WatermarkRecord> Watermarks => Set<WatermarkRecord>();

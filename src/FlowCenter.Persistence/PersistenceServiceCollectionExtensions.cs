@@ -26,6 +26,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.TryAddSingleton<IInstanceStore, EfInstanceStore>();
         services.TryAddSingleton<ITaskStore, EfTaskStore>();
+        services.TryAddSingleton<Runtime.Tokens.IAccessTokenStore, EfAccessTokenStore>();
         services.TryAddSingleton<IDelegationStore, EfDelegationStore>();
         services.TryAddSingleton<IAttachmentStore, EfAttachmentStore>();
         services.AddDataProtection().SetApplicationName("FlowCenter").PersistKeysToDbContext<FlowCenterDbContext>();

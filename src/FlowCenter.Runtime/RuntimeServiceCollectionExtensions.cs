@@ -56,6 +56,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<Cases.CaseAccess>();
         services.TryAddSingleton<Cases.CaseReader>();
         services.TryAddSingleton<Requests.RequestService>();
+        services.AddOptions<Tokens.AccessTokenOptions>();
+        services.TryAddSingleton<Tokens.AccessTokenService>();
         services.TryAddSingleton<AssignmentResolver>();
         services.TryAddSingleton<TaskService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitObserver, TaskCommitObserver>());

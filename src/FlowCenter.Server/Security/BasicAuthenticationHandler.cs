@@ -10,13 +10,15 @@ namespace FlowCenter.Server.Security;
 
 /// <summary>
 /// HTTP Basic authentication of the REST API against the local accounts, for scripts and systems
-/// (<c>curl -u user:password</c>). Lockout applies as for the sign-in page; use it over HTTPS only.
+/// (<c>curl -u user:password</c>). Lockout applies as for the sign-in page; use it over HTTPS only. A password
+/// verified a moment ago is not hashed again (<see cref="VerifiedCredentials"/>); systems should prefer tokens.
 /// </summary>
 public sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    SignInManager<FlowCenterUser> signIn) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    SignInManager<FlowCenterUser> signIn,
+    VerifiedCredentials verified) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
 
@@ -39,6 +41,13 @@ public sealed class BasicAuthenticationHandler(
             return AuthenticateResult.Fail("The Basic credentials are not Base64.");
         }
 
+        // Verified a moment ago with the same password and the account unchanged since: no password hash again.
+        var key = verified.KeyOf(SchemeName, credentials);
+        if (await verified.FindAsync(key, signIn.UserManager) is { } remembered)
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(remembered, SchemeName));
+        }
+
         var colon = credentials.IndexOf(':', StringComparison.Ordinal);
         var user = colon > 0 ? await signIn.UserManager.FindByNameAsync(credentials[..colon]) : null;
         if (user is null || !user.Active)
@@ -53,6 +62,7 @@ public sealed class BasicAuthenticationHandler(
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        verified.Remember(key, user, principal);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

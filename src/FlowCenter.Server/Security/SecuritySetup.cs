@@ -44,10 +44,22 @@ public static class SecuritySetup
                 o.DefaultChallengeScheme = SelectorScheme;
             })
             .AddPolicyScheme(SelectorScheme, SelectorScheme, o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
-                    ? BasicAuthenticationHandler.SchemeName
-                    : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null);
+                context.Request.Headers.Authorization.ToString() switch
+                {
+                    var h when h.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) => BasicAuthenticationHandler.SchemeName,
+                    var h when h.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) => TokenAuthenticationHandler.SchemeName,
+                    _ => IdentityConstants.ApplicationScheme,
+                })
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<VerifiedCredentials>();
+        services.Configure<Runtime.Tokens.AccessTokenOptions>(o =>
+        {
+            if (section["TokenHashKey"] is { Length: > 0 } key)
+            {
+                o.HashKey = key;
+            }
+        });
         authentication.AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
