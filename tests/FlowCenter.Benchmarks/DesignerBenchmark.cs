@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Serialization;
 using Microsoft.Playwright;
@@ -18,17 +16,17 @@ internal static class DesignerBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var nodes = int.Parse(Option(args, "--nodes") ?? "300", CultureInfo.InvariantCulture);
-        var runs = int.Parse(Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
+        var nodes = int.Parse(BenchmarkServer.Option(args, "--nodes") ?? "300", CultureInfo.InvariantCulture);
+        var runs = int.Parse(BenchmarkServer.Option(args, "--runs") ?? "5", CultureInfo.InvariantCulture);
         var folder = Path.Combine(Path.GetTempPath(), "fc-designer-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(Path.Combine(folder, "workflows"));
         await File.WriteAllTextAsync(Path.Combine(folder, "workflows", "big.json"), WorkflowJson.Write(Generate(nodes)));
-        var port = FreePort();
-        using var server = StartServer(folder, port);
+        var port = BenchmarkServer.FreePort();
+        using var server = BenchmarkServer.Start(folder, port, DemoPassword);
         try
         {
             var url = $"http://127.0.0.1:{port}";
-            await WaitHealthyAsync(url);
+            await BenchmarkServer.WaitHealthyAsync(url);
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -124,80 +122,5 @@ internal static class DesignerBenchmark
         return definition;
     }
 
-    private static Process StartServer(string folder, int port)
-    {
-        var dll = FindServer();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["FlowCenter__Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "flowcenter.db")}";
-        start.Environment["FlowCenter__Runtime__WorkflowsFolder"] = Path.Combine(folder, "workflows");
-        start.Environment["FlowCenter__ParentProcessId"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["FlowCenter__Security__SeedDemoUsers"] = "true";
-        start.Environment["FlowCenter__Security__DemoPassword"] = DemoPassword;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static string FindServer()
-    {
-        foreach (var configuration in new[] { "Release", "Debug" })
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "src", "FlowCenter.Server", "bin", configuration, "net10.0", "FlowCenter.Server.dll");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new FileNotFoundException("FlowCenter.Server.dll is not built.");
-    }
-
-    private static async Task WaitHealthyAsync(string url)
-    {
-        using var client = new HttpClient();
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                if ((await client.GetAsync(url + "/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("The server did not start.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 }
