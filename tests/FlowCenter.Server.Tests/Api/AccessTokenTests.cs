@@ -88,6 +88,38 @@ public sealed class AccessTokenTests
         Assert.Equal(HttpStatusCode.Unauthorized, bearerAfter.StatusCode);
     }
 
+    [BrowserFact]
+    public async Task TokensPage_MakesATokenShownOnce_ThatWorks_UntilRevokedThere()
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerProcess.StartAsync("tokens-page", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new Microsoft.Playwright.BrowserNewPageOptions { Locale = "en-US" });
+        page.SetDefaultTimeout(30_000);
+        await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/me/tokens");
+
+        await page.Locator("input[data-testid=token-name]").FillAsync("nightly deploy");
+        await page.Locator("input[data-testid=token-scope-deploy]").CheckAsync();
+        await page.Locator("[data-testid=token-create]").ClickAsync();
+        var secret = (await page.Locator("[data-testid=token-secret] code").InnerTextAsync()).Trim();
+        using var bearer = Bearer(server, secret);
+        using var before = await bearer.GetAsync("/api/definitions");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-testid=token-list]")).ToContainTextAsync("nightly deploy");
+        await page.Locator("[data-testid='token-revoke-nightly deploy']").ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("[data-testid=token-list]")).ToContainTextAsync("revoked");
+        using var after = await bearer.GetAsync("/api/definitions");
+
+        Assert.StartsWith("fct_", secret, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
     private static HttpClient Bearer(ServerProcess server, string secret)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = server.Client.BaseAddress };

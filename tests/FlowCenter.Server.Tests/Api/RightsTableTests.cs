@@ -31,6 +31,7 @@ public sealed class RightsTableTests
         ("/requests/new", "UOOOOO", "new request"),
         ("/requests/{InstanceId}", "UOOOOO", "as /tasks/{ItemId}"),
         ("/me/away", "UOOOOO", "one's own out of office"),
+        ("/me/tokens", "UOOOOO", "one's own access tokens"),
         ("/admin/organization", "UFFFFO", "administrators"),
         ("/admin/connections", "UFFFFO", "administrators"),
         ("/account/signin", "OOOOOO", "sign-in page"),
