@@ -8,7 +8,7 @@ namespace FlowCenter.Samples.Enterprise.Web;
 
 /// <summary>
 /// Delivers the outbox to FlowCenter in order: <c>POST {FlowCenterUrl}/hooks/{connection}/{event}</c>, the JSON
-/// body signed with HMAC-SHA256 (<c>X-Signature: sha256=...</c>), its delivery id (<c>X-Delivery-Id</c>, the
+/// body signed with HMAC-SHA256 over <c>{X-Timestamp}.{delivery id}.{body}</c> (<c>X-Signature: sha256=...</c>), its delivery id (<c>X-Delivery-Id</c>, the
 /// same on every attempt) and correlation key. A failed delivery is tried again with a growing pause (up to a
 /// minute), and given up after 30 attempts.
 /// </summary>
@@ -53,7 +53,10 @@ public sealed partial class WebhookSender(IServiceScopeFactory scopes, IHttpClie
             var body = Encoding.UTF8.GetBytes(message.Body);
             request.Content = new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json; charset=utf-8" } } };
             request.Headers.Add("X-Delivery-Id", message.DeliveryId);
-            request.Headers.Add("X-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body)));
+            // Signed over the time of this attempt and the delivery id too: a captured delivery cannot be resent later or renamed.
+            var stamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request.Headers.Add("X-Timestamp", stamp);
+            request.Headers.Add("X-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, (byte[])[.. Encoding.UTF8.GetBytes($"{stamp}.{message.DeliveryId}."), .. body])));
             if (message.CorrelationKey is not null)
             {
                 request.Headers.Add("X-Correlation-Key", message.CorrelationKey);

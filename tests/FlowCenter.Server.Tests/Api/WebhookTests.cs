@@ -33,10 +33,12 @@ public sealed class WebhookTests
         saved.EnsureSuccessStatusCode();
         using var anonymous = server.ClientAs(null);
 
-        async Task<HttpResponseMessage> DeliverAsync(string eventName, string body, string? delivery, string secret = "shared-secret")
+        async Task<HttpResponseMessage> DeliverAsync(string eventName, string body, string? delivery, string secret = "shared-secret", DateTimeOffset? at = null, string? signedAs = null)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/hooks/crm/{eventName}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body))));
+            var stamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            request.Headers.Add("X-Timestamp", stamp);
+            request.Headers.Add("X-Signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{stamp}.{signedAs ?? delivery}.{body}"))));
             if (delivery is not null)
             {
                 request.Headers.Add("X-Delivery-Id", delivery);
@@ -49,6 +51,9 @@ public sealed class WebhookTests
         using var replay = await DeliverAsync("crm.order-confirmed", """{"orderNo":"SO-77","qty":5}""", "d-1");
         using var forged = await DeliverAsync("crm.order-confirmed", """{"orderNo":"SO-78"}""", "d-2", secret: "guess");
         using var malformed = await DeliverAsync("crm.order-confirmed", """{"orderNo": """, "d-3");
+        using var noDeliveryId = await DeliverAsync("crm.order-confirmed", """{"orderNo":"SO-79"}""", null, signedAs: "");
+        using var tooOld = await DeliverAsync("crm.order-confirmed", """{"orderNo":"SO-80"}""", "d-4", at: DateTimeOffset.UtcNow.AddMinutes(-30));
+        using var renamed = await DeliverAsync("crm.order-confirmed", """{"orderNo":"SO-77","qty":5}""", "d-5", signedAs: "d-1");
         var listed = await server.GetAsync("/api/instances?definitionId=order");
         using var produced = await DeliverAsync("mes.produced", """{"orderNo":"SO-77","good":5}""", "m-1");
 
@@ -56,6 +61,10 @@ public sealed class WebhookTests
         Assert.Contains("\"duplicate\":true", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noDeliveryId.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, tooOld.StatusCode);
+        Assert.Contains("too old", await tooOld.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, renamed.StatusCode);
         Assert.Equal(1, listed["total"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.OK, produced.StatusCode);
         var id = listed["items"]![0]!["id"]!.GetValue<string>();
