@@ -18,7 +18,8 @@ public sealed class BasicAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     SignInManager<FlowCenterUser> signIn,
-    VerifiedCredentials verified) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    VerifiedCredentials verified,
+    EqualTiming timing) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
 
@@ -52,6 +53,7 @@ public sealed class BasicAuthenticationHandler(
         var user = colon > 0 ? await signIn.UserManager.FindByNameAsync(credentials[..colon]) : null;
         if (user is null || !user.Active)
         {
+            timing.SpendAsIfChecking(credentials[(colon + 1)..]);
             return AuthenticateResult.Fail("Unknown user or wrong password.");
         }
 

@@ -10,4 +10,7 @@ public sealed class SecurityOptions
     public string DemoPassword { get; set; } = "FlowCenter1!";
 
     public OpenIdConnectSettings OpenIdConnect { get; set; } = new();
+
+    /// <summary>Behind a reverse proxy on this machine that ends TLS: take its X-Forwarded-Proto and X-Forwarded-For.</summary>
+    public bool BehindProxy { get; set; }
 }

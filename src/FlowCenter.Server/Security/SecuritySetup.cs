@@ -53,6 +53,12 @@ public static class SecuritySetup
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddSingleton<VerifiedCredentials>();
+        services.AddSingleton<EqualTiming>();
+        if (settings.BehindProxy)
+        {
+            // TLS ends at a reverse proxy on this machine: take the scheme and client address it forwards.
+            services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        }
         services.Configure<Runtime.Tokens.AccessTokenOptions>(o =>
         {
             if (section["TokenHashKey"] is { Length: > 0 } key)
@@ -66,6 +72,9 @@ public static class SecuritySetup
             o.LoginPath = "/account/signin";
             o.AccessDeniedPath = "/account/denied";
             o.Cookie.Name = "FlowCenter.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
             // The REST API answers 401/403; only pages are sent to the sign-in page.
@@ -106,6 +115,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.Operate, p => p.RequireRole(Policies.OperateRoles))
             .AddPolicy(Policies.Administer, p => p.RequireRole(Runtime.Organization.Roles.Administrator));
         services.AddCascadingAuthenticationState();
+        services.AddFlowCenterRateLimits(section.GetSection("RateLimits"));
         if (settings.SeedDemoUsers)
         {
             services.AddTransient<IStartupTask, DemoOrganizationTask>();
@@ -126,5 +136,25 @@ public static class SecuritySetup
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The request pipeline's security, in order: headers, sign-in (cookie, Basic, token), token scopes, rate limits,
+    /// roles, anti-forgery.
+    /// </summary>
+    public static WebApplication UseFlowCenterSecurity(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("FlowCenter:Security:BehindProxy"))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseTokenScopes();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
     }
 }

@@ -95,6 +95,21 @@ public sealed class CaseRightsApiTests
         Assert.Contains("only designers", await draftByRequester.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, draftByDesigner.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+
+        // Every answer carries the security headers; a flood of sign-ins from one address is slowed with 429.
+        using var signInPage = await anonymous.GetAsync("/account/signin");
+        Assert.Contains("frame-ancestors 'none'", signInPage.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", signInPage.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", signInPage.Headers.GetValues("Referrer-Policy").Single());
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 25; i++)
+        {
+            using var attempt = await anonymous.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = "admin", ["Input.Password"] = "guess" + i }));
+            statuses.Add(attempt.StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(20));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses.Skip(20));
     }
 
     /// <summary>A body sent in chunks, with no length to check first.</summary>

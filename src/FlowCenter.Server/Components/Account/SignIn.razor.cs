@@ -32,6 +32,9 @@ public sealed partial class SignIn
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
+    [Inject]
+    private Security.EqualTiming Timing { get; set; } = null!;
+
     [SupplyParameterFromQuery(Name = "error")]
     private string? ErrorCode { get; set; }
 
@@ -50,6 +53,7 @@ public sealed partial class SignIn
         var user = await SignInManager.UserManager.FindByNameAsync(input.UserName.Trim());
         if (user is null || !user.Active)
         {
+            Timing.SpendAsIfChecking(input.Password);
             _error = L["SignInFailed"];
             return;
         }
