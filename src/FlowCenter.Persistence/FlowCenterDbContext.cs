@@ -19,6 +19,8 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<AccessTokenRecord> AccessTokens => Set<AccessTokenRecord>();
 
+    public DbSet<AuditRecord> AuditLog => Set<AuditRecord>();
+
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
 
     public DbSet<WatermarkRecord> Watermarks => Set<WatermarkRecord>();

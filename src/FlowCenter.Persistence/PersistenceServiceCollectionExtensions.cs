@@ -27,18 +27,21 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IInstanceStore, EfInstanceStore>();
         services.TryAddSingleton<ITaskStore, EfTaskStore>();
         services.TryAddSingleton<Runtime.Tokens.IAccessTokenStore, EfAccessTokenStore>();
+        services.TryAddSingleton<Runtime.Audit.IAuditStore, EfAuditStore>();
         services.TryAddSingleton<IDelegationStore, EfDelegationStore>();
         services.TryAddSingleton<IAttachmentStore, EfAttachmentStore>();
         services.AddDataProtection().SetApplicationName("FlowCenter").PersistKeysToDbContext<FlowCenterDbContext>();
         services.TryAddSingleton<Runtime.Connections.ISecretProtector, DataProtectionSecretProtector>();
-        services.TryAddSingleton<Runtime.Connections.IConnectionStore, EfConnectionStore>();
+        services.TryAddSingleton<EfConnectionStore>();
+        // Changes to connections and to the organisation go to the audit log.
+        services.TryAddSingleton<Runtime.Connections.IConnectionStore>(sp => new Runtime.Audit.AuditedConnectionStore(sp.GetRequiredService<EfConnectionStore>(), sp.GetRequiredService<Runtime.Audit.AuditTrail>()));
         services.TryAddSingleton<Runtime.Connections.IWebhookDeliveries, EfWebhookDeliveries>();
         services.TryAddSingleton<Runtime.Connections.IWatermarkStore, EfWatermarkStore>();
         services.TryAddSingleton<Runtime.Notifications.INotificationStore, EfNotificationStore>();
         services.TryAddSingleton<IPasswordHasher<FlowCenterUser>, PasswordHasher<FlowCenterUser>>();
         services.TryAddSingleton<EfDirectory>();
         services.TryAddSingleton<IDirectory>(sp => sp.GetRequiredService<EfDirectory>());
-        services.TryAddSingleton<IOrganizationAdmin>(sp => sp.GetRequiredService<EfDirectory>());
+        services.TryAddSingleton<IOrganizationAdmin>(sp => new Runtime.Audit.AuditedOrganizationAdmin(sp.GetRequiredService<EfDirectory>(), sp.GetRequiredService<EfDirectory>(), sp.GetRequiredService<Runtime.Audit.AuditTrail>()));
         // Identity's stores take the context from the request's scope.
         services.TryAddScoped<FlowCenterDbContext>(sp => sp.GetRequiredService<FlowCenterDbContextFactory>().CreateDbContext());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, MigrateDatabaseTask>());

@@ -58,6 +58,11 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<Requests.RequestService>();
         services.AddOptions<Tokens.AccessTokenOptions>();
         services.TryAddSingleton<Tokens.AccessTokenService>();
+        services.AddOptions<Audit.AuditOptions>();
+        services.TryAddSingleton<Audit.AmbientAuditContext>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Audit.IAuditContext, Audit.AmbientAuditContext>(sp => sp.GetRequiredService<Audit.AmbientAuditContext>()));
+        services.TryAddSingleton<Audit.AuditTrail>();
+        services.AddHostedService<Audit.AuditRetention>();
         services.TryAddSingleton<AssignmentResolver>();
         services.TryAddSingleton<TaskService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitObserver, TaskCommitObserver>());

@@ -21,6 +21,7 @@ app.MapAccountEndpoints();
 app.MapFlowCenterApi();
 app.MapTaskApi();
 app.MapTokenApi();
+app.MapAuditApi();
 app.MapWebhooks();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireDashboardAuthorization()] });
 // The security headers carry the whole Content-Security-Policy (frame-ancestors 'none' included).

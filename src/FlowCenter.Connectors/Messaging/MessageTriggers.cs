@@ -20,7 +20,7 @@ namespace FlowCenter.Connectors.Messaging;
 /// is acknowledged once its event is committed; a message id seen before is acknowledged and ignored (a
 /// redelivery); a failure puts the message back once, then rejects it.
 /// </summary>
-public sealed partial class MessageTriggers(IConnectionStore connections, RabbitConnections rabbit, IWorkflowRuntime runtime, IWebhookDeliveries deliveries, TimeProvider clock, ILogger<MessageTriggers> logger)
+public sealed partial class MessageTriggers(IConnectionStore connections, RabbitConnections rabbit, IWorkflowRuntime runtime, IWebhookDeliveries deliveries, Runtime.Audit.AuditTrail audit, TimeProvider clock, ILogger<MessageTriggers> logger)
     : BackgroundService
 {
     private static readonly TimeSpan ReconcileEvery = TimeSpan.FromSeconds(3);
@@ -169,8 +169,11 @@ public sealed partial class MessageTriggers(IConnectionStore connections, Rabbit
             : null;
         try
         {
-            await runtime.PublishEventAsync(properties.Type is { Length: > 0 } type ? type : queue, correlation, payload, "queue:" + queue);
+            var eventName = properties.Type is { Length: > 0 } type ? type : queue;
+            var outcome = await runtime.PublishEventAsync(eventName, correlation, payload, "queue:" + queue);
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+            await audit.RecordAsAsync("queue:" + queue, "system", null, Runtime.Audit.AuditActions.EventPublished, $"event:{eventName}",
+                $"message {properties.MessageId ?? "-"} on {connection.Name}, key {correlation ?? "-"}: resumed {outcome.Resumed}, started {outcome.StartedInstanceIds.Count}");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

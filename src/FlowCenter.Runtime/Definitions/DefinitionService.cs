@@ -12,7 +12,7 @@ namespace FlowCenter.Runtime.Definitions;
 /// Versioning: a draft can change until it is published; a published version never changes and is the
 /// one new instances start on until a newer one is published or it is retracted.
 /// </summary>
-public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine engine, TimeProvider clock, IEnumerable<IDefinitionChangeHandler> handlers)
+public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine engine, TimeProvider clock, IEnumerable<IDefinitionChangeHandler> handlers, Audit.AuditTrail audit)
 {
     /// <summary>Saves a draft: the latest version when it is a draft, else a new version.</summary>
     public async Task<StoredDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
@@ -21,6 +21,7 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
         var version = latest is { Status: DefinitionStatus.Draft } ? latest.Version : (latest?.Version ?? 0) + 1;
         var stored = ToStored(definition, version, latest is { Status: DefinitionStatus.Draft } ? latest.CreatedAt : clock.GetUtcNow());
         await store.SaveAsync(stored, cancellationToken: cancellationToken);
+        await audit.RecordAsync(Audit.AuditActions.DefinitionSaved, $"definition:{stored.DefinitionId} v{stored.Version}", latest is { Status: DefinitionStatus.Draft } ? "draft changed" : "new draft", cancellationToken);
         return stored;
     }
 
@@ -46,6 +47,7 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
 
         await store.SaveAsync(stored, current is null ? null : [current], cancellationToken);
         await NotifyAsync(definitionId, cancellationToken);
+        await audit.RecordAsync(Audit.AuditActions.DefinitionPublished, $"definition:{definitionId} v{version}", current is null ? null : $"current: v{current.Version} → v{(stored.IsCurrent ? version : current.Version)}", cancellationToken);
         return stored;
     }
 
@@ -77,6 +79,7 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
 
         await store.SaveAsync(stored, changed, cancellationToken);
         await NotifyAsync(definitionId, cancellationToken);
+        await audit.RecordAsync(Audit.AuditActions.DefinitionRetracted, $"definition:{definitionId} v{version}", null, cancellationToken);
         return stored;
     }
 
@@ -130,6 +133,7 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
 
         await store.DeleteAsync(definitionId, cancellationToken);
         await NotifyAsync(definitionId, cancellationToken);
+        await audit.RecordAsync(Audit.AuditActions.DefinitionDeleted, $"definition:{definitionId}", "every version", cancellationToken);
     }
 
     /// <summary>Copies a stored version into a new draft, as the latest version.</summary>

@@ -15,7 +15,7 @@ namespace FlowCenter.Runtime.Requests;
 /// type and keeping its rules (required, range, pattern, options); an input named <c>requester</c> is the
 /// signed-in person whatever was sent; a version that is not published only for designers (the runtime checks).
 /// </summary>
-public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime runtime, TimeProvider clock)
+public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime runtime, TimeProvider clock, Audit.AuditTrail audit)
 {
     /// <summary>The input that names who asked: always the signed-in person.</summary>
     public const string Requester = "requester";
@@ -69,7 +69,7 @@ public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime run
             input[Requester] = JsonValue.Create(caller.UserName);
         }
 
-        return await runtime.StartAsync(new StartRequest(definitionId)
+        var instance = await runtime.StartAsync(new StartRequest(definitionId)
         {
             Version = version,
             Input = input,
@@ -77,6 +77,8 @@ public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime run
             StartedBy = caller.UserName,
             Caller = caller,
         }, cancellationToken);
+        await audit.RecordAsync(Audit.AuditActions.InstanceStarted, $"instance:{instance.Id}", $"{definitionId} v{instance.DefinitionVersion}, {instance.BusinessKey}", cancellationToken);
+        return instance;
     }
 
     /// <summary>A readable key: the process's initials, the date and a number, e.g. PR-20261123-4821.</summary>

@@ -85,6 +85,8 @@ public sealed partial class TaskService
         }
 
         await NotifyAsync([.. notifications, .. copies.Select(c => Notification(c.UserName, TaskNotificationKind.Copied, group, null))], cancellationToken);
+        await audit.RecordAsAsync(actor.UserName, "person", null, Audit.AuditActions.TaskAction + command.Action.ToString().ToLowerInvariant(), $"task:{command.ItemId}",
+            $"{group.Title} ({group.InstanceId}){(command.Outcome is { } o ? ": " + o : "")}{(command.Target is { Length: > 0 } t ? " → " + t : "")}", cancellationToken);
         return group;
     }
 

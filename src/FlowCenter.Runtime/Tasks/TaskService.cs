@@ -18,6 +18,7 @@ public sealed partial class TaskService(
     IDelegationStore delegations,
     IAttachmentStore attachments,
     Cases.CaseAccess access,
+    Audit.AuditTrail audit,
     Microsoft.Extensions.Options.IOptions<RuntimeOptions> runtimeOptions,
     IInstanceStore instances,
     IWorkflowRuntime runtime,

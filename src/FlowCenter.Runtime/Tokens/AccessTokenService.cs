@@ -12,7 +12,7 @@ namespace FlowCenter.Runtime.Tokens;
 /// secret is 32 random bytes, so a fast keyed hash (HMAC-SHA256) is enough to store it: checking a token costs one
 /// indexed lookup, not a password hash.
 /// </summary>
-public sealed class AccessTokenService(IAccessTokenStore store, IIdGenerator ids, TimeProvider clock, IOptions<AccessTokenOptions> options)
+public sealed class AccessTokenService(IAccessTokenStore store, IIdGenerator ids, TimeProvider clock, IOptions<AccessTokenOptions> options, Audit.AuditTrail audit)
 {
     /// <summary>What every secret starts with, so that it is recognised in a header or in a leaked file.</summary>
     public const string SecretPrefix = "fct_";
@@ -49,6 +49,7 @@ public sealed class AccessTokenService(IAccessTokenStore store, IIdGenerator ids
         var now = clock.GetUtcNow();
         var token = new AccessToken(ids.NewId(), owner.UserName, name.Trim(), [.. scopes.Distinct()], now, now + lifetime) { Prefix = secret[..(SecretPrefix.Length + 6)] };
         await store.AddAsync(token, Hash(secret), cancellationToken);
+        await audit.RecordAsAsync(owner.UserName, "person", null, Audit.AuditActions.TokenCreated, $"token:{token.Id}", $"{token.Name}: {string.Join(", ", token.Scopes)}, until {token.ExpiresAt:yyyy-MM-dd}", cancellationToken);
         return (token, secret);
     }
 
@@ -88,6 +89,7 @@ public sealed class AccessTokenService(IAccessTokenStore store, IIdGenerator ids
         }
 
         await store.RevokeAsync(id, caller.UserName, clock.GetUtcNow(), cancellationToken);
+        await audit.RecordAsAsync(caller.UserName, "person", null, Audit.AuditActions.TokenRevoked, $"token:{id}", $"{token.Name} of {token.UserName}", cancellationToken);
     }
 
     /// <summary>The keyed hash a secret is stored and looked up by.</summary>

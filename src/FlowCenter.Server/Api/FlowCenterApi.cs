@@ -4,6 +4,7 @@ using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Serialization;
 using FlowCenter.Engine.State;
 using System.Security.Claims;
+using FlowCenter.Runtime.Audit;
 using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
@@ -99,12 +100,13 @@ public static class FlowCenterApi
                 ? Results.Ok(InstanceView.For(instance, Caller.From(user)))
                 : Results.NotFound(new ApiError($"No instance '{id}'.")));
 
-        api.MapPost("/instances/{id}/bookmarks/{bookmarkId}", async (string id, string bookmarkId, HttpRequest request, IWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken ct) =>
+        api.MapPost("/instances/{id}/bookmarks/{bookmarkId}", async (string id, string bookmarkId, HttpRequest request, IWorkflowRuntime runtime, AuditTrail audit, ClaimsPrincipal user, CancellationToken ct) =>
         {
             return await Answer(async () =>
             {
                 var payload = await ReadPayloadAsync(request, ct);
                 var outcome = await runtime.ResumeAsync(id, bookmarkId, payload, "operator:" + user.Identity!.Name, ct);
+                await audit.RecordAsync(AuditActions.BookmarkResumed, $"instance:{id}", $"bookmark {bookmarkId}: {outcome}", ct);
                 return outcome == ResumeOutcome.Resumed
                     ? Results.Ok(new { outcome })
                     : Results.Conflict(new ApiError($"Bookmark '{bookmarkId}' was already handled."));
@@ -113,30 +115,38 @@ public static class FlowCenterApi
             .RequireAuthorization(Policies.Operate);
 
         // Events are for systems (signed webhooks, the message trigger) and operators; the journal names the sender.
-        api.MapPost("/events/{name}", (string name, string? key, HttpRequest request, IWorkflowRuntime runtime, ClaimsPrincipal user, CancellationToken ct) =>
-            Answer(async () => Results.Ok(await runtime.PublishEventAsync(name, key, await ReadPayloadAsync(request, ct), "operator:" + user.Identity!.Name, ct))))
+        api.MapPost("/events/{name}", (string name, string? key, HttpRequest request, IWorkflowRuntime runtime, AuditTrail audit, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(async () =>
+            {
+                var outcome = await runtime.PublishEventAsync(name, key, await ReadPayloadAsync(request, ct), "operator:" + user.Identity!.Name, ct);
+                await audit.RecordAsync(AuditActions.EventPublished, $"event:{name}", $"key {key ?? "-"}: resumed {outcome.Resumed}, started {outcome.StartedInstanceIds.Count}", ct);
+                return Results.Ok(outcome);
+            }))
             .RequireAuthorization(Policies.Operate);
 
-        api.MapPost("/instances/{id}/cancel", (string id, IWorkflowRuntime runtime, CancellationToken ct) =>
+        api.MapPost("/instances/{id}/cancel", (string id, IWorkflowRuntime runtime, AuditTrail audit, CancellationToken ct) =>
             Answer(async () =>
             {
                 await runtime.CancelAsync(id, ct);
+                await audit.RecordAsync(AuditActions.InstanceCancelled, $"instance:{id}", null, ct);
                 return Results.NoContent();
             }))
             .RequireAuthorization(Policies.Operate);
 
-        api.MapPost("/instances/{id}/incidents/{incidentId:int}/retry", (string id, int incidentId, IWorkflowRuntime runtime, CancellationToken ct) =>
+        api.MapPost("/instances/{id}/incidents/{incidentId:int}/retry", (string id, int incidentId, IWorkflowRuntime runtime, AuditTrail audit, CancellationToken ct) =>
             Answer(async () =>
             {
                 await runtime.RetryIncidentAsync(id, incidentId, ct);
+                await audit.RecordAsync(AuditActions.IncidentRetried, $"instance:{id}", $"incident {incidentId}", ct);
                 return Results.NoContent();
             }))
             .RequireAuthorization(Policies.Operate);
 
-        api.MapPost("/instances/{id}/incidents/{incidentId:int}/skip", (string id, int incidentId, string? port, IWorkflowRuntime runtime, CancellationToken ct) =>
+        api.MapPost("/instances/{id}/incidents/{incidentId:int}/skip", (string id, int incidentId, string? port, IWorkflowRuntime runtime, AuditTrail audit, CancellationToken ct) =>
             Answer(async () =>
             {
                 await runtime.SkipIncidentAsync(id, incidentId, port ?? "done", ct);
+                await audit.RecordAsync(AuditActions.IncidentSkipped, $"instance:{id}", $"incident {incidentId} through {port ?? "done"}", ct);
                 return Results.NoContent();
             }))
             .RequireAuthorization(Policies.Operate);

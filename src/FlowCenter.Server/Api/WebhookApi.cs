@@ -26,7 +26,7 @@ public static class WebhookApi
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
         app.MapPost("/hooks/{connection}/{eventName}", async (string connection, string eventName, string? key, HttpRequest request,
-            IConnectionStore connections, IWebhookDeliveries deliveries, IWorkflowRuntime runtime, TimeProvider clock, CancellationToken ct) =>
+            IConnectionStore connections, IWebhookDeliveries deliveries, IWorkflowRuntime runtime, FlowCenter.Runtime.Audit.AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
         {
             if (await connections.FindAsync(connection, ct) is not { Kind: ConnectionKind.Webhook } hook)
             {
@@ -69,6 +69,8 @@ public static class WebhookApi
             try
             {
                 var outcome = await runtime.PublishEventAsync(eventName, correlation, payload, "webhook:" + connection, ct);
+                await audit.RecordAsAsync("webhook:" + connection, "system", request.HttpContext.Connection.RemoteIpAddress?.ToString(), FlowCenter.Runtime.Audit.AuditActions.EventPublished,
+                    $"event:{eventName}", $"delivery {deliveryId}, key {correlation ?? "-"}: resumed {outcome.Resumed}, started {outcome.StartedInstanceIds.Count}", ct);
                 return Results.Ok(outcome);
             }
             catch (AmbiguousCorrelationException ex)

@@ -19,7 +19,8 @@ public sealed class BasicAuthenticationHandler(
     UrlEncoder encoder,
     SignInManager<FlowCenterUser> signIn,
     VerifiedCredentials verified,
-    EqualTiming timing) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    EqualTiming timing,
+    FlowCenter.Runtime.Audit.AuditTrail audit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Basic";
 
@@ -60,6 +61,8 @@ public sealed class BasicAuthenticationHandler(
         var result = await signIn.CheckPasswordSignInAsync(user, credentials[(colon + 1)..], lockoutOnFailure: true);
         if (!result.Succeeded)
         {
+            await audit.RecordAsAsync(user.UserName!, "person", Context.Connection.RemoteIpAddress?.ToString(), FlowCenter.Runtime.Audit.AuditActions.SignInFailed,
+                $"user:{user.UserName}", result.IsLockedOut ? "HTTP Basic: locked out" : "HTTP Basic: wrong password");
             return AuthenticateResult.Fail(result.IsLockedOut ? "The account is locked out for a while." : "Unknown user or wrong password.");
         }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FlowCenter.Server.Security;
 
@@ -54,6 +55,8 @@ public static class SecuritySetup
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddSingleton<VerifiedCredentials>();
         services.AddSingleton<EqualTiming>();
+        services.AddHttpContextAccessor();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, AuditActor.CircuitActor>());
         if (settings.BehindProxy)
         {
             // TLS ends at a reverse proxy on this machine: take the scheme and client address it forwards.
@@ -152,6 +155,7 @@ public static class SecuritySetup
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseTokenScopes();
+        app.UseAuditActor();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -34,6 +34,7 @@ public sealed class RightsTableTests
         ("/me/tokens", "UOOOOO", "one's own access tokens"),
         ("/admin/organization", "UFFFFO", "administrators"),
         ("/admin/connections", "UFFFFO", "administrators"),
+        ("/admin/audit", "UFFFFO", "the audit log, administrators"),
         ("/account/signin", "OOOOOO", "sign-in page"),
         ("/account/denied", "OOOOOO", "no-access page"),
     ];
@@ -62,6 +63,8 @@ public sealed class RightsTableTests
         ("GET", "/api/me/tokens/", "UOOOOO", "one's own access tokens"),
         ("POST", "/api/me/tokens/", "UAAAAA", "making a token for oneself (the test's body is refused: no name)"),
         ("DELETE", "/api/me/tokens/{id}", "UNNNNN", "revoking one's own token; someone else's is 404"),
+        ("GET", "/api/audit/", "UFFFFO", "the audit log, administrators"),
+        ("GET", "/api/audit/export", "UFFFFO", "the audit log as CSV, administrators"),
         ("GET", "/api/tokens/", "UFFFFO", "everyone's tokens, administrators"),
         ("DELETE", "/api/tokens/{id}", "UFFFFN", "administrators revoke anyone's"),
         ("POST", "/hooks/{connection}/{eventName}", "AAAAAA", "systems, checked by the connection's signature"),

@@ -1,3 +1,4 @@
+using FlowCenter.Runtime.Audit;
 using System.ComponentModel.DataAnnotations;
 using FlowCenter.Persistence.Records;
 using FlowCenter.Server.Security;
@@ -33,6 +34,12 @@ public sealed partial class SignIn
     private string? ReturnUrl { get; set; }
 
     [Inject]
+    private AuditTrail Audit { get; set; } = null!;
+
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
+    [Inject]
     private Security.EqualTiming Timing { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "error")]
@@ -51,25 +58,24 @@ public sealed partial class SignIn
     {
         var input = Input!;
         var user = await SignInManager.UserManager.FindByNameAsync(input.UserName.Trim());
+        var address = HttpContext?.Connection.RemoteIpAddress?.ToString();
         if (user is null || !user.Active)
         {
             Timing.SpendAsIfChecking(input.Password);
+            await Audit.RecordAsAsync(input.UserName.Trim(), "person", address, AuditActions.SignInFailed, $"user:{input.UserName.Trim()}", user is null ? "unknown user name" : "inactive account");
             _error = L["SignInFailed"];
             return;
         }
 
         var result = await SignInManager.PasswordSignInAsync(user, input.Password, input.Remember, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        if (!result.Succeeded)
         {
-            _error = L["SignInLockedOut"];
+            await Audit.RecordAsAsync(user.UserName!, "person", address, AuditActions.SignInFailed, $"user:{user.UserName}", result.IsLockedOut ? "locked out" : "wrong password");
+            _error = result.IsLockedOut ? L["SignInLockedOut"] : L["SignInFailed"];
             return;
         }
 
-        if (!result.Succeeded)
-        {
-            _error = L["SignInFailed"];
-            return;
-        }
+        await Audit.RecordAsAsync(user.UserName!, "person", address, AuditActions.SignIn, $"user:{user.UserName}", "password");
 
         Navigation.NavigateTo(LocalUrl(ReturnUrl), forceLoad: true);
     }

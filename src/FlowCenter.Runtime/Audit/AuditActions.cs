@@ -1,0 +1,25 @@
+namespace FlowCenter.Runtime.Audit;
+
+/// <summary>The actions the audit log records, by name.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "signin.success";
+    public const string SignInFailed = "signin.failure";
+    public const string DefinitionSaved = "definition.save";
+    public const string DefinitionPublished = "definition.publish";
+    public const string DefinitionRetracted = "definition.retract";
+    public const string DefinitionImported = "definition.import";
+    public const string DefinitionDeleted = "definition.delete";
+    public const string InstanceStarted = "instance.start";
+    public const string InstanceCancelled = "instance.cancel";
+    public const string BookmarkResumed = "instance.resume";
+    public const string IncidentRetried = "incident.retry";
+    public const string IncidentSkipped = "incident.skip";
+    public const string EventPublished = "event.publish";
+    public const string TaskAction = "task.";
+    public const string OrganizationChanged = "organization.";
+    public const string ConnectionSaved = "connection.save";
+    public const string ConnectionDeleted = "connection.delete";
+    public const string TokenCreated = "token.create";
+    public const string TokenRevoked = "token.revoke";
+}
