@@ -11,4 +11,8 @@ dotnet build samples/FlowCenter.Samples.Enterprise --nologo -v quiet -clp:Errors
 
 # The simulators stop by themselves when FlowCenter (this process, after exec) is gone.
 dotnet run --project samples/FlowCenter.Samples.Enterprise --no-build -- --Enterprise:ParentProcessId "$$" &
+# The demo: its organisation with a known password, and the simulators' connections with their webhook key.
+# A FlowCenter started otherwise has neither (see the README's Production section).
+export FlowCenter__Security__SeedDemoUsers=true FlowCenter__Security__DemoPassword='FlowCenter1!'
+export FlowCenter__Demo__EnterpriseUrl=http://127.0.0.1:5090 FlowCenter__Demo__WebhookSecret=enterprise-demo-secret
 exec dotnet run --project src/FlowCenter.Server --no-build

@@ -25,7 +25,7 @@ public sealed partial class AuditTrail(IAuditStore store, IEnumerable<IAuditCont
         {
             await store.AppendAsync(new AuditEntry(clock.GetUtcNow(), Cut(actor, 200), action, Cut(target, 300))
             {
-                Via = Cut(via, 100), Address = address, Detail = detail is null ? null : Cut(detail, 4000),
+                Via = Cut(via, 100), Address = address ?? _context?.Current.Address, Detail = detail is null ? null : Cut(detail, 4000),
             }, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -11,8 +11,8 @@ public sealed class DemoOptions
     /// <summary>Where the simulated enterprise systems listen (samples/FlowCenter.Samples.Enterprise); empty: no demo connections.</summary>
     public string? EnterpriseUrl { get; set; }
 
-    /// <summary>The key the simulators sign their webhooks with.</summary>
-    public string WebhookSecret { get; set; } = "enterprise-demo-secret";
+    /// <summary>The key the simulators sign their webhooks with; only the demo sets one.</summary>
+    public string? WebhookSecret { get; set; }
 
     /// <summary>The folder of the <c>reports</c> connection (processes write their reports there), under the content root when relative.</summary>
     public string ReportsFolder { get; set; } = Path.Combine("data", "reports");
@@ -36,6 +36,11 @@ public sealed class DemoConnections(IConnectionStore connections, IOptions<DemoO
             return;
         }
 
+        if (options.Value.WebhookSecret is not { Length: > 0 })
+        {
+            throw new InvalidOperationException("FlowCenter:Demo:EnterpriseUrl needs FlowCenter:Demo:WebhookSecret, the key the simulators sign with (./run.sh sets both).");
+        }
+
         url = url.TrimEnd('/');
         var reports = Path.GetFullPath(options.Value.ReportsFolder, environment.ContentRootPath);
         Directory.CreateDirectory(reports);
@@ -51,7 +56,7 @@ public sealed class DemoConnections(IConnectionStore connections, IOptions<DemoO
         {
             Description = "Webhooks from the simulated enterprise systems (HMAC-signed)",
             Settings = new JsonObject { ["auth"] = "hmac" },
-            Secrets = new Dictionary<string, string> { ["key"] = options.Value.WebhookSecret },
+            Secrets = new Dictionary<string, string> { ["key"] = options.Value.WebhookSecret! },
         }).Append(new Connection("reports", ConnectionKind.Folder)
         {
             Description = "Reports written by processes (customer sync conflicts)",

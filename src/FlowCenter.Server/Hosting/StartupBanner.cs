@@ -18,6 +18,12 @@ public static class StartupBanner
                 Console.WriteLine($"Sign in as {Security.DemoOrganization.Describe()}; password: {security.DemoPassword}");
             }
 
+            else if (app.Services.GetRequiredService<FlowCenter.Runtime.Organization.IDirectory>().ListUsersAsync().GetAwaiter().GetResult().Count == 0)
+            {
+                Console.WriteLine("No one can sign in yet. Start once with FlowCenter__Security__InitialAdministrator__UserName and "
+                    + "FlowCenter__Security__InitialAdministrator__Password set to create the first administrator (./run.sh starts the demo instead).");
+            }
+
             var demo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
             if (demo.EnterpriseUrl is { Length: > 0 } enterprise)
             {

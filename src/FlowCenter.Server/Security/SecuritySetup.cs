@@ -119,6 +119,12 @@ public static class SecuritySetup
             .AddPolicy(Policies.Administer, p => p.RequireRole(Runtime.Organization.Roles.Administrator));
         services.AddCascadingAuthenticationState();
         services.AddFlowCenterRateLimits(section.GetSection("RateLimits"));
+        services.AddTransient<IStartupTask, InitialAdministratorTask>();
+        if (settings.SeedDemoUsers && string.IsNullOrEmpty(settings.DemoPassword))
+        {
+            throw new InvalidOperationException("FlowCenter:Security:SeedDemoUsers needs FlowCenter:Security:DemoPassword (the demo sets both; ./run.sh is the demo).");
+        }
+
         if (settings.SeedDemoUsers)
         {
             services.AddTransient<IStartupTask, DemoOrganizationTask>();

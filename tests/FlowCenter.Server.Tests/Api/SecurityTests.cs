@@ -77,4 +77,34 @@ public sealed class SecurityTests
         await page.GotoAsync(new Uri(server.Client.BaseAddress!, "/processes").ToString());
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin"));
     }
+
+    [Fact]
+    public async Task WithoutTheDemo_NoKnownPasswordWorks_AndTheFirstAdministratorComesFromSettings()
+    {
+        using var folder = new TempFolder();
+        await using var bare = await ServerProcess.StartAsync("no-demo", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "bare.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+            ["FlowCenter:Security:SeedDemoUsers"] = "false",
+        });
+        using var demoAdmin = await bare.Client.GetAsync("/api/definitions");
+        await using var first = await ServerProcess.StartAsync("first-admin", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "first.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+            ["FlowCenter:Security:SeedDemoUsers"] = "false",
+            ["FlowCenter:Security:InitialAdministrator:UserName"] = "admin",
+            ["FlowCenter:Security:InitialAdministrator:Password"] = ServerProcess.DemoPassword,
+        });
+        using var firstAdmin = await first.Client.GetAsync("/api/connections");
+        using var demoUser = await first.ClientAs("zhang.wei").GetAsync("/api/tasks");
+        using var signInPage = await first.ClientAs(null).GetStringAsync("/account/signin") is var html ? new StringContent(html) : null;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, demoAdmin.StatusCode);
+        await Eventually.ThatAsync(() => Task.FromResult(bare.Log), log => log.Contains("No one can sign in yet", StringComparison.Ordinal), "the banner saying how to create the first administrator");
+        Assert.Equal(HttpStatusCode.OK, firstAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, demoUser.StatusCode);
+        Assert.DoesNotContain("signin-demo", await signInPage!.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

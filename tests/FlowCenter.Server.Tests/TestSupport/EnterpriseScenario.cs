@@ -48,6 +48,7 @@ public sealed class EnterpriseScenario : IAsyncDisposable
             ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
             ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
             ["FlowCenter:Demo:EnterpriseUrl"] = $"http://127.0.0.1:{port}",
+            ["FlowCenter:Demo:WebhookSecret"] = "enterprise-demo-secret",
             ["FlowCenter:Demo:ReportsFolder"] = Path.Combine(folder.Path, "reports"),
         });
         var systems = await Simulators.StartAsync(server.Client.BaseAddress!.ToString().TrimEnd('/'), port);
