@@ -116,11 +116,15 @@ public sealed class EfDirectory(FlowCenterDbContextFactory contexts, IPasswordHa
     {
         await using var db = contexts.CreateDbContext();
         var existingUsers = await db.Users.AsNoTracking().ToListAsync(cancellationToken);
+        var existingRoles = await RolesOfAsync(db, null, cancellationToken);
         var existing = new OrganizationSnapshot
         {
             Departments = (await db.Departments.AsNoTracking().ToListAsync(cancellationToken)).ConvertAll(d => new Department(d.Id, d.Name, d.ParentId, d.ManagerUserName)),
             Positions = (await db.Positions.AsNoTracking().ToListAsync(cancellationToken)).ConvertAll(p => new Position(p.Id, p.Name, p.DepartmentId)),
-            Users = existingUsers.ConvertAll(u => new Person(u.UserName!, u.DisplayName) { ManagerUserName = u.ManagerUserName, DepartmentId = u.DepartmentId, PositionId = u.PositionId }),
+            Users = existingUsers.ConvertAll(u => new Person(u.UserName!, u.DisplayName)
+            {
+                ManagerUserName = u.ManagerUserName, DepartmentId = u.DepartmentId, PositionId = u.PositionId, Email = u.Email, Active = u.Active, Roles = [.. existingRoles[u.Id]],
+            }),
         };
         var problems = OrganizationRules.Check(existing, snapshot).ToList();
         var known = existingUsers.Select(u => u.NormalizedUserName).ToHashSet(StringComparer.Ordinal);
@@ -178,21 +182,36 @@ public sealed class EfDirectory(FlowCenterDbContextFactory contexts, IPasswordHa
                 }
             }
 
-            user.DisplayName = string.IsNullOrWhiteSpace(person.DisplayName) ? person.UserName : person.DisplayName;
-            user.Email = Empty(person.Email);
-            user.NormalizedEmail = user.Email?.ToUpperInvariant();
-            user.DepartmentId = Empty(person.DepartmentId);
-            user.PositionId = Empty(person.PositionId);
-            user.ManagerUserName = Empty(person.ManagerUserName);
-            var wanted = person.Roles.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => roles[Normalize(r)]).ToHashSet(StringComparer.Ordinal);
+            // A new user takes every field; an existing one only those the source gives (a missing column changes nothing).
+            var isNew = !known.Contains(normalized);
+            bool Gives(string field) => isNew || snapshot.Gives(field);
+            if (Gives(UserField.DisplayName))
+            {
+                user.DisplayName = string.IsNullOrWhiteSpace(person.DisplayName) ? person.UserName : person.DisplayName;
+            }
+
+            if (Gives(UserField.Email))
+            {
+                user.Email = Empty(person.Email);
+                user.NormalizedEmail = user.Email?.ToUpperInvariant();
+            }
+
+            (user.DepartmentId, user.PositionId, user.ManagerUserName) = (
+                Gives(UserField.Department) ? Empty(person.DepartmentId) : user.DepartmentId,
+                Gives(UserField.Position) ? Empty(person.PositionId) : user.PositionId,
+                Gives(UserField.Manager) ? Empty(person.ManagerUserName) : user.ManagerUserName);
             var had = await db.UserRoles.Where(r => r.UserId == user.Id).Select(r => r.RoleId).ToListAsync(cancellationToken);
-            if (user.Active != person.Active || !wanted.SetEquals(had))
+            var wanted = Gives(UserField.Roles)
+                ? person.Roles.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => roles[Normalize(r)]).ToHashSet(StringComparer.Ordinal)
+                : had.ToHashSet(StringComparer.Ordinal);
+            var active = Gives(UserField.Active) ? person.Active : user.Active;
+            if (user.Active != active || !wanted.SetEquals(had))
             {
                 // Deactivated or given other roles: every session signed in before ends (the cookie's stamp no longer matches).
                 user.SecurityStamp = Guid.NewGuid().ToString("N");
             }
 
-            user.Active = person.Active;
+            user.Active = active;
             user.LockoutEnabled = true;
             await db.UserRoles.Where(r => r.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
             foreach (var roleId in wanted)

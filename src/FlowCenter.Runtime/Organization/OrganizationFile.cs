@@ -7,7 +7,8 @@ namespace FlowCenter.Runtime.Organization;
 /// Reads an organisation from a file. JSON: <c>{ "departments": [...], "positions": [...], "users": [...] }</c>.
 /// CSV (CsvHelper), one kind per file, told by its header: users (<c>userName,displayName,email,department,position,manager,roles</c>,
 /// roles separated by ';'), departments (<c>id,name,parent,manager</c>) or positions (<c>id,name,department</c>).
-/// A malformed file is refused with the line it failed on.
+/// A malformed file is refused with the line it failed on. An existing user keeps the fields the file does not give
+/// (a missing column, or a property no user in the JSON has).
 /// </summary>
 public static class OrganizationFile
 {
@@ -29,7 +30,19 @@ public static class OrganizationFile
     {
         try
         {
-            return JsonSerializer.Deserialize<OrganizationSnapshot>(text, Json) ?? new OrganizationSnapshot();
+            var snapshot = JsonSerializer.Deserialize<OrganizationSnapshot>(text, Json) ?? new OrganizationSnapshot();
+            using var document = JsonDocument.Parse(text);
+            var given = new HashSet<string>(StringComparer.Ordinal);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("users", out var users) && users.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var user in users.EnumerateArray().Where(u => u.ValueKind == JsonValueKind.Object))
+                {
+                    given.UnionWith(user.EnumerateObject().Select(p => UserField.All.FirstOrDefault(f => string.Equals(f, p.Name, StringComparison.OrdinalIgnoreCase))).OfType<string>());
+                }
+            }
+
+            // A field that no user in the file has is left alone for everyone.
+            return new OrganizationSnapshot { Departments = snapshot.Departments, Positions = snapshot.Positions, Users = snapshot.Users, UserFields = given };
         }
         catch (JsonException ex)
         {
@@ -66,7 +79,10 @@ public static class OrganizationFile
         }
 
         var header = rows[0].Fields.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var snapshot = new OrganizationSnapshot();
+        var snapshot = new OrganizationSnapshot
+        {
+            UserFields = header.Contains("username") ? header.Select(UserField.FromCsvColumn).OfType<string>().ToHashSet(StringComparer.Ordinal) : null,
+        };
         foreach (var (line, fields) in rows.Skip(1))
         {
             if (fields.Count > header.Count)

@@ -12,7 +12,7 @@ public static class OrganizationRules
         var problems = new List<string>();
         var departments = Merge(existing.Departments, incoming.Departments, d => d.Id);
         var positions = Merge(existing.Positions, incoming.Positions, p => p.Id);
-        var users = Merge(existing.Users, incoming.Users, u => u.UserName);
+        var users = MergeUsers(existing, incoming);
 
         foreach (var d in incoming.Departments)
         {
@@ -70,7 +70,59 @@ public static class OrganizationRules
         Duplicates(problems, incoming.Departments.Select(d => d.Id), "department");
         Duplicates(problems, incoming.Positions.Select(p => p.Id), "position");
         Duplicates(problems, incoming.Users.Select(u => u.UserName), "user");
+        if (existing.Users.Any(IsActiveAdministrator) && !users.Values.Any(IsActiveAdministrator))
+        {
+            problems.Add("no active Administrator would be left: keep the Administrator role of at least one active user");
+        }
+
         return problems;
+    }
+
+    /// <summary>What each existing person would lose: roles taken away, deactivation.</summary>
+    public static IReadOnlyList<string> Losses(OrganizationSnapshot existing, OrganizationSnapshot incoming)
+    {
+        var losses = new List<string>();
+        var before = existing.Users.ToDictionary(u => u.UserName, StringComparer.OrdinalIgnoreCase);
+        foreach (var after in MergeUsers(existing, incoming).Values)
+        {
+            if (!before.TryGetValue(after.UserName, out var was))
+            {
+                continue;
+            }
+
+            var lost = was.Roles.Except(after.Roles, StringComparer.OrdinalIgnoreCase).ToList();
+            var parts = new List<string>();
+            if (lost.Count > 0)
+            {
+                parts.Add("loses the role" + (lost.Count > 1 ? "s " : " ") + string.Join(", ", lost));
+            }
+
+            if (was.Active && !after.Active)
+            {
+                parts.Add("is deactivated");
+            }
+
+            if (parts.Count > 0)
+            {
+                losses.Add($"{after.UserName} {string.Join(" and ", parts)}");
+            }
+        }
+
+        return losses;
+    }
+
+    private static bool IsActiveAdministrator(Person person) => person.Active && person.Roles.Contains(Roles.Administrator, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The users an import would leave: existing ones with the fields the import gives laid over theirs.</summary>
+    private static Dictionary<string, Person> MergeUsers(OrganizationSnapshot existing, OrganizationSnapshot incoming)
+    {
+        var users = Merge(existing.Users, [], u => u.UserName);
+        foreach (var person in incoming.Users.Where(u => !string.IsNullOrWhiteSpace(u.UserName)))
+        {
+            users[person.UserName] = UserField.Overlay(users.GetValueOrDefault(person.UserName), person, incoming);
+        }
+
+        return users;
     }
 
     private static Dictionary<string, T> Merge<T>(IEnumerable<T> existing, IEnumerable<T> incoming, Func<T, string> key)

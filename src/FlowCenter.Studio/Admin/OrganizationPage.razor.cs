@@ -17,6 +17,7 @@ public sealed partial class OrganizationPage
     private List<string> _roles = [];
     private UserForm? _user;
     private bool _userIsNew;
+    private IReadOnlyList<string> _importLosses = [];
     private string? _password;
     private string? _newRole;
     private string? _userSearch;
@@ -120,6 +121,7 @@ public sealed partial class OrganizationPage
             _import = OrganizationFile.Parse(file.Name, await reader.ReadToEndAsync());
             var existing = new OrganizationSnapshot { Departments = [.. _departments], Positions = [.. _positions], Users = [.. _users] };
             _importProblems = OrganizationRules.Check(existing, _import);
+            _importLosses = OrganizationRules.Losses(existing, _import);
         }
         catch (OrganizationException ex)
         {
