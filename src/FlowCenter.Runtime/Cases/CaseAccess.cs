@@ -21,28 +21,36 @@ public sealed class CaseAccess(ITaskStore tasks, IInstanceStore instances)
             return true;
         }
 
+        return caller.UserName.Length > 0 && await instances.LoadAsync(instanceId, cancellationToken) is { } stored && await MayReadAsync(stored, caller, cancellationToken);
+    }
+
+    /// <summary>The same rule for an instance the caller of this method has loaded already (no second read of it).</summary>
+    public async Task<bool> MayReadAsync(StoredInstance stored, Caller caller, CancellationToken cancellationToken = default)
+    {
+        if (caller.IsOperator)
+        {
+            return true;
+        }
+
         if (caller.UserName.Length == 0)
         {
             return false;
         }
 
-        string? id = instanceId;
-        for (var level = 0; id is not null && level < MaxParentLevels; level++)
+        for (var level = 0; ; level++)
         {
-            if (await instances.LoadAsync(id, cancellationToken) is not { } stored)
-            {
-                return false;
-            }
-
             if (string.Equals(stored.StartedBy, caller.UserName, StringComparison.OrdinalIgnoreCase)
-                || (await tasks.ParticipantsAsync(id, cancellationToken)).Includes(caller))
+                || (await tasks.ParticipantsAsync(stored.Instance.Id, cancellationToken)).Includes(caller))
             {
                 return true;
             }
 
-            id = stored.Instance.ParentInstanceId;
-        }
+            if (level + 1 >= MaxParentLevels || stored.Instance.ParentInstanceId is not { } parent || await instances.LoadAsync(parent, cancellationToken) is not { } loaded)
+            {
+                return false;
+            }
 
-        return false;
+            stored = loaded;
+        }
     }
 }

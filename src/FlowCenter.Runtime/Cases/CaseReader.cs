@@ -1,5 +1,5 @@
 using FlowCenter.Engine.State;
-using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Instances;
 using FlowCenter.Runtime.Tasks;
 
 namespace FlowCenter.Runtime.Cases;
@@ -9,16 +9,23 @@ namespace FlowCenter.Runtime.Cases;
 /// pages and the API then answer "not found", so an id alone tells nothing), incident details (stack traces)
 /// for Operators only.
 /// </summary>
-public sealed class CaseReader(CaseAccess access, IWorkflowRuntime runtime, ITaskStore tasks, IAttachmentStore attachments)
+public sealed class CaseReader(CaseAccess access, IInstanceStore instances, ITaskStore tasks, IAttachmentStore attachments)
 {
     /// <summary>The instance with its whole journal, or null when there is none or the caller may not see it.</summary>
     public async Task<WorkflowInstance?> GetInstanceAsync(string instanceId, Caller caller, CancellationToken cancellationToken = default)
     {
-        if (!await access.MayReadAsync(instanceId, caller, cancellationToken) || await runtime.GetAsync(instanceId, cancellationToken) is not { } instance)
+        if (await instances.LoadAsync(instanceId, cancellationToken) is not { } stored || !await access.MayReadAsync(stored, caller, cancellationToken))
         {
             return null;
         }
 
+        stored.Instance.Journal = [.. await instances.GetJournalAsync(instanceId, cancellationToken)];
+        return ForCaller(stored.Instance, caller);
+    }
+
+    /// <summary>An instance as <paramref name="caller"/> may see it: incident details (stack traces) for Operators only.</summary>
+    public static WorkflowInstance ForCaller(WorkflowInstance instance, Caller caller)
+    {
         if (!caller.IsOperator)
         {
             foreach (var incident in instance.Incidents)

@@ -64,7 +64,8 @@ public sealed partial class TaskService
                 throw new TaskActionException($"'{group.Title}' was already {(group.Status == TaskGroupStatus.Decided ? "decided" : "closed")}.", alreadyHandled: true);
             }
 
-            before = global::System.Text.Json.JsonSerializer.Serialize(group);
+            // Only a decision or a return can decide the step, and only a decided step may need undoing.
+            before = command.Action is TaskAction.Decide or TaskAction.Return ? global::System.Text.Json.JsonSerializer.Serialize(group) : null;
             return Apply(group, item, command, actor.UserName, actor.Roles, target, current, returnTargets, copies, notifications, standIn);
         }, cancellationToken, copies) ?? throw new TaskActionException($"There is no task '{command.ItemId}'.");
 

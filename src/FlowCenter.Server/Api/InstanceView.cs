@@ -19,14 +19,10 @@ public sealed record InstanceView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt)
 {
-    /// <summary>The instance as <paramref name="caller"/> may see it: incident details (stack traces) for operators only.</summary>
-    public static InstanceView For(WorkflowInstance i, Caller caller) =>
-        new(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.BusinessKey, i.Variables, i.Output, i.Bookmarks,
-            caller.IsOperator ? i.Incidents : [.. i.Incidents.Select(WithoutDetail)], i.Journal, i.CreatedAt, i.CompletedAt);
-
-    private static Incident WithoutDetail(Incident incident) => new()
+    /// <summary>The instance as <paramref name="caller"/> may see it (<see cref="CaseReader.ForCaller"/>).</summary>
+    public static InstanceView For(WorkflowInstance instance, Caller caller)
     {
-        Id = incident.Id, NodeId = incident.NodeId, TokenId = incident.TokenId, Message = incident.Message, ErrorType = incident.ErrorType,
-        Attempts = incident.Attempts, CreatedAt = incident.CreatedAt, ResolvedAt = incident.ResolvedAt, Resolution = incident.Resolution,
-    };
+        var i = CaseReader.ForCaller(instance, caller);
+        return new(i.Id, i.DefinitionId, i.DefinitionVersion, i.Status, i.BusinessKey, i.Variables, i.Output, i.Bookmarks, i.Incidents, i.Journal, i.CreatedAt, i.CompletedAt);
+    }
 }

@@ -73,14 +73,15 @@ public static class WebhookApi
                     $"event:{eventName}", $"delivery {deliveryId}, key {correlation ?? "-"}: resumed {outcome.Resumed}, started {outcome.StartedInstanceIds.Count}", ct);
                 return Results.Ok(outcome);
             }
-            catch (AmbiguousCorrelationException ex)
+            catch (Exception ex)
             {
+                // Not taken: the sender may deliver it again under the same id.
                 await deliveries.ForgetAsync(connection, deliveryId, CancellationToken.None);
-                return Results.Conflict(new ApiError(ex.Message));
-            }
-            catch
-            {
-                await deliveries.ForgetAsync(connection, deliveryId, CancellationToken.None);
+                if (ex is AmbiguousCorrelationException)
+                {
+                    return Results.Conflict(new ApiError(ex.Message));
+                }
+
                 throw;
             }
         }).AllowAnonymous().DisableAntiforgery();

@@ -38,16 +38,21 @@ public sealed class TokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        // The token is checked on every request (revoked or expired ends it at once); only its owner's principal is remembered.
+        if (await tokens.ValidateAsync(secret) is not { } token)
+        {
+            return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+        }
+
         var key = verified.KeyOf(SchemeName, secret);
-        if (await verified.FindAsync(key, signIn.UserManager) is { } remembered && await tokens.ValidateAsync(secret) is not null)
+        if (await verified.FindAsync(key, signIn.UserManager) is { } remembered)
         {
             return AuthenticateResult.Success(new AuthenticationTicket(remembered, SchemeName));
         }
 
-        if (await tokens.ValidateAsync(secret) is not { } token
-            || await signIn.UserManager.FindByNameAsync(token.UserName) is not { Active: true } user)
+        if (await signIn.UserManager.FindByNameAsync(token.UserName) is not { Active: true } user)
         {
-            return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+            return AuthenticateResult.Fail("The token's owner is not an active user.");
         }
 
         var owner = await signIn.CreateUserPrincipalAsync(user);
