@@ -57,6 +57,9 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The last lines the server logged, for a failure message.</summary>
+    public string LogTail => Log.Length > 3000 ? Log[^3000..] : Log;
+
     public static async Task<ServerProcess> StartAsync(string name, IDictionary<string, string> settings)
     {
         var port = FreePort();
@@ -103,7 +106,7 @@ public sealed class ServerProcess : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         return response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict
             ? JsonNode.Parse(text.Length == 0 ? "{}" : text)!
-            : throw new HttpRequestException($"{Name} POST {path}: {(int)response.StatusCode} {text}");
+            : throw new HttpRequestException($"{Name} POST {path}: {(int)response.StatusCode} {text}\n{Name}'s log ends:\n{LogTail}");
     }
 
     public async Task<JsonNode> GetAsync(string path) => JsonNode.Parse(await Client.GetStringAsync(path))!;

@@ -27,6 +27,18 @@ public sealed class WebhookListener : IDisposable
 
     public List<JsonNode> Bodies { get; } = [];
 
+    /// <summary>Every request in the order it came: path, its <c>Idempotency-Key</c> header and its JSON body.</summary>
+    public List<(string Path, string? IdempotencyKey, JsonNode? Body)> Requests { get; } = [];
+
+    /// <summary>A snapshot of <see cref="Requests"/>, safe to read while requests arrive.</summary>
+    public IReadOnlyList<(string Path, string? IdempotencyKey, JsonNode? Body)> RequestsSoFar()
+    {
+        lock (Bodies)
+        {
+            return [.. Requests];
+        }
+    }
+
     /// <summary>What to answer a request for a path with (a JSON document); null answers 200 with no body.</summary>
     public Func<string, JsonNode?>? Respond { get; set; }
 
@@ -46,12 +58,15 @@ public sealed class WebhookListener : IDisposable
 
             using var reader = new StreamReader(context.Request.InputStream);
             var text = await reader.ReadToEndAsync();
-            if (text.Length > 0)
+            var body = text.Length > 0 ? JsonNode.Parse(text) : null;
+            lock (Bodies)
             {
-                lock (Bodies)
+                if (body is not null)
                 {
-                    Bodies.Add(JsonNode.Parse(text)!);
+                    Bodies.Add(body);
                 }
+
+                Requests.Add((context.Request.Url!.AbsolutePath, context.Request.Headers["Idempotency-Key"], body));
             }
 
             context.Response.StatusCode = 200;
