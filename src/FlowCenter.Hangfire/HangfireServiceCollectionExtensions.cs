@@ -61,8 +61,14 @@ public static class HangfireServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, CronScheduleSync>(sp => sp.GetRequiredService<CronScheduleSync>()));
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDefinitionChangeHandler, CronScheduleSync>(sp => sp.GetRequiredService<CronScheduleSync>()));
 
-        // The database poller stays as a safety net behind Hangfire, at a slower pace.
-        services.PostConfigure<RuntimeOptions>(o => o.TimerPollInterval = TimeSpan.FromSeconds(30));
+        // The database poller stays as a safety net behind Hangfire: every 2 s it fires the timers Hangfire is
+        // late with by more than a few of its polls (jobs lost with a crashed database or node), so that after an
+        // outage they fire within seconds, not at Hangfire's next retry or when a fetched job's lease runs out.
+        services.PostConfigure<RuntimeOptions>(o =>
+        {
+            o.TimerPollInterval = TimeSpan.FromSeconds(2);
+            o.TimerLateness = TimeSpan.FromSeconds(5) + (3 * options.SchedulePollingInterval);
+        });
         return services;
     }
 }

@@ -12,6 +12,13 @@ public sealed class RuntimeOptions
     /// <summary>How often the database is asked for due timers when nothing earlier was scheduled.</summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How late a timer may be before the database poller fires it: zero when the poller is the scheduler;
+    /// behind another scheduler (Hangfire) a few seconds, so the poller takes only what that one missed (a job
+    /// lost with the database that stored it, a node gone) and does not race it for every timer.
+    /// </summary>
+    public TimeSpan TimerLateness { get; set; } = TimeSpan.Zero;
+
     /// <summary>How many due timers one poll fires at most.</summary>
     public int TimerBatchSize { get; set; } = 200;
 

@@ -53,6 +53,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DueTimerPoller>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, LoadWorkflowsFolderTask>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, RecoveryTask>());
+        services.TryAddSingleton<ContinuationRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContinuationRecovery>());
         services.TryAddSingleton<Cases.CaseAccess>();
         services.TryAddSingleton<Cases.CaseReader>();
         services.TryAddSingleton<Requests.RequestService>();

@@ -16,7 +16,9 @@ app.PrintAddressesOnStart();
 app.UseFlowCenterLocalization();
 app.UseFlowCenterSecurity();
 app.MapStaticAssets().AllowAnonymous();
-app.MapHealthChecks("/health").AllowAnonymous();
+// Liveness (the process answers) and readiness (the database answers too), for load balancers and orchestrators.
+app.MapHealthChecks("/health", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains(DatabaseHealthCheck.ReadyTag) }).AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapFlowCenterApi();
 app.MapTaskApi();

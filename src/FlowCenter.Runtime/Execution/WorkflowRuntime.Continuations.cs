@@ -40,7 +40,16 @@ public sealed partial class WorkflowRuntime
         {
             if (bookmark.DueAt is { } dueAt)
             {
-                timers.Schedule(instance.Id, bookmark.Id, dueAt);
+                // What follows a commit must not undo it: the commit stands, and what could not be handed over
+                // is picked up from the database (due timers by the poller, continuations by the recovery sweep).
+                try
+                {
+                    timers.Schedule(instance.Id, bookmark.Id, dueAt);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogScheduleFailed(logger, ex, instance.Id, bookmark.Id);
+                }
             }
             else if (bookmark.Kind == BookmarkKind.SubProcess)
             {
@@ -70,16 +79,30 @@ public sealed partial class WorkflowRuntime
 
         foreach (var continuation in continuations)
         {
-            if (_dispatcher is not null)
+            try
             {
-                _dispatcher.Dispatch(continuation);
+                if (_dispatcher is not null)
+                {
+                    _dispatcher.Dispatch(continuation);
+                }
+                else
+                {
+                    await RunContinuationAsync(continuation, cancellationToken);
+                }
             }
-            else
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                await RunContinuationAsync(continuation, cancellationToken);
+                LogContinuationFailed(logger, ex, continuation.Kind, instance.Id);
+                recovery.Needed();
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {BookmarkId} of instance {InstanceId} was committed but not scheduled; the database poller fires it")]
+    private static partial void LogScheduleFailed(ILogger logger, Exception exception, string instanceId, string bookmarkId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} of instance {InstanceId} was committed but not run; the recovery sweep runs it")]
+    private static partial void LogContinuationFailed(ILogger logger, Exception exception, ContinuationKind kind, string instanceId);
 
     private async Task StartChildAsync(string parentId, string bookmarkId, CancellationToken cancellationToken)
     {

@@ -24,6 +24,7 @@ public sealed partial class WorkflowRuntime(
     ITimerScheduler timers,
     IEnumerable<IContinuationDispatcher> dispatchers,
     IEnumerable<ICommitObserver> observers,
+    ContinuationRecovery recovery,
     IOptions<RuntimeOptions> options,
     ILogger<WorkflowRuntime> logger) : IWorkflowRuntime
 {

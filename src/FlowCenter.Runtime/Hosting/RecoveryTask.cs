@@ -1,4 +1,3 @@
-using FlowCenter.Engine.State;
 using FlowCenter.Runtime.Execution;
 using FlowCenter.Runtime.Instances;
 using FlowCenter.Runtime.Scheduling;
@@ -20,16 +19,6 @@ public sealed class RecoveryTask(IInstanceStore instances, ITimerScheduler timer
             timers.Schedule(timer.InstanceId, timer.BookmarkId, timer.DueAt!.Value);
         }
 
-        foreach (var link in await instances.FindSubProcessLinksAsync(cancellationToken))
-        {
-            if (link.ChildInstanceId is null)
-            {
-                await runtime.RunContinuationAsync(new Continuation(ContinuationKind.StartChild, link.ParentInstanceId, link.BookmarkId), cancellationToken);
-            }
-            else if (link.ChildStatus is WorkflowStatus.Completed or WorkflowStatus.Faulted or WorkflowStatus.Cancelled)
-            {
-                await runtime.RunContinuationAsync(new Continuation(ContinuationKind.NotifyParent, link.ChildInstanceId), cancellationToken);
-            }
-        }
+        await ContinuationRecovery.SweepAsync(instances, runtime, cancellationToken);
     }
 }

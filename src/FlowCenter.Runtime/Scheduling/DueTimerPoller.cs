@@ -9,7 +9,8 @@ namespace FlowCenter.Runtime.Scheduling;
 /// <summary>
 /// Fires due timers from the database: it asks for due bookmarks every poll interval, and earlier when a
 /// timer is scheduled to fall due before the next poll. Firing is a resume, so a timer fires once even when
-/// several pollers on several nodes see it.
+/// several pollers on several nodes see it. Behind another scheduler it fires only timers later than
+/// <see cref="RuntimeOptions.TimerLateness"/>: those whose jobs were lost (with a crashed database or node).
 /// </summary>
 public sealed partial class DueTimerPoller(
     IServiceScopeFactory scopes,
@@ -59,7 +60,7 @@ public sealed partial class DueTimerPoller(
         var runtime = scope.ServiceProvider.GetRequiredService<IWorkflowRuntime>();
         while (true)
         {
-            var due = await store.FindDueBookmarksAsync(clock.GetUtcNow(), options.Value.TimerBatchSize, cancellationToken);
+            var due = await store.FindDueBookmarksAsync(clock.GetUtcNow() - options.Value.TimerLateness, options.Value.TimerBatchSize, cancellationToken);
             foreach (var bookmark in due)
             {
                 try

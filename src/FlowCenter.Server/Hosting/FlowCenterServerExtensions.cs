@@ -24,6 +24,7 @@ public static class FlowCenterServerExtensions
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = Api.RequestBodies.MaxApiBytes);
         // An unhandled exception answers a problem document without internals (UseExceptionHandler in Program).
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         var section = builder.Configuration.GetSection("FlowCenter");
         var root = builder.Environment.ContentRootPath;
         builder.Services
@@ -46,7 +47,7 @@ public static class FlowCenterServerExtensions
             .AddFlowCenterMessageTriggers();
         builder.Services.Configure<DemoOptions>(section.GetSection("Demo"));
         builder.Services.AddTransient<FlowCenter.Runtime.Hosting.IStartupTask, DemoConnections>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.ReadyTag]);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddFlowCenterStudio();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

@@ -73,6 +73,7 @@ public sealed class RightsTableTests
         ("DELETE", "/api/connections/{name}", "UFFFFA", "administrator"),
         ("GET", "/culture", "AAAAAA", "choosing the language"),
         ("GET", "/health", "AAAAAA", "health check"),
+        ("GET", "/health/ready", "AAAAAA", "readiness: the database answers"),
         ("POST", "/account/signout", "AAAAAA", "needs the form's anti-forgery token (400 without)"),
         ("POST", "/account/external", "RRRRRR", "single sign-on round trip; back to sign-in without a provider"),
         ("GET", "/account/external-done", "RRRRRR", "single sign-on round trip; back to sign-in without a provider"),

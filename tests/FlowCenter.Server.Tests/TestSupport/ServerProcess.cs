@@ -57,6 +57,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The last lines the server logged, for a failure message.</summary>
     public string LogTail => Log.Length > 3000 ? Log[^3000..] : Log;
 
