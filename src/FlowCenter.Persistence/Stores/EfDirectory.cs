@@ -128,7 +128,7 @@ public sealed class EfDirectory(FlowCenterDbContextFactory contexts, IPasswordHa
         };
         var problems = OrganizationRules.Check(existing, snapshot).ToList();
         var known = existingUsers.Select(u => u.NormalizedUserName).ToHashSet(StringComparer.Ordinal);
-        foreach (var person in snapshot.Users.Where(p => !known.Contains(Normalize(p.UserName))))
+        foreach (var person in snapshot.Users.Where(p => !string.IsNullOrWhiteSpace(p.UserName) && !known.Contains(Normalize(p.UserName))))
         {
             if (password is null || password.Length < MinimumPasswordLength)
             {

@@ -30,8 +30,11 @@ public sealed partial class WorkflowFolderLoader(DefinitionService definitions, 
             }
             catch (Exception ex) when (ex is WorkflowFormatException or WorkflowValidationException or DefinitionVersionException or IOException)
             {
-                LogRejected(logger, file, ex.Message);
-                results.Add(new FolderLoadResult(file, null, ex.Message));
+                // Every error names the file it is about (a validation report names only the definition).
+                var name = Path.GetFileName(file);
+                var error = ex.Message.StartsWith(name, StringComparison.Ordinal) ? ex.Message : $"{name}: {ex.Message}";
+                LogRejected(logger, file, error);
+                results.Add(new FolderLoadResult(file, null, error));
             }
         }
 

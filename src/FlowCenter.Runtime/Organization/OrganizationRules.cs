@@ -6,6 +6,12 @@ namespace FlowCenter.Runtime.Organization;
 /// </summary>
 public static class OrganizationRules
 {
+    /// <summary>The longest user name or department/position id: they appear in rules, paths and the audit log.</summary>
+    public const int MaxIdLength = 64;
+
+    /// <summary>The longest display name or department/position name.</summary>
+    public const int MaxNameLength = 200;
+
     /// <summary>Checks the organisation that <paramref name="incoming"/> would leave when laid over <paramref name="existing"/>.</summary>
     public static IReadOnlyList<string> Check(OrganizationSnapshot existing, OrganizationSnapshot incoming)
     {
@@ -16,8 +22,12 @@ public static class OrganizationRules
 
         foreach (var d in incoming.Departments)
         {
-            Require(problems, d.Id, $"a department without an id (name '{d.Name}')");
-            Require(problems, d.Name, $"department '{d.Id}' has no name");
+            if (!Identifier(problems, d.Id, "department", d.Name))
+            {
+                continue;
+            }
+
+            Name(problems, d.Name, $"department '{d.Id}'");
             if (d.ParentId is { Length: > 0 } parent && !departments.ContainsKey(parent))
             {
                 problems.Add($"department '{d.Id}': parent '{parent}' does not exist");
@@ -36,8 +46,12 @@ public static class OrganizationRules
 
         foreach (var p in incoming.Positions)
         {
-            Require(problems, p.Id, $"a position without an id (name '{p.Name}')");
-            Require(problems, p.Name, $"position '{p.Id}' has no name");
+            if (!Identifier(problems, p.Id, "position", p.Name))
+            {
+                continue;
+            }
+
+            Name(problems, p.Name, $"position '{p.Id}'");
             if (p.DepartmentId is { Length: > 0 } department && !departments.ContainsKey(department))
             {
                 problems.Add($"position '{p.Id}': department '{department}' does not exist");
@@ -46,7 +60,12 @@ public static class OrganizationRules
 
         foreach (var u in incoming.Users)
         {
-            Require(problems, u.UserName, $"a user without a user name (display name '{u.DisplayName}')");
+            if (!Identifier(problems, u.UserName, "user", u.DisplayName))
+            {
+                continue;
+            }
+
+            Name(problems, u.DisplayName, $"user '{u.UserName}'");
             if (u.DepartmentId is { Length: > 0 } department && !departments.ContainsKey(department))
             {
                 problems.Add($"user '{u.UserName}': department '{department}' does not exist");
@@ -150,12 +169,57 @@ public static class OrganizationRules
         return false;
     }
 
-    private static void Require(List<string> problems, string? value, string problem)
+    /// <summary>
+    /// A user name or an id: present, at most <see cref="MaxIdLength"/> characters, letters (any script),
+    /// digits and <c>. _ - @</c> only. False when it is unusable, so that nothing else is checked against it.
+    /// </summary>
+    private static bool Identifier(List<string> problems, string? id, string what, string? name)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var label = what == "user" ? "user name" : "id";
+        if (string.IsNullOrWhiteSpace(id))
         {
-            problems.Add(problem);
+            problems.Add($"a {what} without a {label} (name '{Shown(name)}')");
+            return false;
         }
+
+        if (id.Length > MaxIdLength)
+        {
+            problems.Add($"{what} '{Shown(id)}': the {label} has {id.Length} characters; at most {MaxIdLength}");
+            return false;
+        }
+
+        var at = Array.FindIndex(id.ToCharArray(), c => !(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '@'));
+        if (at >= 0)
+        {
+            var bad = id[at];
+            problems.Add($"{what} '{Shown(id)}': the {label} may hold letters, digits and . _ - @ only, not {(char.IsControl(bad) || char.IsWhiteSpace(bad) ? $"U+{(int)bad:X4}" : $"'{bad}'")}");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void Name(List<string> problems, string? name, string owner)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add($"{owner} has no name");
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            problems.Add($"{owner}: the name has {name.Length} characters; at most {MaxNameLength}");
+        }
+        else if (name.Any(char.IsControl))
+        {
+            problems.Add($"{owner}: the name holds a control character");
+        }
+    }
+
+    /// <summary>A value as a problem may quote it: control characters made visible, cut to a readable length.</summary>
+    private static string Shown(string? value)
+    {
+        var visible = new string([.. (value ?? "").Select(c => char.IsControl(c) ? '?' : c)]);
+        return visible.Length > 40 ? visible[..40] + "..." : visible;
     }
 
     private static void Duplicates(List<string> problems, IEnumerable<string> ids, string what) =>
