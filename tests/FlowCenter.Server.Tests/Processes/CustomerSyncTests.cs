@@ -19,7 +19,7 @@ public sealed class CustomerSyncTests
         await PutAsync(systems, "/api/crm/customers/C005", new { name = "坏数据 Bad data", taxNo = "123", email = "not-an-address" });
         await PutAsync(systems, "/api/crm/customers/C006", new { name = "华东机械（重复）", taxNo = "91310000MA1FL0001X", city = "上海" });
         await scenario.WaitForCompletedAsync("customer-sync", 3);
-        await EventuallyAsync(() => Task.FromResult(ReportRows(scenario).Count >= 5)); // (a scheduled run may share the batches)
+        await Eventually.ThatAsync(() => Task.FromResult(ReportRows(scenario).Count), n => n >= 5, "five rows in the sync reports"); // (a scheduled run may share the batches)
 
         var c001 = await systems.GetAsync("/api/erp/customers/C001");
         Assert.Equal((2, 2, 500000), (c001["version"]!.GetValue<int>(), c001["syncVersion"]!.GetValue<int>(), c001["creditLimit"]!.GetValue<int>())); // updated, ERP's own fields kept
@@ -38,20 +38,11 @@ public sealed class CustomerSyncTests
 
         // A later change is taken once, and only it.
         await PutAsync(systems, "/api/crm/customers/C003", new { name = "Ningbo Harbour Tools Co.", taxNo = "91330200MA1FL0003Z", city = "宁波", email = "orders@harbour-tools.example", phone = "0574-2288-0000" });
-        await EventuallyAsync(async () => (await systems.GetAsync("/api/erp/customers/C003"))["phone"]?.ToString() == "0574-2288-0000");
+        await Eventually.ThatAsync(async () => (await systems.GetAsync("/api/erp/customers/C003"))["phone"]?.ToString(), phone => phone == "0574-2288-0000", "C003's new phone number in ERP");
         await scenario.WaitForCompletedAsync("customer-sync", 4);
 
         Assert.Equal("0574-2288-0000", (await systems.GetAsync("/api/erp/customers/C003"))["phone"]!.ToString());
         Assert.Equal(["C003 updated"], ReportRows(scenario).Skip(rows.Count).Select(r => $"{r["code"]} {r["action"]}")); // the newest file holds it alone
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> done)
-    {
-        for (var waited = 0; !await done(); waited += 200)
-        {
-            Assert.True(waited < 30_000, "not reached in 30 s");
-            await Task.Delay(200);
-        }
     }
 
     private static async Task PutAsync(Simulators systems, string path, object body)

@@ -58,45 +58,21 @@ public sealed class EnterpriseScenario : IAsyncDisposable
     /// <summary>The one instance of a process, once <paramref name="done"/> holds for it (30 s at most).</summary>
     public async Task<JsonNode> WaitForInstanceAsync(string definitionId, Func<JsonNode, bool> done, string? what = null)
     {
-        var watch = Stopwatch.StartNew();
-        JsonNode? last = null;
-        while (watch.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            var listed = await Server.GetAsync($"/api/instances?definitionId={definitionId}");
-            if (listed["items"]!.AsArray().FirstOrDefault() is { } first)
-            {
-                last = await Server.GetAsync($"/api/instances/{first["id"]}");
-                if (done(last))
-                {
-                    return last;
-                }
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"{definitionId}: {what ?? "the expected state"} not reached in 30 s; last seen:\n{last?.ToJsonString()}\n{Server.Log}");
+        var last = await Eventually.ThatAsync(
+            async () => (await Server.GetAsync($"/api/instances?definitionId={definitionId}"))["items"]!.AsArray().FirstOrDefault() is { } first
+                ? await Server.GetAsync($"/api/instances/{first["id"]}")
+                : null,
+            instance => instance is not null && done(instance), $"{definitionId}: {what ?? "the expected state"}", context: () => Server.Log);
+        return last!;
     }
 
     /// <summary>Waits until <paramref name="count"/> instances of a process have completed and none is running (30 s at most).</summary>
     public async Task WaitForCompletedAsync(string definitionId, int count)
     {
-        var watch = Stopwatch.StartNew();
-        var completed = 0;
-        var total = 0;
-        while (watch.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            completed = (await Server.GetAsync($"/api/instances?definitionId={definitionId}&status=completed"))["total"]!.GetValue<int>();
-            total = (await Server.GetAsync($"/api/instances?definitionId={definitionId}"))["total"]!.GetValue<int>();
-            if (completed >= count && completed == total)
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"{definitionId}: {completed} of {total} instances completed, {count} expected, in 30 s.\n{Server.Log}");
+        await Eventually.ThatAsync(
+            async () => (Completed: (await Server.GetAsync($"/api/instances?definitionId={definitionId}&status=completed"))["total"]!.GetValue<int>(),
+                Total: (await Server.GetAsync($"/api/instances?definitionId={definitionId}"))["total"]!.GetValue<int>()),
+            seen => seen.Completed >= count && seen.Completed == seen.Total, $"{definitionId}: {count} instances completed and none running", context: () => Server.Log);
     }
 
     /// <summary>Whether an instance waits at <paramref name="nodeId"/>.</summary>
@@ -109,19 +85,9 @@ public sealed class EnterpriseScenario : IAsyncDisposable
     public async Task<JsonNode> WaitForTaskAsync(string user)
     {
         using var client = Server.ClientAs(user);
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            var page = JsonNode.Parse(await client.GetStringAsync("/api/tasks?box=todo"))!;
-            if (page["items"]!.AsArray().FirstOrDefault() is { } task)
-            {
-                return task;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"No task reached {user}'s inbox in 30 s.\n{Server.Log}");
+        return (await Eventually.ThatAsync(
+            async () => JsonNode.Parse(await client.GetStringAsync("/api/tasks?box=todo"))!["items"]!.AsArray().FirstOrDefault(),
+            task => task is not null, $"a task in {user}'s inbox", context: () => Server.Log))!;
     }
 
     /// <summary>Decides a task as <paramref name="user"/> would with the buttons of the task page.</summary>
