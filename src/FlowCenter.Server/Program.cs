@@ -12,6 +12,7 @@ builder.AddFlowCenterNotifications();
 
 var app = builder.Build();
 app.UseExceptionHandler();
+app.UseServerTimingStart();
 app.PrintAddressesOnStart();
 app.UseFlowCenterLocalization();
 app.UseFlowCenterSecurity();

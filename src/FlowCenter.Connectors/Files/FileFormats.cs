@@ -14,7 +14,7 @@ public static class FileFormats
     public static JsonNode? Read(string format, string text, string where) => format switch
     {
         "csv" => ReadCsv(text, where),
-        "json" => Guard(where, "JSON", () => JsonNode.Parse(text)),
+        "json" => Guard(where, "JSON", () => JsonLimits.Parse(text, where)),
         "xml" => Guard(where, "XML", () => XmlJson.ToJson(XmlJson.Parse(text))),
         _ => text,
     };

@@ -118,15 +118,20 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
         }
         catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException or ConnectionException)
         {
-            throw new ActivityException($"{method} {uri.GetLeftPart(UriPartial.Path)} failed: {ex.Message}", ex);
+            throw new ActivityException($"{method} {uri.GetLeftPart(UriPartial.Path)} failed: {Describe(ex)}", ex);
         }
 
         using (response)
         {
             var asText = context.Get(ResponseFormat) == "text";
-            var (result, notJson) = await ResultAsync(response, asText);
-            SetResult(context, result);
             var status = (int)response.StatusCode;
+            var (result, notJson, beyondLimits) = await ResultAsync(response, asText);
+            if (beyondLimits is not null)
+            {
+                throw new ActivityException($"{method} {uri.GetLeftPart(UriPartial.Path)} answered {status}; {beyondLimits}");
+            }
+
+            SetResult(context, result);
             if (status is >= 200 and < 300)
             {
                 if (notJson && !asText)
@@ -145,14 +150,26 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
         }
     }
 
-    private static async Task<(JsonObject Result, bool NotJson)> ResultAsync(HttpResponseMessage response, bool asText)
+    /// <summary>What a failed call's exception means, in words: an answer over the size limit says so.</summary>
+    public static string Describe(Exception ex) => ex switch
+    {
+        HttpRequestException when ex.Message.Contains("buffer size", StringComparison.OrdinalIgnoreCase) => $"the answer is larger than {MaxAnswerBytes / 1024 / 1024} MiB, the most FlowCenter reads",
+        HttpRequestException { InnerException: IOException broken } => $"the answer broke off before it was complete ({broken.Message})",
+        _ => ex.Message,
+    };
+
+    private static async Task<(JsonObject Result, bool NotJson, string? BeyondLimits)> ResultAsync(HttpResponseMessage response, bool asText)
     {
         var text = await response.Content.ReadAsStringAsync();
         JsonNode? body;
         var notJson = false;
         try
         {
-            body = text.Length == 0 ? null : asText ? text : JsonNode.Parse(text);
+            body = text.Length == 0 ? null : asText ? text : JsonLimits.Parse(text, "the answer");
+        }
+        catch (JsonLimitException ex)
+        {
+            return ([], false, ex.Message[..1].ToLowerInvariant() + ex.Message[1..]);
         }
         catch (JsonException)
         {
@@ -165,7 +182,7 @@ public sealed class HttpRequest(IHttpClientFactory clients, HttpPipelines pipeli
             ["status"] = (int)response.StatusCode,
             ["headers"] = new JsonObject([.. response.Headers.Concat(response.Content.Headers).Select(h => KeyValuePair.Create(h.Key, (JsonNode?)string.Join(", ", h.Value)))]),
             ["body"] = body,
-        }, notJson);
+        }, notJson, null);
     }
 
     private static void SetResult(ActivityContext context, JsonObject result)

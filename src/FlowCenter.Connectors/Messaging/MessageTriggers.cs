@@ -145,11 +145,11 @@ public sealed partial class MessageTriggers(IConnectionStore connections, Rabbit
         JsonNode? payload;
         try
         {
-            payload = delivery.Body.Length == 0 ? null : JsonNode.Parse(delivery.Body.Span);
+            payload = delivery.Body.Length == 0 ? null : JsonLimits.Parse(System.Text.Encoding.UTF8.GetString(delivery.Body.Span), "the body");
         }
         catch (JsonException ex)
         {
-            LogRejected(logger, queue, connection.Name, $"the body is not JSON: {ex.Message}");
+            LogRejected(logger, queue, connection.Name, ex is JsonLimitException ? ex.Message : $"the body is not JSON: {ex.Message}");
             await channel.BasicRejectAsync(delivery.DeliveryTag, requeue: false);
             return;
         }

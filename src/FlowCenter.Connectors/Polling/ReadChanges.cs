@@ -138,13 +138,13 @@ public sealed class ReadChanges(IConnectionStore connections, IWatermarkStore wa
         }
         catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException or ConnectionException)
         {
-            throw new ActivityException($"GET {uri.GetLeftPart(UriPartial.Path)} failed: {ex.Message}", ex);
+            throw new ActivityException($"GET {uri.GetLeftPart(UriPartial.Path)} failed: {Http.HttpRequest.Describe(ex)}", ex);
         }
 
         JsonNode? answer;
         try
         {
-            answer = JsonNode.Parse(text);
+            answer = JsonLimits.Parse(text, "the answer");
         }
         catch (JsonException ex)
         {

@@ -108,7 +108,7 @@ public sealed class SoapCall(IHttpClientFactory clients, HttpPipelines pipelines
         }
         catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException)
         {
-            throw new ActivityException($"SOAP {action} at {endpoint.GetLeftPart(UriPartial.Path)} failed: {ex.Message}", ex);
+            throw new ActivityException($"SOAP {action} at {endpoint.GetLeftPart(UriPartial.Path)} failed: {Http.HttpRequest.Describe(ex)}", ex);
         }
 
         using (response)

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FlowCenter.Engine.Json;
@@ -60,6 +62,48 @@ public static class JsonLimits
         return null;
     }
 
+    /// <summary>
+    /// Parses JSON text from outside (an answer, a file, a message) within the limits: text that is not JSON
+    /// throws <see cref="JsonException"/> as the parser words it; JSON beyond the limits throws
+    /// <see cref="JsonLimitException"/> (a <see cref="JsonException"/>) saying which limit, naming <paramref name="where"/>.
+    /// </summary>
+    public static JsonNode? Parse(string text, string where)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException) when (DeeperThanTheLimit(text))
+        {
+            throw new JsonLimitException($"{Capitalized(where)}: nested deeper than {MaxDepth} levels; FlowCenter takes at most {MaxDepth}.");
+        }
+
+        return Check(node, where) is { } problem ? throw new JsonLimitException(problem) : node;
+    }
+
+    /// <summary>Whether well-formed JSON so far nests deeper than <see cref="MaxDepth"/> (read token by token, without recursion).</summary>
+    private static bool DeeperThanTheLimit(string text)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { MaxDepth = int.MaxValue });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth >= MaxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed before it got too deep: not JSON, as the parser said.
+        }
+
+        return false;
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> with <see cref="Check"/>'s message when the value is beyond the limits.</summary>
     public static void Ensure(JsonNode? value, string where)
     {
@@ -71,3 +115,6 @@ public static class JsonLimits
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
+
+/// <summary>JSON that is well-formed but beyond <see cref="JsonLimits"/>; the message says which limit and where.</summary>
+public sealed class JsonLimitException(string message) : JsonException(message);

@@ -1,6 +1,7 @@
 using FlowCenter.Persistence;
 using FlowCenter.Persistence.Records;
 using FlowCenter.Runtime.Hosting;
+using FlowCenter.Server.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -164,6 +165,7 @@ public static class SecuritySetup
         app.UseAuditActor();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseServerTimingAuthorised();
         app.UseAntiforgery();
         return app;
     }

@@ -95,6 +95,8 @@ public sealed class CaseRightsApiTests
         Assert.Contains("only designers", await draftByRequester.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, draftByDesigner.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        // API answers say what they cost the server: until authorised, and until the answer began.
+        Assert.Matches(@"^auth;dur=[0-9.]+, app;dur=[0-9.]+$", draftByDesigner.Headers.GetValues("Server-Timing").Single());
 
         // Every answer carries the security headers; a flood of sign-ins from one address is slowed with 429.
         using var signInPage = await anonymous.GetAsync("/account/signin");
