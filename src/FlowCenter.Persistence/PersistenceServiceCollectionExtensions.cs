@@ -28,7 +28,8 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<ITaskStore, EfTaskStore>();
         services.TryAddSingleton<Runtime.Tokens.IAccessTokenStore, EfAccessTokenStore>();
         services.TryAddSingleton<Runtime.Audit.IAuditStore, EfAuditStore>();
-        services.TryAddSingleton<IDelegationStore, EfDelegationStore>();
+        services.TryAddSingleton<EfDelegationStore>();
+        services.TryAddSingleton<IDelegationStore>(sp => new Runtime.Audit.AuditedDelegationStore(sp.GetRequiredService<EfDelegationStore>(), sp.GetRequiredService<Runtime.Audit.AuditTrail>()));
         services.TryAddSingleton<IAttachmentStore, EfAttachmentStore>();
         services.AddDataProtection().SetApplicationName("FlowCenter").PersistKeysToDbContext<FlowCenterDbContext>();
         services.TryAddSingleton<Runtime.Connections.ISecretProtector, DataProtectionSecretProtector>();

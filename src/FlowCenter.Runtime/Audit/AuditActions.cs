@@ -22,4 +22,6 @@ public static class AuditActions
     public const string ConnectionDeleted = "connection.delete";
     public const string TokenCreated = "token.create";
     public const string TokenRevoked = "token.revoke";
+    public const string DelegationAdded = "delegation.add";
+    public const string DelegationDeleted = "delegation.delete";
 }

@@ -3,6 +3,8 @@ using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.State;
 using FlowCenter.Persistence;
 using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
 using FlowCenter.Runtime.Tests.TestSupport;
 
 namespace FlowCenter.Runtime.Tests.Execution;
@@ -151,6 +153,44 @@ public sealed class WorkflowRuntimeTests
         var done = (await harness.Runtime.GetAsync(parent.Id))!;
         Assert.Equal(WorkflowStatus.Completed, done.Status);
         Assert.Equal(42, done.Variables["result"]!.GetValue<double>());
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task SubProcess_HandOverFails_CommitStands_AndTheRecoverySweepStartsTheChild(DatabaseProvider provider)
+    {
+        await using var harness = await RuntimeHarness.CreateAsync(provider, services => services.AddSingleton<IContinuationDispatcher, JobStoreDown>());
+        await harness.PublishAsync(new WorkflowBuilder("slow").Node("start", "Start").Node("wait", "UserTask").Chain("start", "wait").Build());
+        await harness.PublishAsync(new WorkflowBuilder("caller").Node("start", "Start").Node("call", "SubProcess", ("definitionId", "slow")).Chain("start", "call").Build());
+
+        var parent = await harness.Runtime.StartAsync(new StartRequest("caller"));
+        Assert.Equal(WorkflowStatus.Waiting, parent.Status); // the start is not undone by the failed hand-over
+        Assert.Equal(1, (await harness.Runtime.QueryAsync(new())).Total);
+
+        var recovery = harness.Services.GetRequiredService<ContinuationRecovery>();
+        await recovery.StartAsync(CancellationToken.None);
+        try
+        {
+            harness.Clock.Advance(ContinuationRecovery.SweepEvery);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while ((await harness.Runtime.QueryAsync(new() { DefinitionId = "slow" })).Total == 0)
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the sweep did not start the child");
+                await Task.Delay(50);
+            }
+        }
+        finally
+        {
+            await recovery.StopAsync(CancellationToken.None);
+        }
+
+        var child = Assert.Single((await harness.Runtime.QueryAsync(new() { DefinitionId = "slow" })).Items);
+        Assert.Equal("parent:" + parent.Id, child.StartedBy);
+    }
+
+    /// <summary>A job store that is down: every hand-over fails.</summary>
+    private sealed class JobStoreDown : IContinuationDispatcher
+    {
+        public void Dispatch(Continuation continuation) => throw new InvalidOperationException("the job store cannot be reached");
     }
 
     [Theory, OnSqlite, OnPostgres]

@@ -70,12 +70,17 @@ public sealed class RuntimeHarness : IAsyncDisposable
     public static async Task<RuntimeHarness> CreateAsync(DatabaseProvider provider, string? workflowsFolder = null) =>
         await StartAsync(await TestDatabase.CreateAsync(provider), workflowsFolder, Epoch);
 
+    /// <summary>A harness with services of the test's own added last (they win where the runtime takes the last one).</summary>
+    public static async Task<RuntimeHarness> CreateAsync(DatabaseProvider provider, Action<IServiceCollection> configure) =>
+        await StartAsync(await TestDatabase.CreateAsync(provider), null, Epoch, configure: configure);
+
     /// <summary>A second process on the same database, or the same one after a restart.</summary>
     public Task<RuntimeHarness> StartAnotherAsync() => StartAsync(Database, null, Clock.GetUtcNow(), ownsDatabase: false);
 
-    private static async Task<RuntimeHarness> StartAsync(TestDatabase database, string? workflowsFolder, DateTimeOffset now, bool ownsDatabase = true)
+    private static async Task<RuntimeHarness> StartAsync(TestDatabase database, string? workflowsFolder, DateTimeOffset now, bool ownsDatabase = true, Action<IServiceCollection>? configure = null)
     {
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        collection
             .AddLogging()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(now))
             .AddSingleton<IIdGenerator>(new SequentialIdGenerator(Guid.NewGuid().ToString("N")[..8]))
@@ -86,8 +91,9 @@ public sealed class RuntimeHarness : IAsyncDisposable
                 o.ConnectionString = database.Options.ConnectionString;
             })
             .AddFlowCenterRuntime(o => o.WorkflowsFolder = workflowsFolder)
-            .AddFlowCenterConnectors()
-            .BuildServiceProvider();
+            .AddFlowCenterConnectors();
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         foreach (var hosted in services.GetServices<IHostedService>().OfType<StartupTaskRunner>())
         {
             await hosted.StartAsync(CancellationToken.None);

@@ -19,7 +19,7 @@ public sealed class DesignerChineseTests() : StudioTestContext("zh-CN")
 
         palette.Find("input[data-testid=palette-search]").Input("审批");
 
-        Assert.Equal(["UserTask"], palette.FindAll(".fc-palette-item").Select(i => i.GetAttribute("data-activity")));
+        palette.WaitForAssertion(() => Assert.Equal(["UserTask"], palette.FindAll(".fc-palette-item").Select(i => i.GetAttribute("data-activity"))));
     }
 
     [Fact]

@@ -25,6 +25,6 @@ public sealed class PaletteTests : StudioTestContext
 
         palette.Find("input[data-testid=palette-search]").Input("timer");
 
-        Assert.Equal(["Timer"], palette.FindAll(".fc-palette-item").Select(i => i.GetAttribute("data-activity")));
+        palette.WaitForAssertion(() => Assert.Equal(["Timer"], palette.FindAll(".fc-palette-item").Select(i => i.GetAttribute("data-activity"))));
     }
 }

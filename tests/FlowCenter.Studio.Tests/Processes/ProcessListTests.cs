@@ -33,7 +33,8 @@ public sealed class ProcessListTests : StudioTestContext
 
         list.Find("input[data-testid=process-search]").Input("onboard");
 
-        Assert.Contains("employee-onboarding", Assert.Single(Rows(list)).TextContent, StringComparison.Ordinal);
+        // MudBlazor applies a typed value asynchronously: wait for the list to re-render.
+        list.WaitForAssertion(() => Assert.Contains("employee-onboarding", Assert.Single(Rows(list)).TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
