@@ -170,11 +170,12 @@ public sealed class WorkflowRuntimeTests
         await recovery.StartAsync(CancellationToken.None);
         try
         {
-            harness.Clock.Advance(ContinuationRecovery.SweepEvery);
+            // The service starts its timer on a thread of its own: the clock moves on until a sweep has run.
             var watch = System.Diagnostics.Stopwatch.StartNew();
             while ((await harness.Runtime.QueryAsync(new() { DefinitionId = "slow" })).Total == 0)
             {
                 Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the sweep did not start the child");
+                harness.Clock.Advance(ContinuationRecovery.SweepEvery);
                 await Task.Delay(50);
             }
         }

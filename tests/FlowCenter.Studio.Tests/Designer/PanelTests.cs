@@ -88,7 +88,8 @@ public sealed class PanelTests : StudioTestContext
 
         panel.Find(".mud-list-item").Click();
 
-        Assert.Equal("x", clicked?.NodeId);
+        // MudBlazor's list item may raise its click after an await of its own.
+        panel.WaitForAssertion(() => Assert.Equal("x", clicked?.NodeId));
         Assert.Contains("Teleport", panel.Markup, StringComparison.Ordinal);
     }
 }
