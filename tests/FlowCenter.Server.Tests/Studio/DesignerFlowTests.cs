@@ -23,86 +23,92 @@ public sealed class DesignerFlowTests
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 2200, Height = 1200 } });
         page.SetDefaultTimeout(30_000);
-
-        await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/processes");
-        await page.Locator("[data-testid=create-process]").ClickAsync();
-        await page.Locator("input[data-testid=new-process-id]").FillAsync("approval");
-        await page.Locator("input[data-testid=new-process-name]").FillAsync("Approval");
-        await page.Locator("[data-testid=new-process-save]").ClickAsync();
-        await page.Locator("[data-testid=open-designer]", new PageLocatorOptions { HasText = "Approval" }).ClickAsync();
-        var nodes = page.Locator("[data-testid=canvas-nodes]");
-        await Assertions.Expect(nodes).ToHaveTextAsync("1");
-        var canvas = page.Locator("[data-testid=designer-canvas]");
-
-        // The fit centres the start node; the others go to its right.
-        var box = (await canvas.BoundingBoxAsync())!;
-        (string Type, float X, float Y)[] drops = [("Decision", 0.6f, 0.5f), ("Script", 0.72f, 0.3f), ("Script", 0.72f, 0.7f), ("Join", 0.84f, 0.5f), ("End", 0.4f, 0.8f)];
-        for (var i = 0; i < drops.Length; i++)
+        try
         {
-            var (type, x, y) = drops[i];
-            var item = page.Locator($".fc-palette-item[data-activity={type}]");
-            await item.ScrollIntoViewIfNeededAsync();
-            await item.DragToAsync(canvas, new LocatorDragToOptions { TargetPosition = new TargetPosition { X = box.Width * x, Y = box.Height * y } });
-            await Assertions.Expect(nodes).ToHaveTextAsync((i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/processes");
+            await page.Locator("[data-testid=create-process]").ClickAsync();
+            await page.Locator("input[data-testid=new-process-id]").FillAsync("approval");
+            await page.Locator("input[data-testid=new-process-name]").FillAsync("Approval");
+            await page.Locator("[data-testid=new-process-save]").ClickAsync();
+            await page.Locator("[data-testid=open-designer]", new PageLocatorOptions { HasText = "Approval" }).ClickAsync();
+            var nodes = page.Locator("[data-testid=canvas-nodes]");
+            await Assertions.Expect(nodes).ToHaveTextAsync("1");
+            var canvas = page.Locator("[data-testid=designer-canvas]");
+
+            // The fit centres the start node; the others go to its right.
+            var box = (await canvas.BoundingBoxAsync())!;
+            (string Type, float X, float Y)[] drops = [("Decision", 0.6f, 0.5f), ("Script", 0.72f, 0.3f), ("Script", 0.72f, 0.7f), ("Join", 0.84f, 0.5f), ("End", 0.4f, 0.8f)];
+            for (var i = 0; i < drops.Length; i++)
+            {
+                var (type, x, y) = drops[i];
+                var item = page.Locator($".fc-palette-item[data-activity={type}]");
+                await item.ScrollIntoViewIfNeededAsync();
+                await item.DragToAsync(canvas, new LocatorDragToOptions { TargetPosition = new TargetPosition { X = box.Width * x, Y = box.Height * y } });
+                await Assertions.Expect(nodes).ToHaveTextAsync((i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            await ConnectAsync(page, canvas, "start", "done", "decision1");
+            await ConnectAsync(page, canvas, "decision1", "branch1", "script1");
+            await ConnectAsync(page, canvas, "decision1", "default", "script2");
+            await ConnectAsync(page, canvas, "script1", "done", "join1");
+            await ConnectAsync(page, canvas, "script2", "done", "join1");
+            await ConnectAsync(page, canvas, "join1", "done", "end1");
+
+            // Scripts need a body; the join waits for any branch; the decision's branch gets a real condition.
+            await SetInputAsync(page, canvas, "script1", "script", "setVariable('route', 'big');");
+            await SetInputAsync(page, canvas, "script2", "script", "setVariable('route', 'small');");
+            await canvas.Locator("g[data-cell-id=join1]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync("join1");
+            await page.Locator("[data-testid=prop-input-mode]").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "any" }).ClickAsync();
+            // The decision's branch gets its condition in the edge's expression editor; a broken one is marked at once.
+            await ClickEdgeAsync(page, canvas, "c2");
+            var condition = page.Locator("[data-testid=prop-edge-condition] .cm-content");
+            await condition.FillAsync("input.amount >");
+            await condition.BlurAsync();
+            await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition-problem]")).ToContainTextAsync("Unexpected end of input (line 1, column 15)");
+            await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition] .cm-lintRange-error")).ToHaveCountAsync(1);
+            await condition.FillAsync("input.amount > 1000");
+            await condition.BlurAsync();
+            await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition-problem]")).ToHaveCountAsync(0);
+            // JavaScript highlighting: the number is coloured as one (CodeMirror's default style, #164).
+            await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition] .cm-line span", new PageLocatorOptions { HasText = "1000" })).ToHaveCSSAsync("color", "rgb(17, 102, 68)");
+
+            // The JSON view refuses broken JSON and keeps the definition as it was.
+            await page.Locator("[data-testid=json-toggle]").ClickAsync();
+            var json = page.Locator("[data-testid=json-editor] .cm-content");
+            await Assertions.Expect(json).ToContainTextAsync("\"id\"");
+            await json.ClickAsync();
+            await page.Keyboard.PressAsync("Control+a");
+            await page.Keyboard.TypeAsync("{ \"id\": ");
+            await page.Locator("[data-testid=json-apply]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=json-error]")).ToBeVisibleAsync();
+            await page.Locator("[data-testid=json-toggle]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).ToContainTextAsync("No problems");
+
+            await page.Locator("[data-testid=save]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=dirty]")).ToHaveCountAsync(0);
+            await page.ReloadAsync();
+            await Assertions.Expect(nodes).ToHaveTextAsync("6");
+            await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).ToContainTextAsync("No problems");
+            await page.Locator("[data-testid=designer-publish]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=designer-toolbar]")).ToContainTextAsync("Published");
+
+            // Test run with a large amount: the big branch is taken and highlighted.
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Test run" }).ClickAsync();
+            await page.Locator("textarea[data-testid=test-input]").FillAsync("{\"amount\": 5000}");
+            await page.Locator("[data-testid=test-run]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=test-status]")).ToContainTextAsync("Completed");
+            await Assertions.Expect(page.Locator("[data-testid=test-journal]")).ToContainTextAsync("script1");
+            await Assertions.Expect(page.Locator("[data-testid=test-journal]")).Not.ToContainTextAsync("script2");
+            await Assertions.Expect(canvas.Locator("g[data-cell-id=script1] rect")).ToHaveAttributeAsync("fill", "#c8e6c9");
+            await Assertions.Expect(canvas.Locator("g[data-cell-id=script2] rect")).ToHaveAttributeAsync("fill", "#fff");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-test-run.png") });
         }
-
-        await ConnectAsync(page, canvas, "start", "done", "decision1");
-        await ConnectAsync(page, canvas, "decision1", "branch1", "script1");
-        await ConnectAsync(page, canvas, "decision1", "default", "script2");
-        await ConnectAsync(page, canvas, "script1", "done", "join1");
-        await ConnectAsync(page, canvas, "script2", "done", "join1");
-        await ConnectAsync(page, canvas, "join1", "done", "end1");
-
-        // Scripts need a body; the join waits for any branch; the decision's branch gets a real condition.
-        await SetInputAsync(page, canvas, "script1", "script", "setVariable('route', 'big');");
-        await SetInputAsync(page, canvas, "script2", "script", "setVariable('route', 'small');");
-        await canvas.Locator("g[data-cell-id=join1]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync("join1");
-        await page.Locator("[data-testid=prop-input-mode]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "any" }).ClickAsync();
-        // The decision's branch gets its condition in the edge's expression editor; a broken one is marked at once.
-        await ClickEdgeAsync(page, canvas, "c2");
-        var condition = page.Locator("[data-testid=prop-edge-condition] .cm-content");
-        await condition.FillAsync("input.amount >");
-        await condition.BlurAsync();
-        await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition-problem]")).ToContainTextAsync("Unexpected end of input (line 1, column 15)");
-        await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition] .cm-lintRange-error")).ToHaveCountAsync(1);
-        await condition.FillAsync("input.amount > 1000");
-        await condition.BlurAsync();
-        await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition-problem]")).ToHaveCountAsync(0);
-        // JavaScript highlighting: the number is coloured as one (CodeMirror's default style, #164).
-        await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition] .cm-line span", new PageLocatorOptions { HasText = "1000" })).ToHaveCSSAsync("color", "rgb(17, 102, 68)");
-
-        // The JSON view refuses broken JSON and keeps the definition as it was.
-        await page.Locator("[data-testid=json-toggle]").ClickAsync();
-        var json = page.Locator("[data-testid=json-editor] .cm-content");
-        await Assertions.Expect(json).ToContainTextAsync("\"id\"");
-        await json.ClickAsync();
-        await page.Keyboard.PressAsync("Control+a");
-        await page.Keyboard.TypeAsync("{ \"id\": ");
-        await page.Locator("[data-testid=json-apply]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=json-error]")).ToBeVisibleAsync();
-        await page.Locator("[data-testid=json-toggle]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).ToContainTextAsync("No problems");
-
-        await page.Locator("[data-testid=save]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=dirty]")).ToHaveCountAsync(0);
-        await page.ReloadAsync();
-        await Assertions.Expect(nodes).ToHaveTextAsync("6");
-        await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).ToContainTextAsync("No problems");
-        await page.Locator("[data-testid=designer-publish]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=designer-toolbar]")).ToContainTextAsync("Published");
-
-        // Test run with a large amount: the big branch is taken and highlighted.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Test run" }).ClickAsync();
-        await page.Locator("textarea[data-testid=test-input]").FillAsync("{\"amount\": 5000}");
-        await page.Locator("[data-testid=test-run]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=test-status]")).ToContainTextAsync("Completed");
-        await Assertions.Expect(page.Locator("[data-testid=test-journal]")).ToContainTextAsync("script1");
-        await Assertions.Expect(page.Locator("[data-testid=test-journal]")).Not.ToContainTextAsync("script2");
-        await Assertions.Expect(canvas.Locator("g[data-cell-id=script1] rect")).ToHaveAttributeAsync("fill", "#c8e6c9");
-        await Assertions.Expect(canvas.Locator("g[data-cell-id=script2] rect")).ToHaveAttributeAsync("fill", "#fff");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-test-run.png") });
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            throw await Browser.ExplainAsync(page, ex, "designer-flow", "[data-testid=property-panel]", "[data-testid=validation-panel]", "[data-testid=model-connections]");
+        }
     }
 
     private static async Task ConnectAsync(IPage page, ILocator canvas, string source, string port, string target)

@@ -19,6 +19,32 @@ public static class Browser
         return (playwright, browser);
     }
 
+    /// <summary>
+    /// What the page showed when a browser step failed: a screenshot (its path) and the visible text of the
+    /// parts named, so that a failure on a machine one cannot watch can be read. Returns the exception to throw.
+    /// </summary>
+    public static async Task<Exception> ExplainAsync(IPage page, Exception failure, string name, params string[] parts)
+    {
+        var shot = Path.Combine(Path.GetTempPath(), $"flowcenter-failed-{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
+        var seen = new System.Text.StringBuilder();
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true, Timeout = 10_000 });
+            foreach (var part in parts)
+            {
+                var locator = page.Locator(part);
+                seen.Append('\n').Append(part).Append(": ")
+                    .Append(await locator.CountAsync() == 0 ? "(not on the page)" : await locator.First.InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 }));
+            }
+        }
+        catch (PlaywrightException ex)
+        {
+            seen.Append("\n(the page could not be read: ").Append(ex.Message).Append(')');
+        }
+
+        return new InvalidOperationException($"{failure.Message}\nScreenshot: {shot}{seen}", failure);
+    }
+
     /// <summary>Signs <paramref name="user"/> in on the sign-in page and waits for the page asked for.</summary>
     public static async Task SignInAsync(IPage page, Uri server, string user, string path = "/")
     {
