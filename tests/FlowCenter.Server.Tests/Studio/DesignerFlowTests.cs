@@ -107,7 +107,7 @@ public sealed class DesignerFlowTests
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
         {
-            throw await Browser.ExplainAsync(page, ex, "designer-flow", "[data-testid=property-panel]", "[data-testid=validation-panel]", "[data-testid=model-connections]");
+            throw await Browser.ExplainAsync(page, ex, "designer-flow", "[data-testid=property-panel]", "[data-testid=prop-edge-condition]", "[data-testid=validation-panel]", "[data-testid=model-connections]");
         }
     }
 
