@@ -8,4 +8,7 @@ public sealed record InboxNotification(long Id, string User, TaskNotificationKin
     public string? Detail { get; init; }
 
     public DateTimeOffset? ReadAt { get; init; }
+
+    /// <summary>The notification is about a task that is no longer open: it was handled, so it asks for nothing.</summary>
+    public bool Settled { get; init; }
 }

@@ -16,11 +16,9 @@ public static class NotificationText
     };
 
     /// <summary>Where the person acts: the task page, or the request page for copies and results.</summary>
-    public static string Link(TaskNotification n, string? studioUrl)
-    {
-        var root = (studioUrl ?? "").TrimEnd('/');
-        return n.ItemId is { } item && n.Kind is not (TaskNotificationKind.Copied or TaskNotificationKind.Decided)
-            ? $"{root}/tasks/{item}"
-            : $"{root}/requests/{n.InstanceId}";
-    }
+    public static string Link(TaskNotification n, string? studioUrl) => $"{(studioUrl ?? "").TrimEnd('/')}/{PathOf(n.Kind, n.ItemId, n.InstanceId)}";
+
+    /// <summary>The Studio page of a notification, relative to the Studio's root.</summary>
+    public static string PathOf(TaskNotificationKind kind, string? itemId, string instanceId) =>
+        itemId is { } item && kind is not (TaskNotificationKind.Copied or TaskNotificationKind.Decided) ? $"tasks/{item}" : $"requests/{instanceId}";
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FlowCenter.Runtime.Cases;
+using FlowCenter.Runtime.Notifications;
 using FlowCenter.Runtime.Tasks;
 
 namespace FlowCenter.Server.Api;
@@ -56,8 +57,30 @@ public static class TaskApi
             await cases.OpenAttachmentAsync(id, Caller.From(user), ct) is { } file
                 ? Results.File(file.Content, file.Attachment.ContentType, file.Attachment.FileName)
                 : Results.NotFound(new ApiError($"There is no attachment {id}."))).RequireAuthorization();
-        app.MapGet("/api/notifications", async (ClaimsPrincipal user, FlowCenter.Runtime.Notifications.INotificationStore store, CancellationToken ct) =>
-            Results.Ok(await store.ListAsync(user.Identity!.Name!, 50, ct))).RequireAuthorization();
+        // One's own notifications (the bell's): each says whether its task was handled since; the count is what asks for something.
+        var notifications = app.MapGroup("/api/notifications").RequireAuthorization();
+        notifications.MapGet("", async (ClaimsPrincipal user, INotificationStore store, CancellationToken ct) =>
+            Results.Ok(await store.ListAsync(user.Identity!.Name!, 50, ct)));
+        notifications.MapGet("/count", async (ClaimsPrincipal user, INotificationStore store, CancellationToken ct) =>
+            Results.Ok(new { unread = await store.UnreadCountAsync(user.Identity!.Name!, ct) }));
+        notifications.MapPost("/{id:long}/read", async (long id, ClaimsPrincipal user, INotificationStore store, NotificationSignal signal, TimeProvider clock, CancellationToken ct) =>
+        {
+            await store.MarkReadAsync(user.Identity!.Name!, id, clock.GetUtcNow(), ct);
+            signal.Raise([user.Identity!.Name!]);
+            return Results.NoContent();
+        });
+        notifications.MapPost("/read", async (ClaimsPrincipal user, INotificationStore store, NotificationSignal signal, TimeProvider clock, CancellationToken ct) =>
+        {
+            await store.MarkAllReadAsync(user.Identity!.Name!, clock.GetUtcNow(), ct);
+            signal.Raise([user.Identity!.Name!]);
+            return Results.NoContent();
+        });
+        notifications.MapDelete("", async (ClaimsPrincipal user, INotificationStore store, NotificationSignal signal, CancellationToken ct) =>
+        {
+            await store.ClearAsync(user.Identity!.Name!, ct);
+            signal.Raise([user.Identity!.Name!]);
+            return Results.NoContent();
+        });
         return app;
     }
 }

@@ -7,7 +7,11 @@ using Microsoft.Extensions.Localization;
 
 namespace FlowCenter.Studio.Layout;
 
-/// <summary>The app bar's bell: unread count, the latest notifications; it rings as soon as news arrives on this node.</summary>
+/// <summary>
+/// The app bar's bell: how many notifications ask for something (unread, and not about a task already handled), the
+/// latest ten; one opens its task or request and is marked read; all can be marked read or cleared. It rings as
+/// soon as news arrives on this node, on every page change, and every 30 s for news from another node.
+/// </summary>
 public sealed partial class NotificationBell : IDisposable
 {
     private IReadOnlyList<InboxNotification> _items = [];
@@ -28,12 +32,16 @@ public sealed partial class NotificationBell : IDisposable
     private TimeProvider Clock { get; set; } = null!;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
         _user = (await CurrentUser.GetAsync()).Name;
         Signal.Changed += OnChanged;
+        Navigation.LocationChanged += OnLocationChanged;
         // Another node's news arrives by this refresh.
         _refresh = new Timer(_ => _ = InvokeAsync(ReloadAsync), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30));
         await LoadAsync();
@@ -46,6 +54,8 @@ public sealed partial class NotificationBell : IDisposable
             _ = InvokeAsync(ReloadAsync);
         }
     }
+
+    private void OnLocationChanged(object? sender, Microsoft.AspNetCore.Components.Routing.LocationChangedEventArgs e) => _ = InvokeAsync(ReloadAsync);
 
     private async Task ReloadAsync()
     {
@@ -64,21 +74,49 @@ public sealed partial class NotificationBell : IDisposable
         _unread = await Store.UnreadCountAsync(_user);
     }
 
-    private async Task OnOpenAsync(bool open)
+    // The list is read afresh when the bell opens, so it never shows what another tab already cleared.
+    private async Task OnOpenChangedAsync(bool open)
     {
-        if (!open && _unread > 0)
+        if (open)
         {
-            await Store.MarkAllReadAsync(_user, Clock.GetUtcNow());
             await LoadAsync();
         }
     }
 
-    private static string Link(InboxNotification n) =>
-        n.ItemId is { } item && n.Kind is not (TaskNotificationKind.Copied or TaskNotificationKind.Decided) ? $"tasks/{item}" : $"requests/{n.InstanceId}";
+    private async Task OpenAsync(InboxNotification item)
+    {
+        if (item.ReadAt is null)
+        {
+            await Store.MarkReadAsync(_user, item.Id, Clock.GetUtcNow());
+            Signal.Raise([_user]);
+        }
+
+        Navigation.NavigateTo(NotificationText.PathOf(item.Kind, item.ItemId, item.InstanceId));
+    }
+
+    private async Task MarkAllReadAsync()
+    {
+        await Store.MarkAllReadAsync(_user, Clock.GetUtcNow());
+        Signal.Raise([_user]);
+        await LoadAsync();
+    }
+
+    private async Task ClearAsync()
+    {
+        await Store.ClearAsync(_user);
+        Signal.Raise([_user]);
+        await LoadAsync();
+    }
+
+    private string Headline(InboxNotification n) =>
+        n.Kind == TaskNotificationKind.Decided && n.Detail is { Length: > 0 } outcome
+            ? $"{L["Notify" + n.Kind]} ({outcome}) · {n.Title}"
+            : $"{L["Notify" + n.Kind]} · {n.Title}";
 
     public void Dispose()
     {
         Signal.Changed -= OnChanged;
+        Navigation.LocationChanged -= OnLocationChanged;
         _refresh?.Dispose();
     }
 }

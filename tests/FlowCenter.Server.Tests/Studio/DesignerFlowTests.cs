@@ -23,6 +23,7 @@ public sealed class DesignerFlowTests
         await using var __ = browser;
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 2200, Height = 1200 } });
         page.SetDefaultTimeout(30_000);
+        Browser.Watch(page);
         try
         {
             await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/processes");
@@ -61,6 +62,7 @@ public sealed class DesignerFlowTests
             await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync("join1");
             await page.Locator("[data-testid=prop-input-mode]").ClickAsync();
             await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "any" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             // The decision's branch gets its condition in the edge's expression editor; a broken one is marked at once.
             await ClickEdgeAsync(page, canvas, "c2");
             var condition = page.Locator("[data-testid=prop-edge-condition] .cm-content");
@@ -107,7 +109,7 @@ public sealed class DesignerFlowTests
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
         {
-            throw await Browser.ExplainAsync(page, ex, "designer-flow", "[data-testid=property-panel]", "[data-testid=prop-edge-condition]", "[data-testid=validation-panel]", "[data-testid=model-connections]");
+            throw await Browser.ExplainAsync(page, ex, "designer-flow", server, "[data-testid=property-panel]", "[data-testid=prop-edge-condition]", "[data-testid=validation-panel]", "[data-testid=model-connections]");
         }
     }
 
@@ -142,7 +144,7 @@ public sealed class DesignerFlowTests
             """);
         Assert.True(point is not null, $"edge {edgeId} is covered everywhere");
         await page.Mouse.ClickAsync(point[0], point[1]);
-        await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync(edgeId);
+        await Assertions.Expect(page.Locator("[data-testid=prop-connection]")).ToContainTextAsync(edgeId);
     }
 
     private static async Task SetInputAsync(IPage page, ILocator canvas, string nodeId, string input, string value)

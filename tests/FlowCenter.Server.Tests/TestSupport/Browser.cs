@@ -19,11 +19,40 @@ public static class Browser
         return (playwright, browser);
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> Watched = [];
+
+    /// <summary>
+    /// Records the page's console errors and uncaught script errors (a Blazor circuit that broke says so in the
+    /// console), so that <see cref="ExplainAsync"/> can tell them and a test can assert there were none.
+    /// </summary>
+    public static IReadOnlyList<string> Watch(IPage page)
+    {
+        var problems = Watched.GetValue(page, _ => []);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (problems)
+                {
+                    problems.Add($"console error: {message.Text}");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (problems)
+            {
+                problems.Add($"page error: {error}");
+            }
+        };
+        return problems;
+    }
+
     /// <summary>
     /// What the page showed when a browser step failed: a screenshot (its path) and the visible text of the
     /// parts named, so that a failure on a machine one cannot watch can be read. Returns the exception to throw.
     /// </summary>
-    public static async Task<Exception> ExplainAsync(IPage page, Exception failure, string name, params string[] parts)
+    public static async Task<Exception> ExplainAsync(IPage page, Exception failure, string name, ServerProcess? server, params string[] parts)
     {
         var shot = Path.Combine(Path.GetTempPath(), $"flowcenter-failed-{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
         var seen = new System.Text.StringBuilder();
@@ -40,6 +69,19 @@ public static class Browser
         catch (PlaywrightException ex)
         {
             seen.Append("\n(the page could not be read: ").Append(ex.Message).Append(')');
+        }
+
+        if (Watched.TryGetValue(page, out var problems))
+        {
+            lock (problems)
+            {
+                seen.Append("\nconsole and script errors: ").Append(problems.Count == 0 ? "none" : string.Join("\n  ", problems));
+            }
+        }
+
+        if (server is not null)
+        {
+            seen.Append("\nthe server's log ends:\n").Append(server.LogTail);
         }
 
         return new InvalidOperationException($"{failure.Message}\nScreenshot: {shot}{seen}", failure);
