@@ -72,6 +72,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService<TaskDuePoller>();
         services.TryAddSingleton<Notifications.NotificationSignal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskNotifier, Notifications.InAppNotifier>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitObserver, Notifications.IncidentNotifier>());
         return services;
     }
 }

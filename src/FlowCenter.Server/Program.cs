@@ -8,6 +8,7 @@ using Hangfire;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFlowCenter();
 builder.AddFlowCenterSecurity();
+builder.AddFlowCenterKeyProtection();
 builder.AddFlowCenterNotifications();
 
 var app = builder.Build();

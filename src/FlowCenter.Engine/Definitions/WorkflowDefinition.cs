@@ -19,6 +19,9 @@ public sealed class WorkflowDefinition
 
     public string? Description { get; set; }
 
+    /// <summary>The name and description in other languages, by culture ("zh-CN"); the UI shows its language's.</summary>
+    public Dictionary<string, DefinitionTranslation>? Translations { get; set; }
+
     public int Version { get; set; } = 1;
 
     public List<VariableDefinition> Variables { get; set; } = [];
@@ -32,4 +35,30 @@ public sealed class WorkflowDefinition
     public List<ConnectionDefinition> Connections { get; set; } = [];
 
     public WorkflowSettings Settings { get; set; } = new();
+
+    /// <summary>The name for <paramref name="culture"/>: its translation (the culture, else its language), else <see cref="Name"/>.</summary>
+    public string NameFor(System.Globalization.CultureInfo culture) => TranslationFor(culture)?.Name is { Length: > 0 } name ? name : Name;
+
+    /// <summary>The description for <paramref name="culture"/>, as <see cref="NameFor"/>.</summary>
+    public string? DescriptionFor(System.Globalization.CultureInfo culture) => TranslationFor(culture)?.Description is { Length: > 0 } text ? text : Description;
+
+    private DefinitionTranslation? TranslationFor(System.Globalization.CultureInfo culture)
+    {
+        if (Translations is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
+        {
+            var hit = Translations.FirstOrDefault(t => string.Equals(t.Key, c.Name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(t.Key.Split('-')[0], c.Name, StringComparison.OrdinalIgnoreCase));
+            if (hit.Value is not null)
+            {
+                return hit.Value;
+            }
+        }
+
+        return null;
+    }
 }

@@ -143,7 +143,8 @@ public static class JsonValues
     public static IReadOnlyList<string> ToStringList(JsonNode? node) => KindOf(node) switch
     {
         JsonValueKind.Null => [],
-        JsonValueKind.Array => node!.AsArray().Select(ToText).Where(s => s is not null).Select(s => s!).ToList(),
+        // A JsonValue can hold a .NET array (built in code, not parsed): read it as the JSON it writes.
+        JsonValueKind.Array => (node as JsonArray ?? JsonNode.Parse(node!.ToJsonString())!.AsArray()).Select(ToText).Where(s => s is not null).Select(s => s!).ToList(),
         JsonValueKind.String => node!.GetValue<string>()
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         _ => throw new FormatException($"expected a list of strings, got {Describe(node)}"),

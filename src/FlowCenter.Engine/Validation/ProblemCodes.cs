@@ -20,4 +20,6 @@ public static class ProblemCodes
     public const string InvalidSetting = "InvalidSetting";
     public const string MissingCondition = "MissingCondition";
     public const string UnusedPort = "UnusedPort";
+    public const string NoAssignee = "NoAssignee";
+    public const string SeveralStarts = "SeveralStarts";
 }

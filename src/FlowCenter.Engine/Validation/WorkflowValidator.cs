@@ -127,6 +127,14 @@ public sealed class WorkflowValidator(ActivityRegistry activities, ExpressionEva
             return;
         }
 
+        // A request begins at the first Start only, so a second one never runs by itself: almost always a slip.
+        // Triggers of other kinds (a timer, a webhook) beside a Start are normal.
+        var starts = nodes.Values.Where(n => n.Type == "Start").Select(n => n.Id).ToList();
+        foreach (var extra in starts.Skip(1))
+        {
+            problems.Add(new(ProblemSeverity.Warning, ProblemCodes.SeveralStarts, $"a second start: requests begin at the first one, '{starts[0]}', so this one is never used", extra));
+        }
+
         var next = definition.Connections.ToLookup(c => c.Source, c => c.Target, StringComparer.Ordinal);
         var seen = new HashSet<string>(triggers, StringComparer.Ordinal);
         var stack = new Stack<string>(triggers);

@@ -44,10 +44,14 @@ public sealed class StoredInstance
 
     public IReadOnlySet<int> LoadedIncidentIds { get; private set; }
 
+    /// <summary>The incidents the last save stored for the first time (for the commit observers: operators are told).</summary>
+    public IReadOnlyList<Incident> IncidentsRaised { get; private set; } = [];
+
     /// <summary>After a save: what is stored now is the new baseline.</summary>
     public void MarkSaved(long revision)
     {
         Revision = revision;
+        IncidentsRaised = [.. Instance.Incidents.Where(i => i.IsOpen && !LoadedIncidentIds.Contains(i.Id))];
         _loadedBookmarks = KindsOf(Instance);
         LoadedJournalCount = Instance.JournalCount;
         LoadedIncidentIds = Instance.Incidents.Select(i => i.Id).ToHashSet();

@@ -12,6 +12,7 @@ public static class NotificationText
         TaskNotificationKind.Overdue => $"已超时 Overdue: {n.Title}",
         TaskNotificationKind.Copied => $"抄送 Copy: {n.Title}",
         TaskNotificationKind.Decided => $"审批结果 Decided ({n.Detail}): {n.Title}",
+        TaskNotificationKind.Incident => $"流程故障 Incident: {n.Title}",
         _ => n.Title,
     };
 

@@ -13,9 +13,10 @@ namespace FlowCenter.Runtime.Requests;
 /// A person starting a process (New request in the Studio, <c>POST /api/instances</c>): the same rules both ways.
 /// Every value within <see cref="JsonLimits"/>; where the Start node has a form, only its fields, each of its
 /// type and keeping its rules (required, range, pattern, options); an input named <c>requester</c> is the
-/// signed-in person whatever was sent; a version that is not published only for designers (the runtime checks).
+/// signed-in person whatever was sent; a version that is not published only for designers (the runtime checks);
+/// only the people the definition names may start it, and a sub-process only inside another process.
 /// </summary>
-public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime runtime, TimeProvider clock, Audit.AuditTrail audit)
+public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime runtime, Organization.IDirectory directory, TimeProvider clock, Audit.AuditTrail audit)
 {
     /// <summary>The input that names who asked: always the signed-in person.</summary>
     public const string Requester = "requester";
@@ -54,10 +55,60 @@ public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime run
         return problems;
     }
 
+    /// <summary>
+    /// Whether <paramref name="caller"/> may start the process by hand: it has a Start node, is not a sub-process
+    /// only, and its <see cref="WorkflowSettings.StartableBy"/> names everyone, one of the caller's roles, the
+    /// caller, or the caller's department or one above it. Administrators may start every such process.
+    /// </summary>
+    public async Task<bool> MayStartAsync(WorkflowDefinition definition, Caller caller, CancellationToken cancellationToken = default) =>
+        await WhyNotAsync(definition, caller, cancellationToken) is null;
+
+    private async Task<string?> WhyNotAsync(WorkflowDefinition definition, Caller caller, CancellationToken cancellationToken)
+    {
+        var name = definition.Name is { Length: > 0 } n ? n : definition.Id;
+        if (definition.Settings.SubProcessOnly)
+        {
+            return $"'{name}' runs only as a step of another process; it cannot be started by itself.";
+        }
+
+        if (!definition.Nodes.Exists(n => n.Type == "Start"))
+        {
+            return $"'{name}' is started by other systems (its triggers), not by a person.";
+        }
+
+        var rights = definition.Settings.StartableBy;
+        if (rights is null || rights.IsEveryone || caller.IsAdministrator
+            || rights.Users.Contains(caller.UserName, StringComparer.OrdinalIgnoreCase) || rights.Roles.Exists(caller.HasRole))
+        {
+            return null;
+        }
+
+        if (rights.Departments.Count > 0 && await directory.FindAsync(caller.UserName, cancellationToken) is { DepartmentId: { } department })
+        {
+            var parents = (await directory.ListDepartmentsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.ParentId, StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (string? at = department; at is not null && seen.Add(at); at = parents.GetValueOrDefault(at))
+            {
+                if (rights.Departments.Contains(at, StringComparer.OrdinalIgnoreCase))
+                {
+                    return null;
+                }
+            }
+        }
+
+        var who = rights.Roles.Select(r => $"role {r}").Concat(rights.Departments.Select(d => $"department {d}")).Concat(rights.Users);
+        return $"'{name}' may be started only by: {string.Join(", ", who)}.";
+    }
+
     /// <summary>Starts the process for <paramref name="caller"/>; bad values start nothing and name every problem.</summary>
     public async Task<WorkflowInstance> SubmitAsync(string definitionId, IReadOnlyDictionary<string, JsonNode?>? values, Caller caller, int? version = null, string? businessKey = null, CancellationToken cancellationToken = default)
     {
         var definition = (version is int v ? await workflows.GetAsync(definitionId, v, cancellationToken) : await workflows.GetCurrentAsync(definitionId, cancellationToken)).Definition;
+        if (await WhyNotAsync(definition, caller, cancellationToken) is { } refused)
+        {
+            throw new StartRefusedException(refused);
+        }
+
         var input = (values ?? new Dictionary<string, JsonNode?>()).ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal);
         if (Check(definition, input) is { Count: > 0 } problems)
         {

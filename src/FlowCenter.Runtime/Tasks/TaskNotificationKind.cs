@@ -7,4 +7,7 @@ public enum TaskNotificationKind
     Overdue,
     Copied,
     Decided,
+
+    /// <summary>For operators: a case stopped at a step that failed (an incident) and waits for repair.</summary>
+    Incident,
 }

@@ -20,8 +20,26 @@ public static class FlowCenterApi
     public static IEndpointRouteBuilder MapFlowCenterApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapGet("/definitions", async (IDefinitionStore store, CancellationToken ct) =>
-            (await store.ListLatestAsync(ct)).Select(d => new { d.DefinitionId, d.Version, d.Name, d.Status, d.IsCurrent, d.PublishedAt }));
+        // Every process's latest version; with ?startable=true only the published ones the caller may start (as New request offers).
+        api.MapGet("/definitions", async (bool? startable, IDefinitionStore store, RequestService requests, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (startable != true)
+            {
+                return Results.Ok((await store.ListLatestAsync(ct)).Select(d => new { d.DefinitionId, d.Version, d.Name, d.Status, d.IsCurrent, d.PublishedAt }));
+            }
+
+            var caller = Caller.From(user);
+            var offered = new List<object>();
+            foreach (var latest in await store.ListLatestAsync(ct))
+            {
+                if (await store.FindCurrentAsync(latest.DefinitionId, ct) is { } current && await requests.MayStartAsync(DefinitionService.ParseStored(current), caller, ct))
+                {
+                    offered.Add(new { current.DefinitionId, current.Version, current.Name, current.Status, current.IsCurrent, current.PublishedAt });
+                }
+            }
+
+            return Results.Ok(offered);
+        });
 
         api.MapGet("/definitions/{id}/versions/{version:int}/json", async (string id, int version, IDefinitionStore store, CancellationToken ct) =>
             await store.FindAsync(id, version, ct) is { } stored
@@ -67,7 +85,7 @@ public static class FlowCenterApi
                 var instance = await requests.SubmitAsync(body.DefinitionId, body.Input?.ToDictionary(p => p.Key, p => p.Value), caller, body.Version, body.BusinessKey, ct);
                 return Results.Created($"/api/instances/{instance.Id}", InstanceView.For(instance, caller));
             }
-            catch (DefinitionVersionException ex)
+            catch (Exception ex) when (ex is DefinitionVersionException or StartRefusedException)
             {
                 return Results.Json(new ApiError(ex.Message), statusCode: StatusCodes.Status403Forbidden);
             }

@@ -18,5 +18,31 @@ public sealed class ActivityText(IStringLocalizer<ActivityStrings> localizer)
 
     public string? InputDescription(ActivityDescriptor activity, InputDescriptor input) => Get($"{activity.TypeName}.{input.Name}.Description") ?? input.Description;
 
+    /// <summary>
+    /// What a port says on the canvas: a known outcome in the user's language ("Port.approve"), a free branch as
+    /// "Branch 2", anything else (an outcome the designer named) as it was written.
+    /// </summary>
+    public string Port(string port) => Port(null, port);
+
+    /// <summary>As <see cref="Port(string)"/>, with the node's own label of an outcome first (a user task's button text).</summary>
+    public string Port(Engine.Definitions.NodeDefinition? node, string port)
+    {
+        if (node?.Inputs.GetValueOrDefault("outcomeLabels")?.Literal is System.Text.Json.Nodes.JsonObject labels
+            && labels[port] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var own) && own.Length > 0)
+        {
+            return own;
+        }
+
+        if (Get("Port." + port) is { } known)
+        {
+            return known;
+        }
+
+        return port.StartsWith("branch", StringComparison.Ordinal) && int.TryParse(port.AsSpan(6), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && Get("Port.branch") is { } branch
+            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, branch, number)
+            : port;
+    }
+
     private string? Get(string key) => localizer[key] is { ResourceNotFound: false } text ? text.Value : null;
 }

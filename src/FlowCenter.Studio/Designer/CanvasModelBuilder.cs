@@ -12,12 +12,14 @@ namespace FlowCenter.Studio.Designer;
 /// </summary>
 public static class CanvasModelBuilder
 {
-    public static CanvasModel Build(WorkflowDefinition definition, ActivityRegistry activities, IReadOnlyList<ValidationProblem> problems)
+    /// <param name="portLabel">What a node's port says on the canvas (the user's language); the port's name without it.</param>
+    public static CanvasModel Build(WorkflowDefinition definition, ActivityRegistry activities, IReadOnlyList<ValidationProblem> problems, Func<NodeDefinition, string, string>? portLabel = null)
     {
         var failing = problems.Where(p => p.Severity == ProblemSeverity.Error && p.NodeId is not null).Select(p => p.NodeId!).ToHashSet();
         var nodes = definition.Nodes.Select((n, i) =>
         {
             var descriptor = activities.Find(n.Type);
+            var ports = PortsOf(n, descriptor, definition);
             return new CanvasNode(
                 n.Id,
                 n.Type,
@@ -27,14 +29,24 @@ public static class CanvasModelBuilder
                 n.Layout?.Y ?? 60 + (i / 6 * 110),
                 n.Layout?.Width,
                 n.Layout?.Height,
-                PortsOf(n, descriptor, definition),
-                failing.Contains(n.Id) ? "error" : null);
+                ports,
+                failing.Contains(n.Id) ? "error" : null)
+            {
+                PortLabels = portLabel is null ? null : [.. ports.Select(p => portLabel(n, p))],
+            };
         }).ToList();
         var edges = definition.Connections
             .Where(c => definition.Nodes.Exists(n => n.Id == c.Source) && definition.Nodes.Exists(n => n.Id == c.Target))
-            .Select(c => new CanvasEdge(c.Id, c.Source, c.SourcePort, c.Target, c.Label ?? (c.Condition is null ? null : c.SourcePort), c.Vertices))
+            .Select(c => new CanvasEdge(c.Id, c.Source, c.SourcePort, c.Target, c.Label ?? Short(c.Condition?.Source), c.Vertices))
             .ToList();
         return new CanvasModel(nodes, edges);
+    }
+
+    /// <summary>An unnamed connection shows its condition, shortened to fit beside the line.</summary>
+    private static string? Short(string? condition)
+    {
+        var text = condition?.ReplaceLineEndings(" ").Trim();
+        return string.IsNullOrEmpty(text) ? null : text.Length <= 32 ? text : text[..31] + "…";
     }
 
     private static List<string> PortsOf(NodeDefinition node, ActivityDescriptor? descriptor, WorkflowDefinition definition)

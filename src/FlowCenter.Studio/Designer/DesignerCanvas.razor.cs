@@ -12,6 +12,7 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
     private DotNetObjectReference<DesignerCanvas>? _self;
     private int _handle;
     private bool _disposed;
+    private bool _drawnDark;
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
@@ -45,6 +46,10 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
     /// <summary>A diagram to look at (pan and zoom only), as on the task page.</summary>
     [Parameter]
     public bool ReadOnly { get; set; }
+
+    /// <summary>The page's theme (from the layout): the drawing follows it.</summary>
+    [CascadingParameter(Name = "DarkMode")]
+    public bool Dark { get; set; }
 
     public bool IsReady => _module is not null;
 
@@ -122,6 +127,12 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
     {
         if (!firstRender)
         {
+            if (_module is not null && !_disposed && _drawnDark != Dark)
+            {
+                _drawnDark = Dark;
+                await _module.InvokeVoidAsync("theme", _handle, Dark);
+            }
+
             return;
         }
 
@@ -129,7 +140,8 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/FlowCenter.Studio/js/designer.bundle.js");
             _self = DotNetObjectReference.Create(this);
-            _handle = await _module.InvokeAsync<int>("create", _container, _minimap, _self, ReadOnly);
+            _drawnDark = Dark;
+            _handle = await _module.InvokeAsync<int>("create", _container, _minimap, _self, ReadOnly, Dark);
             await RenderAsync(fit: true);
         }
         catch (Exception ex) when (_disposed && ex is JSDisconnectedException or ObjectDisposedException or JSException)

@@ -48,6 +48,9 @@ public sealed partial class DesignerPage
     private ActivityRegistry Activities { get; set; } = null!;
 
     [Inject]
+    private ActivityText Words { get; set; } = null!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
 
     [Inject]
@@ -81,8 +84,11 @@ public sealed partial class DesignerPage
 
     private void Refresh()
     {
+        // What a change removed (a delete, an undo) is no longer selected; the canvas keeps the rest selected.
+        _selectedNodes = [.. _selectedNodes.Where(id => _state!.Definition.Nodes.Exists(n => n.Id == id))];
+        _selectedEdges = [.. _selectedEdges.Where(id => _state!.Definition.Connections.Exists(c => c.Id == id))];
         _problems = Engine.Validator.Validate(_state!.Definition);
-        _model = CanvasModelBuilder.Build(_state.Definition, Activities, _problems);
+        _model = CanvasModelBuilder.Build(_state.Definition, Activities, _problems, Words.Port);
         _json = _state.ToJson();
     }
 

@@ -169,6 +169,19 @@ public sealed class DesignerState(WorkflowDefinition definition, ActivityRegistr
         Definition.Settings.MaxStepsPerBurst = maxStepsPerBurst;
     }
 
+    /// <summary>Who may start the process by hand; null is everyone.</summary>
+    public void SetStarters(StartRights? rights)
+    {
+        Change();
+        Definition.Settings.StartableBy = rights is null || rights.IsEveryone ? null : rights;
+    }
+
+    public void SetSubProcessOnly(bool subProcessOnly)
+    {
+        Change();
+        Definition.Settings.SubProcessOnly = subProcessOnly;
+    }
+
     /// <summary>Variables from lines of <c>name:type[:default]</c>; the default is JSON (or text).</summary>
     public void SetVariables(string lines)
     {

@@ -101,10 +101,7 @@ public sealed partial class TestRunPanel : IDisposable
 
     private static JsonObject Outcome(string outcome) => new() { ["outcome"] = outcome, ["user"] = "designer" };
 
-    private static string Duration(TimeSpan? duration) => duration switch
-    {
-        null => "-",
-        { TotalSeconds: >= 1 } d => d.TotalSeconds.ToString("0.##", CultureInfo.CurrentCulture) + " s",
-        { } d => d.TotalMilliseconds.ToString("0.###", CultureInfo.CurrentCulture) + " ms",
-    };
+    private string LabelOf(string nodeId) => Definition.Nodes.Find(n => n.Id == nodeId)?.Label ?? nodeId;
+
+    private string Duration(TimeSpan? duration) => duration is null ? "-" : Durations.Text(L, duration);
 }

@@ -5,9 +5,16 @@ using Microsoft.Extensions.Localization;
 
 namespace FlowCenter.Studio.Designer;
 
-/// <summary>The whole process when nothing is selected: name, description, variables, inputs, outputs, settings.</summary>
+/// <summary>
+/// The whole process when nothing is selected: name, description, variables, inputs, outputs, who may start it
+/// (everyone, or chosen roles, departments and people; or only as a sub-process), settings.
+/// </summary>
 public sealed partial class WorkflowPanel
 {
+    private IReadOnlyList<string> _roles = [];
+    private IReadOnlyList<FlowCenter.Runtime.Organization.Department> _departments = [];
+    private IReadOnlyList<FlowCenter.Runtime.Organization.Person> _people = [];
+
     [Parameter]
     [EditorRequired]
     public WorkflowDefinition Definition { get; set; } = null!;
@@ -24,8 +31,43 @@ public sealed partial class WorkflowPanel
     [Parameter]
     public EventCallback<(IncidentStrategy Strategy, int MaxSteps)> SettingsChanged { get; set; }
 
+    /// <summary>Who may start the process changed: roles, departments, user names, and whether it is a sub-process only.</summary>
+    [Parameter]
+    public EventCallback<StartRights?> StartersChanged { get; set; }
+
+    [Parameter]
+    public EventCallback<bool> SubProcessOnlyChanged { get; set; }
+
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    [Inject]
+    private FlowCenter.Runtime.Organization.IDirectory Directory { get; set; } = null!;
+
+    private StartRights Rights => Definition.Settings.StartableBy ?? new StartRights();
+
+    protected override async Task OnInitializedAsync()
+    {
+        _roles = await Directory.ListRolesAsync();
+        _departments = await Directory.ListDepartmentsAsync();
+        _people = [.. (await Directory.ListUsersAsync()).Where(p => p.Active)];
+    }
+
+    private async Task ChangeStartersAsync(IEnumerable<string> roles, IEnumerable<string> departments, IEnumerable<string> users, bool subProcessOnly)
+    {
+        if (subProcessOnly != Definition.Settings.SubProcessOnly)
+        {
+            await SubProcessOnlyChanged.InvokeAsync(subProcessOnly);
+            return;
+        }
+
+        var rights = new StartRights { Roles = [.. roles], Departments = [.. departments], Users = [.. users] };
+        await StartersChanged.InvokeAsync(rights.IsEveryone ? null : rights);
+    }
+
+    private string DepartmentName(string? id) => _departments.FirstOrDefault(d => d.Id == id)?.Name ?? id ?? "";
+
+    private string PersonName(string? userName) => _people.FirstOrDefault(p => p.UserName == userName)?.DisplayName ?? userName ?? "";
 
     private Task ChangeLinesAsync(LinesKind kind, string lines) => LinesChanged.InvokeAsync((kind.ToString().ToLowerInvariant(), lines));
 

@@ -17,6 +17,7 @@ public sealed partial class ImportDialog
     private WorkflowDefinition? _definition;
     private IReadOnlyList<ValidationProblem> _problems = [];
     private string? _error;
+    private string? _errorDetail;
 
     [CascadingParameter]
     private IMudDialogInstance MudDialog { get; set; } = null!;
@@ -47,15 +48,29 @@ public sealed partial class ImportDialog
             return;
         }
 
+        string text;
+        using (var reader = new StreamReader(File.OpenReadStream(WorkflowJson.MaxDefinitionBytes)))
+        {
+            text = await reader.ReadToEndAsync();
+        }
+
         try
         {
-            using var reader = new StreamReader(File.OpenReadStream(WorkflowJson.MaxDefinitionBytes));
-            _definition = WorkflowJson.ParseDefinition(await reader.ReadToEndAsync(), File.Name);
+            _definition = WorkflowJson.ParseDefinition(text, File.Name);
             _problems = Engine.Validator.Validate(_definition);
         }
         catch (WorkflowFormatException ex)
         {
-            _error = L["ImportUnreadable", ex.Message];
+            // Say what the file is and what this import reads; the parser's own words go underneath.
+            _error = DefinitionFiles.Guess(text) switch
+            {
+                DefinitionFileKind.Elsa => L["ImportIsElsa"],
+                DefinitionFileKind.Bpmn => L["ImportIsBpmn"],
+                DefinitionFileKind.OtherXml => L["ImportIsXml"],
+                DefinitionFileKind.Unknown => L["ImportIsNotJson"],
+                _ => L["ImportNotReadable"],
+            };
+            _errorDetail = ex.Message;
         }
     }
 

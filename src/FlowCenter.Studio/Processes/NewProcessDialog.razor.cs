@@ -6,11 +6,15 @@ using MudBlazor;
 
 namespace FlowCenter.Studio.Processes;
 
-/// <summary>Asks for the id and name of a new (or cloned) process.</summary>
+/// <summary>
+/// Asks for the name and id of a new (or cloned) process. The id is proposed from the name (letters and digits
+/// of it, made unique) until the user writes one; Save says why it cannot save yet.
+/// </summary>
 public sealed partial class NewProcessDialog
 {
     private string _id = "";
     private string _name = "";
+    private bool _idWritten;
 
     [CascadingParameter]
     private IMudDialogInstance MudDialog { get; set; } = null!;
@@ -33,15 +37,66 @@ public sealed partial class NewProcessDialog
         : TakenIds.Contains(_id) ? L["IdTaken"].Value
         : null;
 
-    private bool CanSave => _id.Length > 0 && IdError is null && !string.IsNullOrWhiteSpace(_name);
+    /// <summary>Why Save is not possible yet; null when it is.</summary>
+    private string? WhyNot =>
+        string.IsNullOrWhiteSpace(_name) ? L["NewProcessNeedsName"].Value
+        : _id.Length == 0 ? L["NewProcessNeedsId"].Value
+        : IdError;
 
     protected override void OnInitialized()
     {
-        _id = SuggestedId ?? "";
         _name = SuggestedName ?? "";
+        _id = SuggestedId ?? ProposeId(_name, TakenIds);
+        _idWritten = SuggestedId is not null;
     }
 
-    private void Save() => MudDialog.Close(DialogResult.Ok(new Answer(_id, _name.Trim())));
+    private void OnNameChanged(string? name)
+    {
+        _name = name ?? "";
+        if (!_idWritten)
+        {
+            _id = ProposeId(_name, TakenIds);
+        }
+    }
+
+    private void OnIdChanged(string? id)
+    {
+        _id = (id ?? "").Trim();
+        _idWritten = _id.Length > 0;
+    }
+
+    /// <summary>
+    /// An id from a name: its letters and digits in lower case, words joined by '-' ("Purchase request" gives
+    /// "purchase-request"); a name with none of them (a Chinese one) gives "process"; "-2", "-3"... when taken.
+    /// </summary>
+    internal static string ProposeId(string name, IReadOnlySet<string> taken)
+    {
+        // Accents fall away ("é" is "e" and a combining mark), then everything but letters and digits parts words.
+        var plain = string.Concat(name.Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark));
+        var words = NonIdCharacters().Replace(plain, " ")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant());
+        var stem = string.Join('-', words);
+        stem = stem.Length == 0 ? "process" : stem.Length > 60 ? stem[..60].TrimEnd('-') : stem;
+        var id = stem;
+        for (var n = 2; taken.Contains(id); n++)
+        {
+            id = $"{stem}-{n}";
+        }
+
+        return id;
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9]+")]
+    private static partial Regex NonIdCharacters();
+
+    private void Save()
+    {
+        if (WhyNot is null)
+        {
+            MudDialog.Close(DialogResult.Ok(new Answer(_id, _name.Trim())));
+        }
+    }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex IdPattern();

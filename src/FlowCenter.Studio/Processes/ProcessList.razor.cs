@@ -21,6 +21,9 @@ public sealed partial class ProcessList
     private IDefinitionStore Store { get; set; } = null!;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
     private IInstanceStore Instances { get; set; } = null!;
 
     [Inject]
@@ -51,7 +54,7 @@ public sealed partial class ProcessList
         {
             await Definitions.SaveDraftAsync(answer.ToDefinition());
             Snackbar.Add(L["Created", answer.Id], Severity.Success);
-            await ReloadAsync();
+            Navigation.NavigateTo($"designer/{Uri.EscapeDataString(answer.Id)}");
         }
     }
 

@@ -13,8 +13,8 @@ using MudBlazor;
 namespace FlowCenter.Studio.Requests;
 
 /// <summary>
-/// The published processes a person can start by hand, each with its start form (the Start node's form, else a
-/// field per declared input). An input named "requester" is the signed-in user.
+/// The published processes the signed-in person may start, each with its start form (the Start node's form, else
+/// a field per declared input). An input named "requester" is the signed-in user.
 /// </summary>
 public sealed partial class NewRequest
 {
@@ -23,6 +23,7 @@ public sealed partial class NewRequest
     private JsonObject? _form;
     private JsonObject _values = [];
     private List<string> _errors = [];
+    private bool _checked;
     private bool _busy;
 
     [Inject]
@@ -43,32 +44,52 @@ public sealed partial class NewRequest
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
+    // Only what this person may start: published, with a Start node, not a sub-process only, and naming them
+    // (everyone, one of their roles or departments, or them) as a starter.
     protected override async Task OnInitializedAsync()
     {
-        _startable = [];
+        var user = await CurrentUser.GetAsync();
+        var caller = new Caller(user.Name, user.Roles);
+        var startable = new List<WorkflowDefinition>();
         foreach (var latest in await Definitions.ListLatestAsync())
         {
             if (await Definitions.FindCurrentAsync(latest.DefinitionId) is { } current
                 && DefinitionService.ParseStored(current) is var definition
-                && definition.Nodes.Exists(n => n.Type == "Start"))
+                && await Requests.MayStartAsync(definition, caller))
             {
-                _startable.Add(definition);
+                startable.Add(definition);
             }
         }
+
+        _startable = startable;
     }
 
     private void Choose(WorkflowDefinition definition)
     {
         _chosen = definition;
         _errors = [];
+        _checked = false;
         _values = [];
         _form = RequestService.FormFor(definition);
     }
 
+    // Once the problems are shown, they follow the form: a field filled in takes its line away, and the banner
+    // goes when none is left (a server's refusal stays until the next submit).
+    private void OnValuesChanged()
+    {
+        if (_errors.Count > 0 && _checked)
+        {
+            _errors = Check();
+        }
+    }
+
+    private List<string> Check() => [.. FormRules.Check(_form, null, _values, new Dictionary<string, JsonNode?>())];
+
     private async Task SubmitAsync()
     {
         var definition = _chosen!;
-        _errors = [.. FormRules.Check(_form, null, _values, new Dictionary<string, JsonNode?>())];
+        _errors = Check();
+        _checked = true;
         if (_errors.Count > 0)
         {
             return;
@@ -85,6 +106,7 @@ public sealed partial class NewRequest
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or KeyNotFoundException)
         {
             _errors = [ex.Message];
+            _checked = false;
         }
         finally
         {

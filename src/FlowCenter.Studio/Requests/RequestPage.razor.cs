@@ -19,6 +19,10 @@ public sealed partial class RequestPage
     private Dictionary<string, string> _names = [];
     private IReadOnlyList<string> _done = [];
     private IReadOnlyList<string> _current = [];
+    private IReadOnlyList<string> _failed = [];
+    private IReadOnlyList<Incident> _held = [];
+    private IReadOnlyList<JournalEntry> _steps = [];
+    private bool _isOperator;
 
     [Parameter]
     public string InstanceId { get; set; } = "";
@@ -38,10 +42,10 @@ public sealed partial class RequestPage
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
-    private string StatusText => _instance?.Status switch
+    private string StatusText => _held.Count > 0 ? L["RequestHeldUpChip", string.Join(", ", _held.Select(i => LabelOf(i.NodeId)).Distinct())] : _instance?.Status switch
     {
         WorkflowStatus.Completed => L["RequestCompleted"],
-        WorkflowStatus.Waiting => L["RequestWaiting", string.Join(", ", _current.Select(n => _definition?.Nodes.Find(d => d.Id == n)?.Label ?? n))],
+        WorkflowStatus.Waiting => L["RequestWaiting", string.Join(", ", _current.Select(LabelOf))],
         WorkflowStatus.Cancelled => L["RequestCancelled"],
         WorkflowStatus.Faulted or WorkflowStatus.Suspended => L["RequestStuck"],
         { } status => status.ToString(),
@@ -64,5 +68,13 @@ public sealed partial class RequestPage
         _names = await FlowCenter.Studio.Tasks.DisplayNames.LoadAsync(Directory);
         _done = [.. _instance.Journal.Where(j => j.Status == JournalStatus.Completed).Select(j => j.NodeId).Distinct()];
         _current = [.. _instance.Bookmarks.Select(b => b.NodeId).Distinct()];
+        _held = [.. _instance.Incidents.Where(i => i.IsOpen)];
+        _failed = [.. _held.Select(i => i.NodeId).Distinct()];
+        _steps = [.. _instance.Journal.OrderBy(j => j.Sequence)];
+        _isOperator = caller.IsOperator;
     }
+
+    /// <summary>A step's name as the process designer wrote it (its id only when the node is gone).</summary>
+    private string LabelOf(string nodeId) => _definition?.Nodes.Find(d => d.Id == nodeId)?.Label ?? nodeId;
+
 }

@@ -37,6 +37,10 @@ public sealed partial class FormView
     [Parameter]
     public bool ReadOnly { get; set; }
 
+    /// <summary>Told after every edit of <see cref="Values"/>, so that a caller showing the form's problems can check again.</summary>
+    [Parameter]
+    public EventCallback ValuesChanged { get; set; }
+
     /// <summary>Stores a file for an attachment field (on a task page); without it, files are attached after submitting.</summary>
     [Parameter]
     public Func<Microsoft.AspNetCore.Components.Forms.IBrowserFile, Task<TaskAttachment?>>? Upload { get; set; }
@@ -48,6 +52,7 @@ public sealed partial class FormView
             var files = Values[name] as JsonArray ?? [];
             files.Add(new JsonObject { ["id"] = attachment.Id, ["name"] = attachment.FileName });
             Values[name] = files;
+            await ValuesChanged.InvokeAsync();
         }
     }
 
@@ -63,31 +68,40 @@ public sealed partial class FormView
         }
     }
 
-    private void Set(string name, JsonNode? value) => Values[name] = value;
+    private Task Set(string name, JsonNode? value)
+    {
+        Values[name] = value;
+        return ValuesChanged.InvokeAsync();
+    }
 
     private JsonArray Rows(string name) => Values[name] as JsonArray ?? [];
 
-    private void AddRow(string name)
+    private Task AddRow(string name)
     {
         var rows = Values[name] as JsonArray ?? [];
         rows.Add(new JsonObject());
         Values[name] = rows;
+        return ValuesChanged.InvokeAsync();
     }
 
-    private void RemoveRow(string name, int index)
+    private Task RemoveRow(string name, int index)
     {
         if (Values[name] is JsonArray rows && index < rows.Count)
         {
             rows.RemoveAt(index);
         }
+
+        return ValuesChanged.InvokeAsync();
     }
 
-    private void SetCell(string name, int index, string column, JsonNode? value)
+    private Task SetCell(string name, int index, string column, JsonNode? value)
     {
         if (Values[name] is JsonArray rows && index < rows.Count && rows[index] is JsonObject row)
         {
             row[column] = value;
         }
+
+        return ValuesChanged.InvokeAsync();
     }
 
     private Task<IEnumerable<string>> SearchUsers(string? text, CancellationToken cancellationToken) =>

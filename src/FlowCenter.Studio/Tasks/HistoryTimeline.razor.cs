@@ -19,13 +19,17 @@ public sealed partial class HistoryTimeline
     [Parameter]
     public IReadOnlyDictionary<string, string> Names { get; set; } = new Dictionary<string, string>();
 
+    /// <summary>A step's name as the process shows it; the node id without it.</summary>
+    [Parameter]
+    public Func<string, string>? StepName { get; set; }
+
     /// <summary>The labels of the node's own outcomes, when the history is of one task.</summary>
     [Parameter]
     public IReadOnlyDictionary<string, string>? OutcomeLabels { get; set; }
 
     private string OutcomeText(string? outcome) => Outcomes.Text(L, outcome, OutcomeLabels);
 
-    private string Name(string? user) => user is null ? "" : user == "system" ? L["System"] : Names.GetValueOrDefault(user, user);
+    private string Name(string? user) => WhoText.Of(L, Names, user);
 
     private string Describe(TaskHistoryEntry entry)
     {

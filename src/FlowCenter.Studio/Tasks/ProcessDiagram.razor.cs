@@ -14,6 +14,9 @@ public sealed partial class ProcessDiagram
     [Inject]
     private ActivityRegistry Activities { get; set; } = null!;
 
+    [Inject]
+    private ActivityText Words { get; set; } = null!;
+
     [Parameter]
     [EditorRequired]
     public WorkflowDefinition Definition { get; set; } = null!;
@@ -24,13 +27,17 @@ public sealed partial class ProcessDiagram
     [Parameter]
     public IReadOnlyList<string> Current { get; set; } = [];
 
-    protected override void OnParametersSet() => _model = CanvasModelBuilder.Build(Definition, Activities, []);
+    /// <summary>Nodes where the case stopped with an incident, in red.</summary>
+    [Parameter]
+    public IReadOnlyList<string> Failed { get; set; } = [];
+
+    protected override void OnParametersSet() => _model = CanvasModelBuilder.Build(Definition, Activities, [], Words.Port);
 
     private async Task OnRenderedAsync(int nodes)
     {
         if (_canvas is not null)
         {
-            await _canvas.HighlightAsync(Done, [], [], Current);
+            await _canvas.HighlightAsync(Done, Failed, [], Current);
         }
     }
 }

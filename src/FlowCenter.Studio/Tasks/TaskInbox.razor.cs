@@ -23,7 +23,7 @@ public sealed partial class TaskInbox : IDisposable
     private Page<CarbonCopy>? _copies;
     private List<StartedRow> _started = [];
     private HashSet<TaskListItem> _selected = [];
-    private IReadOnlyList<StoredDefinition> _definitions = [];
+    private Dictionary<string, string> _processNames = [];
     private Dictionary<string, string> _names = [];
     private string? _search;
     private string? _process;
@@ -69,7 +69,9 @@ public sealed partial class TaskInbox : IDisposable
     {
         _tab = Math.Max(0, Array.IndexOf(Tabs, Tab ?? "todo"));
         _user = await CurrentUser.GetAsync();
-        _definitions = await Definitions.ListLatestAsync();
+        // Each process's name in the UI's language (a definition may carry a translation).
+        _processNames = (await Definitions.ListLatestAsync()).ToDictionary(d => d.DefinitionId,
+            d => DefinitionService.ParseStored(d).NameFor(System.Globalization.CultureInfo.CurrentUICulture), StringComparer.Ordinal);
         _names = await DisplayNames.LoadAsync(Directory);
         await LoadAsync();
         Signal.Changed += OnSignal;
@@ -170,9 +172,9 @@ public sealed partial class TaskInbox : IDisposable
 
     private static Color OutcomeColor(string? outcome) => Outcomes.Color(outcome);
 
-    private string Name(string? user) => user is null ? "" : _names.GetValueOrDefault(user, user);
+    private string Name(string? user) => WhoText.Of(L, _names, user);
 
-    private string ProcessName(string definitionId) => _definitions.FirstOrDefault(d => d.DefinitionId == definitionId)?.Name ?? definitionId;
+    private string ProcessName(string definitionId) => _processNames.GetValueOrDefault(definitionId, definitionId);
 
     private string StatusText(StartedRow row) => row.Summary.Status switch
     {

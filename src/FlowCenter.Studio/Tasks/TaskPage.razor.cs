@@ -70,7 +70,7 @@ public sealed partial class TaskPage
     private bool CanAct => _details is { Group.Status: TaskGroupStatus.Open, Item: { Status: TaskItemStatus.Open, Assignee: { } assignee } }
         && string.Equals(assignee, _user.Name, StringComparison.OrdinalIgnoreCase);
 
-    private string ProcessName => _definition?.Name ?? _details?.Group.DefinitionId ?? "";
+    private string ProcessName => _definition?.NameFor(System.Globalization.CultureInfo.CurrentUICulture) ?? _details?.Group.DefinitionId ?? "";
 
     private string StatusText => _details switch
     {
@@ -246,13 +246,7 @@ public sealed partial class TaskPage
     /// <summary>A decision button's colour: approve green, reject red, a task's own outcomes primary.</summary>
     private static Color OutcomeColor(string? outcome) => Outcomes.Color(outcome) is var color && color == Color.Default ? Color.Primary : color;
 
-    private string Name(string? user) => user switch
-    {
-        null => "",
-        _ when user.StartsWith("event:", StringComparison.Ordinal) => L["StartedByEvent", user["event:".Length..]].Value,
-        _ when user.StartsWith("cron", StringComparison.Ordinal) => L["StartedBySchedule"].Value,
-        _ => _names.GetValueOrDefault(user, user),
-    };
+    private string Name(string? user) => WhoText.Of(L, _names, user);
 
     private string NodeName(string nodeId) => _definition?.Nodes.Find(n => n.Id == nodeId)?.Label ?? nodeId;
 

@@ -34,6 +34,9 @@ public sealed class ApprovalFlowTests
         await requester.Locator("input[data-testid=cell-lines-0-sku]").FillAsync("BEARING-6204");
         await requester.Locator("input[data-testid=cell-lines-0-qty]").FillAsync("100");
         await requester.Locator("input[data-testid=cell-lines-0-price]").FillAsync("150");
+        await requester.Locator("input[data-testid=cell-lines-0-price]").BlurAsync();
+        // Every required field filled: the banner went by itself, before submitting again.
+        await Assertions.Expect(requester.Locator("[data-testid=request-errors]")).ToHaveCountAsync(0);
         await requester.Locator("[data-testid=request-submit]").ClickAsync();
         var started = requester.Locator("[data-testid=started-table]");
         await Assertions.Expect(started).ToContainTextAsync("Waiting at manager");

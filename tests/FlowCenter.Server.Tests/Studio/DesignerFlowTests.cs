@@ -27,18 +27,22 @@ public sealed class DesignerFlowTests
         try
         {
             await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/processes");
+            // The id is proposed from the name; Save says why it waits; saving opens the designer.
             await page.Locator("[data-testid=create-process]").ClickAsync();
-            await page.Locator("input[data-testid=new-process-id]").FillAsync("approval");
+            await Assertions.Expect(page.Locator("[data-testid=new-process-why]")).ToHaveTextAsync("Give the process a name.");
+            await Assertions.Expect(page.Locator("[data-testid=new-process-save]")).ToBeDisabledAsync();
             await page.Locator("input[data-testid=new-process-name]").FillAsync("Approval");
+            await Assertions.Expect(page.Locator("input[data-testid=new-process-id]")).ToHaveValueAsync("approval");
+            await Assertions.Expect(page.Locator("[data-testid=new-process-why]")).ToHaveCountAsync(0);
             await page.Locator("[data-testid=new-process-save]").ClickAsync();
-            await page.Locator("[data-testid=open-designer]", new PageLocatorOptions { HasText = "Approval" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/designer/approval$"));
             var nodes = page.Locator("[data-testid=canvas-nodes]");
             await Assertions.Expect(nodes).ToHaveTextAsync("1");
             var canvas = page.Locator("[data-testid=designer-canvas]");
 
-            // The fit centres the start node; the others go to its right.
+            // The fit centres the start node; the others go to its right, each centred where it is dropped.
             var box = (await canvas.BoundingBoxAsync())!;
-            (string Type, float X, float Y)[] drops = [("Decision", 0.6f, 0.5f), ("Script", 0.72f, 0.3f), ("Script", 0.72f, 0.7f), ("Join", 0.84f, 0.5f), ("End", 0.4f, 0.8f)];
+            (string Type, float X, float Y)[] drops = [("Decision", 0.65f, 0.5f), ("Script", 0.79f, 0.3f), ("Script", 0.79f, 0.7f), ("Join", 0.92f, 0.5f), ("End", 0.35f, 0.8f)];
             for (var i = 0; i < drops.Length; i++)
             {
                 var (type, x, y) = drops[i];
@@ -47,6 +51,14 @@ public sealed class DesignerFlowTests
                 await item.DragToAsync(canvas, new LocatorDragToOptions { TargetPosition = new TargetPosition { X = box.Width * x, Y = box.Height * y } });
                 await Assertions.Expect(nodes).ToHaveTextAsync((i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
+
+            // The decision landed centred on the pointer (within a grid step), not by its corner.
+            var decision = (await canvas.Locator("g[data-cell-id=decision1] rect").First.BoundingBoxAsync())!;
+            Assert.InRange(decision.X + (decision.Width / 2) - box.X, (box.Width * 0.65f) - 12, (box.Width * 0.65f) + 12);
+            Assert.InRange(decision.Y + (decision.Height / 2) - box.Y, (box.Height * 0.5f) - 12, (box.Height * 0.5f) + 12);
+            // Start has no input; the decision's ports say what they are.
+            await Assertions.Expect(canvas.Locator("g[data-cell-id=start] circle[port=in]")).ToHaveCountAsync(0);
+            await Assertions.Expect(canvas.Locator("g[data-cell-id=decision1]")).ToContainTextAsync("Otherwise");
 
             await ConnectAsync(page, canvas, "start", "done", "decision1");
             await ConnectAsync(page, canvas, "decision1", "branch1", "script1");

@@ -31,6 +31,9 @@ public sealed class ProcessListPageTests
         await page.Locator("input[data-testid=new-process-id]").FillAsync("repair");
         await page.Locator("input[data-testid=new-process-name]").FillAsync("Equipment repair");
         await page.Locator("[data-testid=new-process-save]").ClickAsync();
+        // Saving opens the new process in the designer (the id written by hand stays as written).
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/designer/repair$"));
+        await page.Locator("[data-testid=nav-processes]").ClickAsync();
         var repair = table.Locator("tr", new LocatorLocatorOptions { HasText = "Equipment repair" });
         await Assertions.Expect(repair).ToContainTextAsync("Draft");
         await repair.Locator("[data-testid=publish]").ClickAsync();

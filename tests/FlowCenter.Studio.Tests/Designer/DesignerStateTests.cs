@@ -158,6 +158,22 @@ public sealed class DesignerStateTests
 
         Assert.Equal(["big", "branch1", "default"], model.Nodes.Single(n => n.Id == "decide").Ports);
         Assert.Equal(["done"], model.Nodes.Single(n => n.Id == "start").Ports);
-        Assert.Equal("big", model.Edges.Single(e => e.Source == "decide").Label);
+        // An unnamed connection shows its condition; the port keeps its name on the node.
+        Assert.Equal("x > 1", model.Edges.Single(e => e.Source == "decide").Label);
+    }
+
+    [Fact]
+    public void CanvasModel_PortsSayWhatTheyAre_AndALongConditionIsShortened()
+    {
+        var definition = new WorkflowBuilder("d").Node("start", "Start").Node("decide", "Decision")
+            .Node("task", "UserTask", ("assignee", "li.na"), ("outcomes", new[] { "approve", "pay" }), ("outcomeLabels", new System.Text.Json.Nodes.JsonObject { ["pay"] = "付款 / Pay" }))
+            .Node("a", "End")
+            .Connect("start", "decide").Connect("decide", "task", "big", "input.amount > 100000 && input.customer.rating === 'A'").Connect("task", "a", "pay").Build();
+
+        var model = CanvasModelBuilder.Build(definition, _activities, [], (node, port) => node.Id + ":" + port);
+
+        Assert.Equal(["decide:big", "decide:branch1", "decide:default"], model.Nodes.Single(n => n.Id == "decide").PortLabels);
+        Assert.Equal("input.amount > 100000 && input.…", model.Edges.Single(e => e.Source == "decide").Label);
+        Assert.Null(CanvasModelBuilder.Build(definition, _activities, []).Nodes[0].PortLabels);
     }
 }

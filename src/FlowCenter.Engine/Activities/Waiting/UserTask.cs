@@ -15,7 +15,7 @@ namespace FlowCenter.Engine.Activities.Waiting;
 /// <c>{ "returnTo": "nodeId" }</c> to send the case back to an earlier task (退回). Each outcome is a port.
 /// </summary>
 [Activity("UserTask", Category = "People", DisplayName = "User task", Description = "Waits for a person (or several) to decide, as an approval or any task with outcomes.", CanWait = true)]
-public sealed class UserTask : IResumableActivity, IPortProvider
+public sealed class UserTask : IResumableActivity, IPortProvider, INodeValidator
 {
     public static readonly IReadOnlyList<string> AssignmentKinds = ["user", "role", "position", "department", "manager", "nodeAssignee"];
 
@@ -132,6 +132,25 @@ public sealed class UserTask : IResumableActivity, IPortProvider
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// A task nobody can be given is a problem of the drawing, not something to find out when a case stops there. A
+    /// warning, not an error: such a task still runs (auto-approved, or waiting for an administrator to assign it).
+    /// </summary>
+    public void Validate(Validation.NodeValidationContext context)
+    {
+        var node = context.Node;
+        bool Names(string input) => node.Inputs.TryGetValue(input, out var value)
+            && (value.Expression is not null || (value.Literal is { } literal && JsonValues.ToStringList(literal).Any(v => !string.IsNullOrWhiteSpace(v))));
+        var kind = node.Inputs.TryGetValue(AssignTo.Name, out var assignTo) ? JsonValues.ToText(assignTo.Literal) ?? "user" : "user";
+        var autoApproves = node.Inputs.TryGetValue(AutoApprove.Name, out var auto) && auto.Literal is { } on && JsonValues.IsTruthy(on);
+        if (kind != "manager" && !autoApproves && !Names(Assignee.Name) && !Names(CandidateUsers.Name) && !Names(CandidateGroups.Name))
+        {
+            context.Warning(Validation.ProblemCodes.NoAssignee, kind == "user"
+                ? "nobody is named to do this task: give people, a role, a position, a department or the requester's manager"
+                : $"nobody is named to do this task: assignTo is '{kind}' but 'assignee' names none");
+        }
     }
 
     public IEnumerable<string> GetPorts(NodeDefinition node) =>

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Resources;
+using FlowCenter.Connectors;
+using FlowCenter.Engine.Activities;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Studio.Localization;
+using FlowCenter.Studio.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace FlowCenter.Studio.Tests.Localization;
+
+/// <summary>The UI's words are complete in both languages: every text, and every port an activity can show.</summary>
+public sealed class ResourceCompletenessTests : StudioTestContext
+{
+    private static readonly CultureInfo Chinese = new("zh-CN");
+
+    public ResourceCompletenessTests() => Services.AddFlowCenterConnectors();
+
+    [Theory]
+    [InlineData("FlowCenter.Studio.Localization.Strings")]
+    [InlineData("FlowCenter.Studio.Localization.ActivityStrings")]
+    public void EveryEnglishText_HasAChineseOne_AndTheOtherWayRound(string baseName)
+    {
+        var manager = new ResourceManager(baseName, typeof(Strings).Assembly);
+        var english = Texts(manager, CultureInfo.InvariantCulture);
+        var chinese = Texts(manager, Chinese);
+        var emptyOrMissing = english.Where(e => !chinese.TryGetValue(e.Key, out var zh) || zh.Trim().Length == 0).Select(e => e.Key).Order().ToList();
+        // Activity names and input labels come from the activities' own (English) metadata: only ports are in both.
+        var onlyChinese = chinese.Keys.Where(k => !english.ContainsKey(k) && (baseName.EndsWith(".Strings", StringComparison.Ordinal) || k.StartsWith("Port.", StringComparison.Ordinal))).Order().ToList();
+        Assert.True(emptyOrMissing.Count == 0, "Without Chinese: " + string.Join(", ", emptyOrMissing));
+        Assert.True(onlyChinese.Count == 0, "Without English: " + string.Join(", ", onlyChinese));
+        Assert.NotEmpty(english);
+    }
+
+    [Fact]
+    public void EveryPortAnActivityCanShow_IsNamedInBothLanguages()
+    {
+        var manager = new ResourceManager("FlowCenter.Studio.Localization.ActivityStrings", typeof(Strings).Assembly);
+        var english = Texts(manager, CultureInfo.InvariantCulture);
+        var chinese = Texts(manager, Chinese);
+        var registry = Services.GetRequiredService<ActivityRegistry>();
+        var ports = registry.All.SelectMany(a => a.Ports).Concat([Ports.Error, Ports.Timeout, Ports.Reminder, Ports.Default, "branch", "approve", "reject"]).ToHashSet();
+        Assert.Contains("success", ports); // the connectors' activities are there too
+        var missing = ports.Where(p => !english.ContainsKey("Port." + p) || !chinese.ContainsKey("Port." + p)).Order().ToList();
+        Assert.True(missing.Count == 0, "Ports without words in both languages: " + string.Join(", ", missing));
+    }
+
+    [Theory]
+    [InlineData("en-US", "event:order.confirmed", "system event: order confirmed")]
+    [InlineData("zh-CN", "event:order.confirmed", "系统事件：order confirmed")]
+    [InlineData("en-US", "cron", "schedule")]
+    [InlineData("zh-CN", "parent:A-1", "上级流程")]
+    [InlineData("en-US", "zhang.wei", "张伟")]
+    [InlineData("en-US", "someone.gone", "someone.gone")]
+    public void WhoStarted_ReadsAsWords(string culture, string stored, string shown)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        var l = Services.GetRequiredService<IStringLocalizer<Strings>>();
+        Assert.Equal(shown, WhoText.Of(l, new Dictionary<string, string> { ["zhang.wei"] = "张伟" }, stored));
+    }
+
+    [Theory]
+    [InlineData("en-US", "approve", "Approve")]
+    [InlineData("zh-CN", "approve", "同意")]
+    [InlineData("en-US", "branch3", "Branch 3")]
+    [InlineData("zh-CN", "branch3", "分支 3")]
+    [InlineData("zh-CN", "default", "其他情况")]
+    [InlineData("zh-CN", "pay", "付款 / Pay")]
+    [InlineData("en-US", "dispute", "dispute")]
+    public void APort_SaysWhatItIs(string culture, string port, string shown)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        var node = new NodeDefinition { Id = "task", Type = "UserTask" };
+        node.Inputs["outcomeLabels"] = new InputValue { Literal = new System.Text.Json.Nodes.JsonObject { ["pay"] = "付款 / Pay" } };
+        Assert.Equal(shown, Services.GetRequiredService<FlowCenter.Studio.Designer.ActivityText>().Port(node, port));
+    }
+
+    private static Dictionary<string, string> Texts(ResourceManager manager, CultureInfo culture)
+    {
+        using var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!;
+        return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+    }
+}
