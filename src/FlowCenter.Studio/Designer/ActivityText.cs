@@ -18,6 +18,10 @@ public sealed class ActivityText(IStringLocalizer<ActivityStrings> localizer)
 
     public string? InputDescription(ActivityDescriptor activity, InputDescriptor input) => Get($"{activity.TypeName}.{input.Name}.Description") ?? input.Description;
 
+    /// <summary>A choice of an input in the user's words ("T.input.choice", else "Choice.choice"), else as written.</summary>
+    public string Choice(ActivityDescriptor activity, InputDescriptor input, string choice) =>
+        Get($"{activity.TypeName}.{input.Name}.{choice}") ?? Get("Choice." + choice) ?? choice;
+
     /// <summary>
     /// What a port says on the canvas: a known outcome in the user's language ("Port.approve"), a free branch as
     /// "Branch 2", anything else (an outcome the designer named) as it was written.

@@ -143,6 +143,12 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
             _drawnDark = Dark;
             _handle = await _module.InvokeAsync<int>("create", _container, _minimap, _self, ReadOnly, Dark);
             await RenderAsync(fit: true);
+            // The theme may have changed while the canvas was being made (the layout reads it after its first render).
+            if (_drawnDark != Dark)
+            {
+                _drawnDark = Dark;
+                await _module.InvokeVoidAsync("theme", _handle, Dark);
+            }
         }
         catch (Exception ex) when (_disposed && ex is JSDisconnectedException or ObjectDisposedException or JSException)
         {

@@ -23,6 +23,7 @@ public sealed partial class DesignerPage
     private IReadOnlyList<ValidationProblem> _problems = [];
     private DesignerCanvas? _canvas;
     private string[] _selectedNodes = [];
+    private bool _technical;
     private string[] _selectedEdges = [];
     private string _versionText = "";
     private bool _notFound;
@@ -122,7 +123,9 @@ public sealed partial class DesignerPage
 
     private Task OnVerticesChangedAsync((string EdgeId, Engine.Definitions.Point[] Vertices) change) => RunAsync(s => s.SetVertices(change.EdgeId, change.Vertices));
 
-    private Task OnDroppedAsync((string Type, double X, double Y) drop) => RunAsync(s => s.AddNode(drop.Type, drop.X, drop.Y));
+    // A new node is named in the designer's language ("人工审批" in Chinese).
+    private Task OnDroppedAsync((string Type, double X, double Y) drop) =>
+        RunAsync(s => s.AddNode(drop.Type, drop.X, drop.Y, Activities.Find(drop.Type) is { } descriptor ? Words.Name(descriptor) : null));
 
     private void OnSelectionChanged((string[] Nodes, string[] Edges) selection)
     {

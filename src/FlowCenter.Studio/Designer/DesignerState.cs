@@ -24,7 +24,8 @@ public sealed class DesignerState(WorkflowDefinition definition, ActivityRegistr
 
     public ActivityRegistry Activities => activities;
 
-    public NodeDefinition AddNode(string type, double x, double y)
+    /// <param name="displayName">The new node's name in the designer's language; the activity's own name without it.</param>
+    public NodeDefinition AddNode(string type, double x, double y, string? displayName = null)
     {
         var descriptor = activities.Find(type) ?? throw new ArgumentException($"Unknown activity type '{type}'.", nameof(type));
         Change();
@@ -35,7 +36,7 @@ public sealed class DesignerState(WorkflowDefinition definition, ActivityRegistr
             number++;
         }
 
-        var node = new NodeDefinition { Id = $"{prefix}{number}", Type = type, DisplayName = descriptor.DisplayName, Layout = new NodeLayout { X = x, Y = y } };
+        var node = new NodeDefinition { Id = $"{prefix}{number}", Type = type, DisplayName = displayName ?? descriptor.DisplayName, Layout = new NodeLayout { X = x, Y = y } };
         Definition.Nodes.Add(node);
         return node;
     }

@@ -1,5 +1,6 @@
 using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Json;
 using FlowCenter.Runtime.Tasks;
 using FlowCenter.Studio.Localization;
 using Microsoft.AspNetCore.Components;
@@ -31,6 +32,17 @@ public sealed partial class PropertyPanel
     [Parameter]
     public IReadOnlyList<string> Names { get; set; } = [];
 
+    /// <summary>The process's nodes, for inputs that name another node (whoever acted at an earlier step).</summary>
+    [Parameter]
+    public IReadOnlyList<NodeDefinition> Nodes { get; set; } = [];
+
+    /// <summary>Technical names, types, every input and the raw JSON of forms and mappings, for those who want them.</summary>
+    [Parameter]
+    public bool Technical { get; set; }
+
+    [Parameter]
+    public EventCallback<bool> TechnicalChanged { get; set; }
+
     [Parameter]
     public EventCallback<string?> DisplayNameChanged { get; set; }
 
@@ -52,6 +64,93 @@ public sealed partial class PropertyPanel
     /// <summary>Raised with the designed form's JSON and, for a user task, its fields' access.</summary>
     [Parameter]
     public EventCallback<(string Form, string? Access)> FormDesigned { get; set; }
+
+    [Inject]
+    private FlowCenter.Runtime.Organization.IDirectory Directory { get; set; } = null!;
+
+    [Inject]
+    private FlowCenter.Runtime.Connections.IConnectionStore ConnectionStore { get; set; } = null!;
+
+    private IReadOnlyList<(string Value, string Label)> _people = [];
+    private IReadOnlyList<(string Value, string Label)> _roles = [];
+    private IReadOnlyList<(string Value, string Label)> _positions = [];
+    private IReadOnlyList<(string Value, string Label)> _departments = [];
+    private IReadOnlyList<FlowCenter.Runtime.Connections.Connection> _connections = [];
+
+    // The organisation and the connections the pickers offer, read once per designer.
+    protected override async Task OnInitializedAsync()
+    {
+        _people = [.. (await Directory.ListUsersAsync()).Where(p => p.Active).Select(p => (p.UserName, $"{p.DisplayName} ({p.UserName})"))];
+        _roles = [.. (await Directory.ListRolesAsync()).Select(r => (r, r))];
+        _positions = [.. (await Directory.ListPositionsAsync()).Select(p => (p.Id, p.Name))];
+        _departments = [.. (await Directory.ListDepartmentsAsync()).Select(d => (d.Id, d.Name))];
+        _connections = await ConnectionStore.ListAsync();
+    }
+
+    private string StepName(string nodeId) => Nodes.FirstOrDefault(n => n.Id == nodeId)?.Label ?? nodeId;
+
+    private static string AssignTo(NodeDefinition node) =>
+        node.Inputs.GetValueOrDefault("assignTo")?.Literal is System.Text.Json.Nodes.JsonValue kind && kind.TryGetValue<string>(out var text) ? text : "user";
+
+    private static string? LiteralText(NodeDefinition node, string input) =>
+        node.Inputs.GetValueOrDefault(input)?.Literal is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    /// <summary>
+    /// Whether an input matters with the node's other settings: a user task's managerLevels only for "manager",
+    /// its percent only for "percent", its assignee for everything but "manager". The technical view shows all.
+    /// </summary>
+    private static bool Relevant(NodeDefinition node, ActivityDescriptor descriptor, InputDescriptor input) => (descriptor.TypeName, input.Name) switch
+    {
+        ("UserTask", "assignee") => AssignTo(node) != "manager" || node.Inputs.ContainsKey("assignee"),
+        ("UserTask", "managerLevels") => AssignTo(node) == "manager",
+        ("UserTask", "percent") => LiteralText(node, "mode") == "percent",
+        _ => true,
+    };
+
+    /// <summary>What a picker offers for an input: people, roles, positions, departments, earlier tasks, connections; null for free text.</summary>
+    private IReadOnlyList<(string Value, string Label)>? OptionsFor(NodeDefinition node, ActivityDescriptor descriptor, InputDescriptor input) => (descriptor.TypeName, input.Name) switch
+    {
+        ("UserTask", "assignee") => AssignTo(node) switch
+        {
+            "role" => _roles,
+            "position" => _positions,
+            "department" => _departments,
+            "nodeAssignee" => [.. Nodes.Where(n => n.Type == "UserTask" && n.Id != node.Id).Select(n => (n.Id, n.Label))],
+            _ => _people,
+        },
+        ("UserTask", "candidateUsers" or "carbonCopy") => _people,
+        ("UserTask", "candidateGroups") => _roles,
+        (_, "connection") when input.Type == DataType.String => ConnectionsFor(descriptor.TypeName, LiteralText(node, "connection")),
+        _ => null,
+    };
+
+    private List<(string Value, string Label)> ConnectionsFor(string activity, string? current)
+    {
+        FlowCenter.Runtime.Connections.ConnectionKind[] kinds = activity switch
+        {
+            "HttpRequest" => [FlowCenter.Runtime.Connections.ConnectionKind.Rest],
+            "SoapCall" => [FlowCenter.Runtime.Connections.ConnectionKind.Soap],
+            "SqlQuery" or "SqlCommand" => [FlowCenter.Runtime.Connections.ConnectionKind.Database],
+            "ReadChanges" => [FlowCenter.Runtime.Connections.ConnectionKind.Rest, FlowCenter.Runtime.Connections.ConnectionKind.Database],
+            "PublishMessage" => [FlowCenter.Runtime.Connections.ConnectionKind.RabbitMq],
+            "SendEmail" => [FlowCenter.Runtime.Connections.ConnectionKind.Smtp],
+            "ReadFile" or "WriteFile" => [FlowCenter.Runtime.Connections.ConnectionKind.Folder],
+            _ => Enum.GetValues<FlowCenter.Runtime.Connections.ConnectionKind>(),
+        };
+        var offered = _connections.Where(c => kinds.Contains(c.Kind)).Select(c => (Value: c.Name, Label: c.Description is { Length: > 0 } about ? $"{c.Name} · {about}" : c.Name)).ToList();
+        if (current is { Length: > 0 } && !offered.Exists(o => o.Value == current))
+        {
+            offered.Insert(0, (current, L["ConnectionMissing", current].Value));
+        }
+
+        return offered;
+    }
+
+    private static IReadOnlyList<string> ListOf(InputValue? value, InputDescriptor input) =>
+        value?.Literal is { } literal ? JsonValues.ToStringList(literal) : input.Default is { } fallback ? JsonValues.ToStringList(fallback) : [];
+
+    private static string? DefaultText(InputDescriptor input) =>
+        input.Default is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) ? text : input.Default?.ToJsonString();
 
     private async Task DesignFormAsync(NodeDefinition node, ActivityDescriptor descriptor)
     {
@@ -92,11 +191,11 @@ public sealed partial class PropertyPanel
 
     private Task SetBooleanAsync(string input, bool on) => InputChanged.InvokeAsync((input, on ? "true" : "false", false));
 
-    /// <summary>The input's label, required mark, and its name as written in JSON and expressions when the label differs.</summary>
+    /// <summary>The input's plain label and required mark; in the technical view also its name (as JSON and expressions write it) and type.</summary>
     private string Caption(ActivityDescriptor descriptor, InputDescriptor input)
     {
         var label = Words.Input(descriptor, input);
-        return $"{label}{(input.Required ? " *" : "")}{(label == input.Name ? "" : $" ({input.Name})")} · {input.Type}";
+        return $"{label}{(input.Required ? " *" : "")}{(Technical ? $" ({input.Name} · {input.Type})" : "")}";
     }
 
     private static InputType InputTypeOf(DataType type) => type switch

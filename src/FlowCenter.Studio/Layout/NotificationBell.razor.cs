@@ -18,6 +18,7 @@ public sealed partial class NotificationBell : IDisposable
     private int _unread;
     private string _user = "";
     private Timer? _refresh;
+    private MudBlazor.MudMenu? _menu;
 
     [Inject]
     private INotificationStore Store { get; set; } = null!;
@@ -80,6 +81,14 @@ public sealed partial class NotificationBell : IDisposable
         if (open)
         {
             await LoadAsync();
+        }
+    }
+
+    private async Task OnKeyDownAsync(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e)
+    {
+        if (e.Key == "Escape" && _menu is not null)
+        {
+            await _menu.CloseMenuAsync();
         }
     }
 

@@ -87,6 +87,10 @@ function portsFor(node, layout, pal) {
   };
 }
 
+function portKey(ports) {
+  return ports.map(p => `${p.id}:${p.attrs?.text?.text ?? ''}`).join('|');
+}
+
 function nodeMetadata(node, pal) {
   const colour = categoryColours[node.category] || categoryColours.General;
   const layout = layoutOf(node);
@@ -263,7 +267,8 @@ export function render(id, model, fit) {
           existing.attr('label', wanted.attrs.label);
           existing.attr('body/fill', wanted.attrs.body.fill);
           existing.setData({ status: node.status || null });
-          if (JSON.stringify(existing.getPorts()) !== JSON.stringify(wanted.ports.items)) existing.prop('ports', wanted.ports);
+          // Ports are drawn anew only when they changed (a branch added, a label in another language).
+          if (portKey(existing.getPorts()) !== portKey(wanted.ports.items)) existing.prop('ports', wanted.ports);
         } else {
           if (existing) existing.remove();
           graph.addNode(nodeMetadata(node, pal));

@@ -71,9 +71,9 @@ public sealed class DesignerFlowTests
             await SetInputAsync(page, canvas, "script1", "script", "setVariable('route', 'big');");
             await SetInputAsync(page, canvas, "script2", "script", "setVariable('route', 'small');");
             await canvas.Locator("g[data-cell-id=join1]").ClickAsync();
-            await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync("join1");
+            await Assertions.Expect(page.Locator("[data-testid=property-panel][data-node=join1]")).ToHaveCountAsync(1);
             await page.Locator("[data-testid=prop-input-mode]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "any" }).ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Go on when the first branch arrives" }).ClickAsync();
             await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             // The decision's branch gets its condition in the edge's expression editor; a broken one is marked at once.
             await ClickEdgeAsync(page, canvas, "c2");
@@ -127,8 +127,10 @@ public sealed class DesignerFlowTests
 
     private static async Task ConnectAsync(IPage page, ILocator canvas, string source, string port, string target)
     {
-        var from = (await canvas.Locator($"g[data-cell-id={source}] circle[port='{port}']").BoundingBoxAsync())!;
-        var to = (await canvas.Locator($"g[data-cell-id={target}] circle[port=in]").BoundingBoxAsync())!;
+        var from = await canvas.Locator($"g[data-cell-id={source}] circle[port='{port}']").BoundingBoxAsync()
+            ?? throw new Xunit.Sdk.XunitException($"{source}'s port {port} is not on the canvas");
+        var to = await canvas.Locator($"g[data-cell-id={target}] circle[port=in]").BoundingBoxAsync()
+            ?? throw new Xunit.Sdk.XunitException($"{target}'s input is not on the canvas");
         var connections = page.Locator("[data-testid=model-connections]");
         var before = int.Parse((await connections.TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
         await page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
@@ -136,6 +138,8 @@ public sealed class DesignerFlowTests
         await page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new MouseMoveOptions { Steps = 10 });
         await page.Mouse.UpAsync();
         await Assertions.Expect(connections).ToHaveTextAsync((before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The canvas has drawn it too (and the ports it changed, such as a decision's next free branch).
+        await Assertions.Expect(canvas.Locator("g.x6-edge")).ToHaveCountAsync(before + 1);
     }
 
     /// <summary>Clicks an edge's line where nothing covers it (a port's label may lie over a short edge's middle).</summary>
@@ -156,13 +160,13 @@ public sealed class DesignerFlowTests
             """);
         Assert.True(point is not null, $"edge {edgeId} is covered everywhere");
         await page.Mouse.ClickAsync(point[0], point[1]);
-        await Assertions.Expect(page.Locator("[data-testid=prop-connection]")).ToContainTextAsync(edgeId);
+        await Assertions.Expect(page.Locator($"[data-testid=property-panel][data-connection={edgeId}]")).ToHaveCountAsync(1);
     }
 
     private static async Task SetInputAsync(IPage page, ILocator canvas, string nodeId, string input, string value)
     {
         await canvas.Locator($"g[data-cell-id={nodeId}]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=property-panel]")).ToContainTextAsync(nodeId);
+        await Assertions.Expect(page.Locator($"[data-testid=property-panel][data-node={nodeId}]")).ToHaveCountAsync(1);
         var field = page.Locator($"[data-testid=prop-input-{input}] .cm-content");
         await field.FillAsync(value);
         await field.BlurAsync();

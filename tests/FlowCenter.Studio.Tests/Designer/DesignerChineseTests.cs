@@ -30,7 +30,15 @@ public sealed class DesignerChineseTests() : StudioTestContext("zh-CN")
         var panel = Render<PropertyPanel>(p => p.Add(x => x.Node, node).Add(x => x.Descriptor, _activities.Find("UserTask")));
 
         Assert.Contains("人工审批", panel.Markup, StringComparison.Ordinal);
-        Assert.Contains("审批人 (assignee)", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("审批人", panel.Markup, StringComparison.Ordinal);
         Assert.Contains("会签", panel.Markup, StringComparison.Ordinal);
+        // Plain words first: no input names, no types, no English choices.
+        Assert.DoesNotContain("(assignee", panel.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("StringList", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("单人（多人时抢办）", panel.Markup, StringComparison.Ordinal);
+
+        // The technical name is one click away.
+        panel.Render(p => p.Add(x => x.Technical, true));
+        Assert.Contains("审批人 (assignee · StringList)", panel.Markup, StringComparison.Ordinal);
     }
 }

@@ -25,6 +25,59 @@ public sealed class PanelTests : StudioTestContext
     }
 
     [Fact]
+    public void PropertyPanel_UserTask_PicksWhoFromTheOrganisation_AndHidesWhatDoesNotApply()
+    {
+        var node = new NodeDefinition { Id = "approve", Type = "UserTask", Inputs = { ["assignTo"] = InputValue.FromLiteral("role"), ["outcomes"] = InputValue.FromLiteral(new System.Text.Json.Nodes.JsonArray("approve", "pay")) } };
+
+        var panel = Render<PropertyPanel>(p => p.Add(x => x.Node, node).Add(x => x.Descriptor, _activities.Find("UserTask")));
+
+        // The assignee is chosen (from the roles), the outcomes are typed; as chips, not JSON.
+        Assert.NotNull(panel.Find("[data-testid=prop-input-assignee-add]"));
+        Assert.Empty(panel.FindAll("[data-testid=prop-input-assignee-new]"));
+        Assert.Equal(2, panel.FindAll("[data-testid=prop-input-outcomes-chip]").Count);
+        Assert.DoesNotContain("[\"approve\"", panel.Markup, StringComparison.Ordinal);
+        Assert.Empty(panel.FindAll("[data-testid=prop-input-managerLevels]"));
+        Assert.Empty(panel.FindAll("[data-testid=prop-input-percent]"));
+        Assert.DoesNotContain("StringList", panel.Markup, StringComparison.Ordinal);
+        Assert.NotNull(panel.Find("[data-testid=prop-input-dueIn-amount]"));
+
+        // The technical view shows every input with its name and type.
+        panel.Render(p => p.Add(x => x.Technical, true));
+        Assert.NotNull(panel.Find("[data-testid=prop-input-managerLevels]"));
+        Assert.Contains("(assignee · StringList)", panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PropertyPanel_AListGrowsByTyping_AndIsReportedAsAList()
+    {
+        (string Input, string? Text, bool Expression)? changed = null;
+        var node = new NodeDefinition { Id = "approve", Type = "UserTask" };
+        var panel = Render<PropertyPanel>(p => p.Add(x => x.Node, node).Add(x => x.Descriptor, _activities.Find("UserTask")).Add(x => x.InputChanged, c => changed = c));
+
+        panel.Find("input[data-testid=prop-input-outcomes-new]").Input("approve, reject, pay");
+        panel.Find("input[data-testid=prop-input-outcomes-new]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Equal("outcomes", changed?.Input);
+        Assert.Equal(["approve", "reject", "pay"], System.Text.Json.JsonSerializer.Deserialize<string[]>(changed!.Value.Text!)!);
+    }
+
+    [Theory]
+    [InlineData("P2D", 2, FlowCenter.Studio.Designer.Inputs.DurationUnit.Days)]
+    [InlineData("PT48H", 2, FlowCenter.Studio.Designer.Inputs.DurationUnit.Days)]
+    [InlineData("PT1H30M", 90, FlowCenter.Studio.Designer.Inputs.DurationUnit.Minutes)]
+    [InlineData("PT45S", 45, FlowCenter.Studio.Designer.Inputs.DurationUnit.Seconds)]
+    [InlineData("soon", null, FlowCenter.Studio.Designer.Inputs.DurationUnit.Hours)]
+    public void DurationInput_ShowsAnAmountOfItsLargestWholeUnit(string iso, int? amount, FlowCenter.Studio.Designer.Inputs.DurationUnit unit)
+    {
+        Assert.Equal((amount, unit), FlowCenter.Studio.Designer.Inputs.DurationInput.Split(iso, FlowCenter.Studio.Designer.Inputs.DurationUnit.Hours));
+        if (amount is { } n)
+        {
+            var written = FlowCenter.Studio.Designer.Inputs.DurationInput.Join(n, unit);
+            Assert.Equal(System.Xml.XmlConvert.ToTimeSpan(iso), System.Xml.XmlConvert.ToTimeSpan(written!));
+        }
+    }
+
+    [Fact]
     public void PropertyPanel_EditingAnInput_RaisesTheChangeWithItsKind()
     {
         (string Input, string? Text, bool Expression)? changed = null;

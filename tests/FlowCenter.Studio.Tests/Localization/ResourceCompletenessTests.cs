@@ -26,8 +26,7 @@ public sealed class ResourceCompletenessTests : StudioTestContext
         var english = Texts(manager, CultureInfo.InvariantCulture);
         var chinese = Texts(manager, Chinese);
         var emptyOrMissing = english.Where(e => !chinese.TryGetValue(e.Key, out var zh) || zh.Trim().Length == 0).Select(e => e.Key).Order().ToList();
-        // Activity names and input labels come from the activities' own (English) metadata: only ports are in both.
-        var onlyChinese = chinese.Keys.Where(k => !english.ContainsKey(k) && (baseName.EndsWith(".Strings", StringComparison.Ordinal) || k.StartsWith("Port.", StringComparison.Ordinal))).Order().ToList();
+        var onlyChinese = chinese.Keys.Where(k => !english.ContainsKey(k)).Order().ToList();
         Assert.True(emptyOrMissing.Count == 0, "Without Chinese: " + string.Join(", ", emptyOrMissing));
         Assert.True(onlyChinese.Count == 0, "Without English: " + string.Join(", ", onlyChinese));
         Assert.NotEmpty(english);
@@ -44,6 +43,30 @@ public sealed class ResourceCompletenessTests : StudioTestContext
         Assert.Contains("success", ports); // the connectors' activities are there too
         var missing = ports.Where(p => !english.ContainsKey("Port." + p) || !chinese.ContainsKey("Port." + p)).Order().ToList();
         Assert.True(missing.Count == 0, "Ports without words in both languages: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void EveryActivity_ItsInputsAndTheirChoices_HaveWordsInBothLanguages()
+    {
+        var manager = new ResourceManager("FlowCenter.Studio.Localization.ActivityStrings", typeof(Strings).Assembly);
+        var english = Texts(manager, CultureInfo.InvariantCulture);
+        var chinese = Texts(manager, Chinese);
+        var registry = Services.GetRequiredService<ActivityRegistry>();
+        var missing = new List<string>();
+        foreach (var activity in registry.All)
+        {
+            IEnumerable<string> keys = [activity.TypeName, activity.TypeName + ".Description", .. activity.Inputs.SelectMany(i => new[] { $"{activity.TypeName}.{i.Name}", $"{activity.TypeName}.{i.Name}.Description" })];
+            missing.AddRange(keys.Where(k => !english.ContainsKey(k) || !chinese.ContainsKey(k)));
+            foreach (var input in activity.Inputs.Where(i => i.Choices is not null))
+            {
+                missing.AddRange(input.Choices!.Where(c => !c.All(char.IsUpper)) // GET, POST... are words of their own
+                    .Select(c => $"{activity.TypeName}.{input.Name}.{c}")
+                    .Where(k => !(english.ContainsKey(k) && chinese.ContainsKey(k)) && !(english.ContainsKey("Choice." + k.Split('.')[^1]) && chinese.ContainsKey("Choice." + k.Split('.')[^1]))));
+            }
+        }
+
+        Assert.True(registry.All.Count >= 30, "the connectors' activities are registered too");
+        Assert.True(missing.Count == 0, "Without words in both languages: " + string.Join(", ", missing));
     }
 
     [Theory]
