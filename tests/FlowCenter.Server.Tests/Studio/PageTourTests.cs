@@ -21,6 +21,16 @@ public sealed class PageTourTests
     // MudBlazor's palette on the page: its background is white in the light theme only.
     private const string IsDark = "() => !['#fff', '#ffffff', '#ffffffff', 'white', 'rgb(255,255,255)', 'rgba(255,255,255,1)'].includes(getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim().toLowerCase().replaceAll(' ', ''))";
 
+    // Text cut off by its box: a visible element holding only text, wider than its box, that hides what overflows.
+    // Editors (CodeMirror), the canvas and inputs scroll or wrap by design and are left out, and so are texts that
+    // are not shown as such: an outlined field's notch (its legend) and labels for screen readers only (a pixel wide).
+    private const string ClippedText = """
+        () => [...document.querySelectorAll('.mud-main-content *, .mud-appbar *, .mud-drawer *')]
+          .filter(e => e.children.length === 0 && e.textContent.trim() && e.offsetParent !== null && !e.closest('.cm-editor, svg, .fc-canvas-wrap, input, textarea, legend') && e.clientWidth > 2 && getComputedStyle(e).visibility === 'visible')
+          .filter(e => { const s = getComputedStyle(e); return e.scrollWidth > e.clientWidth + 1 && (s.overflowX === 'hidden' || s.overflowX === 'clip' || s.textOverflow === 'ellipsis'); })
+          .map(e => e.textContent.trim().slice(0, 60))
+        """;
+
     [BrowserFact]
     public async Task EveryPage_BothLanguagesAndThemes_NoConsoleErrorsNoSidewaysScroll()
     {
@@ -72,6 +82,12 @@ public sealed class PageTourTests
                     await page.ReloadAsync();
                 }
 
+                // The cut-off check finds a text that does not fit (so that its silence below means something).
+                await Assertions.Expect(page.Locator(".mud-main-content")).ToBeVisibleAsync();
+                await page.EvaluateAsync("() => { const d = document.createElement('div'); d.id = 'fc-probe'; d.style.cssText = 'width:40px;overflow:hidden;white-space:nowrap'; d.textContent = 'A long text that does not fit'; document.querySelector('.mud-main-content').appendChild(d); }");
+                Assert.Contains("A long text that does not fit", await page.EvaluateAsync<string[]>(ClippedText));
+                await page.EvaluateAsync("() => document.getElementById('fc-probe').remove()");
+
                 foreach (var route in Pages)
                 {
                     var path = route.Replace("{item}", adminItem, StringComparison.Ordinal).Replace("{instance}", instance, StringComparison.Ordinal);
@@ -97,6 +113,8 @@ public sealed class PageTourTests
                     {
                         wrong.Add($"{locale} {route}: the page scrolls sideways");
                     }
+
+                    wrong.AddRange((await page.EvaluateAsync<string[]>(ClippedText)).Select(t => $"{locale} {route}: text cut off: \"{t}\""));
 
                     wrong.AddRange(problems.Skip(seen).Select(p => $"{locale} {route}: {p}"));
                 }
