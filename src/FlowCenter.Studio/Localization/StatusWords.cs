@@ -16,4 +16,21 @@ public static class StatusWords
     };
 
     public static string Of(IStringLocalizer<Strings> l, WorkflowStatus status) => l["Instance" + status];
+
+    /// <summary>
+    /// A case's state as its people read it, the same phrase in the inbox and on the request page: "Waiting at
+    /// Manager approval", "Held up at Book in ERP; operators are told", "Completed".
+    /// </summary>
+    public static string OfCase(IStringLocalizer<Strings> l, WorkflowStatus status, bool heldUp, IEnumerable<string> steps)
+    {
+        var where = string.Join(", ", steps.Distinct());
+        return heldUp && where.Length > 0 ? l["RequestHeldUpChip", where] : status switch
+        {
+            WorkflowStatus.Completed => l["RequestCompleted"],
+            WorkflowStatus.Waiting => l["RequestWaiting", where],
+            WorkflowStatus.Cancelled => l["RequestCancelled"],
+            WorkflowStatus.Faulted or WorkflowStatus.Suspended => l["RequestStuck"],
+            _ => Of(l, status),
+        };
+    }
 }

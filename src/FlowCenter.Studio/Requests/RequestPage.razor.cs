@@ -42,15 +42,8 @@ public sealed partial class RequestPage
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
-    private string StatusText => _held.Count > 0 ? L["RequestHeldUpChip", string.Join(", ", _held.Select(i => LabelOf(i.NodeId)).Distinct())] : _instance?.Status switch
-    {
-        WorkflowStatus.Completed => L["RequestCompleted"],
-        WorkflowStatus.Waiting => L["RequestWaiting", string.Join(", ", _current.Select(LabelOf))],
-        WorkflowStatus.Cancelled => L["RequestCancelled"],
-        WorkflowStatus.Faulted or WorkflowStatus.Suspended => L["RequestStuck"],
-        { } status => status.ToString(),
-        null => "",
-    };
+    private string StatusText => _instance is null ? "" : StatusWords.OfCase(L, _instance.Status, _held.Count > 0,
+        (_held.Count > 0 ? _held.Select(i => i.NodeId) : _current).Select(LabelOf));
 
     protected override async Task OnParametersSetAsync()
     {

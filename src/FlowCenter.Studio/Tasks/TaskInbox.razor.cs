@@ -24,6 +24,7 @@ public sealed partial class TaskInbox : IDisposable
     private List<StartedRow> _started = [];
     private HashSet<TaskListItem> _selected = [];
     private Dictionary<string, string> _processNames = [];
+    private Dictionary<string, Dictionary<string, string>> _stepNames = [];
     private Dictionary<string, string> _names = [];
     private string? _search;
     private string? _process;
@@ -70,8 +71,9 @@ public sealed partial class TaskInbox : IDisposable
         _tab = Math.Max(0, Array.IndexOf(Tabs, Tab ?? "todo"));
         _user = await CurrentUser.GetAsync();
         // Each process's name in the UI's language (a definition may carry a translation).
-        _processNames = (await Definitions.ListLatestAsync()).ToDictionary(d => d.DefinitionId,
-            d => DefinitionService.ParseStored(d).NameFor(System.Globalization.CultureInfo.CurrentUICulture), StringComparer.Ordinal);
+        var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
+        _processNames = latest.ToDictionary(d => d.Id, d => d.NameFor(System.Globalization.CultureInfo.CurrentUICulture), StringComparer.Ordinal);
+        _stepNames = latest.ToDictionary(d => d.Id, d => d.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal), StringComparer.Ordinal);
         _names = await DisplayNames.LoadAsync(Directory);
         await LoadAsync();
         Signal.Changed += OnSignal;
@@ -176,12 +178,9 @@ public sealed partial class TaskInbox : IDisposable
 
     private string ProcessName(string definitionId) => _processNames.GetValueOrDefault(definitionId, definitionId);
 
-    private string StatusText(StartedRow row) => row.Summary.Status switch
-    {
-        WorkflowStatus.Completed => L["RequestCompleted"],
-        WorkflowStatus.Waiting => L["RequestWaiting", row.Summary.CurrentNodes ?? ""],
-        WorkflowStatus.Cancelled => L["RequestCancelled"],
-        WorkflowStatus.Faulted or WorkflowStatus.Suspended => L["RequestStuck"],
-        _ => row.Summary.Status.ToString(),
-    };
+    private string StatusText(StartedRow row) => StatusWords.OfCase(L, row.Summary.Status, row.Summary.OpenIncidents > 0,
+        (row.Summary.CurrentNodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => StepName(row.Summary.DefinitionId, n)));
+
+    private string StepName(string definitionId, string nodeId) =>
+        _stepNames.TryGetValue(definitionId, out var steps) && steps.TryGetValue(nodeId, out var name) ? name : nodeId;
 }

@@ -58,7 +58,8 @@ const labelSize = 13, lineHeight = 17, portLabelSize = 10, portRow = 18, portLab
 function layoutOf(node) {
   const labels = node.ports.map((port, i) => (port === 'done' ? '' : (node.portLabels && node.portLabels[i]) || port));
   const portColumn = labels.some(l => l) ? Math.min(portLabelMax, Math.max(...labels.map(l => textWidth(l, portLabelSize)))) + 14 : 0;
-  const baseWidth = node.width || 160;
+  // Start and End are small unless their name needs more; other steps start at 160 px.
+  const baseWidth = node.width || (node.type === 'Start' || node.type === 'End' ? 100 : 160);
   const textArea = Math.max(baseWidth - portColumn - 20, 100);
   const lines = wrap(node.label || '', textArea, labelSize);
   const width = Math.max(baseWidth, Math.min(Math.max(...lines.map(l => textWidth(l, labelSize))), textArea) + portColumn + 20);
@@ -231,9 +232,10 @@ export function create(container, minimapContainer, dotnet, readOnly, dark) {
     e.preventDefault();
     const type = e.dataTransfer.getData('application/x-flowcenter-activity');
     if (!type) return;
-    // The new node is centred on the pointer (its default size is 160 × 48).
+    // The new node is centred on the pointer (its default size: 160 × 48, Start and End 100 × 48).
     const p = graph.clientToLocal(e.clientX, e.clientY);
-    dotnet.invokeMethodAsync('OnDropActivity', type, Math.round(p.x - 80), Math.round(p.y - 24));
+    const half = type === 'Start' || type === 'End' ? 50 : 80;
+    dotnet.invokeMethodAsync('OnDropActivity', type, Math.round(p.x - half), Math.round(p.y - 24));
   });
   state.addMinimap = addMinimap;
   return id;

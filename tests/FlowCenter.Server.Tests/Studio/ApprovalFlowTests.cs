@@ -39,7 +39,7 @@ public sealed class ApprovalFlowTests
         await Assertions.Expect(requester.Locator("[data-testid=request-errors]")).ToHaveCountAsync(0);
         await requester.Locator("[data-testid=request-submit]").ClickAsync();
         var started = requester.Locator("[data-testid=started-table]");
-        await Assertions.Expect(started).ToContainTextAsync("Waiting at manager");
+        await Assertions.Expect(started).ToContainTextAsync("Waiting at 部门经理审批 / Manager");
 
         // The first approver (李娜, his manager) finds it in To do and approves with a comment.
         var manager = await PageAsync(browser, address, "li.na");
