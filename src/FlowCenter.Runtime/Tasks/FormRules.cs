@@ -38,14 +38,18 @@ public static class FormRules
     /// have its field's type and keep its rules. With <paramref name="requireComplete"/> (approving, submitting)
     /// every required field must also hold a value, submitted now or kept from before.
     /// </summary>
-    public static IReadOnlyList<string> Check(JsonObject? form, JsonObject? fieldAccess, JsonObject? data, IReadOnlyDictionary<string, JsonNode?> current, bool requireComplete = true)
+    public static IReadOnlyList<string> Check(JsonObject? form, JsonObject? fieldAccess, JsonObject? data, IReadOnlyDictionary<string, JsonNode?> current, bool requireComplete = true) =>
+        [.. Problems(form, fieldAccess, data, current, requireComplete).Select(p => p.Message)];
+
+    /// <summary>As <see cref="Check"/>, each problem with its code and arguments, for a UI to say in its own language.</summary>
+    public static IReadOnlyList<FormProblem> Problems(JsonObject? form, JsonObject? fieldAccess, JsonObject? data, IReadOnlyDictionary<string, JsonNode?> current, bool requireComplete = true)
     {
-        var problems = new List<string>();
+        var problems = new List<FormProblem>();
         var fields = FieldsOf(form).ToList();
         var known = fields.Select(f => JsonValues.ToText(f["name"]) ?? "").ToHashSet(StringComparer.Ordinal);
         foreach (var name in (data ?? []).Select(p => p.Key).Where(n => !known.Contains(n)))
         {
-            problems.Add($"'{name}' is not a field of this form and cannot be set here");
+            problems.Add(new(FormProblemCode.NotAField, name));
         }
 
         foreach (var field in fields)
@@ -58,7 +62,7 @@ public static class FormRules
             {
                 if (submitted && !JsonNode.DeepEquals(data![name], current.GetValueOrDefault(name)))
                 {
-                    problems.Add($"'{label}' is {access} here and cannot be changed");
+                    problems.Add(new(access == Hidden ? FormProblemCode.Hidden : FormProblemCode.ReadOnly, label));
                 }
 
                 continue;
@@ -69,7 +73,7 @@ public static class FormRules
             {
                 if (requireComplete && field["required"] is { } required && JsonValues.IsTruthy(required))
                 {
-                    problems.Add($"'{label}' is required");
+                    problems.Add(new(FormProblemCode.Required, label));
                 }
 
                 continue;
@@ -85,7 +89,7 @@ public static class FormRules
         return problems;
     }
 
-    private static string? CheckValue(JsonObject field, string label, JsonNode value)
+    private static FormProblem? CheckValue(JsonObject field, string label, JsonNode value)
     {
         switch (JsonValues.ToText(field["type"]) ?? "text")
         {
@@ -93,66 +97,66 @@ public static class FormRules
                 return CheckNumber(field, label, value);
             case "date":
                 return JsonValues.KindOf(value) == JsonValueKind.String
-                    && DateTimeOffset.TryParse(JsonValues.ToText(value), CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : $"'{label}' must be a date";
+                    && DateTimeOffset.TryParse(JsonValues.ToText(value), CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : new(FormProblemCode.NotADate, label);
             case "choice":
                 var options = JsonValues.ToStringList(field["options"]);
                 return JsonValues.KindOf(value) == JsonValueKind.String && (options.Count == 0 || options.Contains(JsonValues.ToText(value) ?? ""))
                     ? null
-                    : $"'{label}' must be one of {string.Join(", ", options)}";
+                    : new(FormProblemCode.NotAnOption, label, string.Join(", ", options));
             case "attachment":
                 return value is JsonArray files && files.All(f => f is JsonObject file && file["id"] is JsonValue id && id.GetValueKind() == JsonValueKind.Number)
                     ? null
-                    : $"'{label}' must be a list of attached files";
+                    : new(FormProblemCode.NotFiles, label);
             case "table":
                 return CheckTable(field, label, value);
             default:
                 if (JsonValues.KindOf(value) != JsonValueKind.String)
                 {
-                    return $"'{label}' must be text, not {JsonValues.Describe(value)}";
+                    return new(FormProblemCode.NotText, label, JsonValues.Describe(value));
                 }
 
                 var text = value.GetValue<string>();
                 var maxLength = field["maxLength"] is { } limit ? (int)JsonValues.NumberOf(limit) : DefaultMaxTextLength;
                 if (text.Length > maxLength)
                 {
-                    return $"'{label}' is {text.Length} characters long; at most {maxLength} are taken";
+                    return new(FormProblemCode.TooLong, label, text.Length.ToString(CultureInfo.InvariantCulture), maxLength.ToString(CultureInfo.InvariantCulture));
                 }
 
                 return JsonValues.ToText(field["pattern"]) is { Length: > 0 } pattern
                     && !Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100))
-                    ? $"'{label}' does not have the expected form"
+                    ? new(FormProblemCode.Pattern, label)
                     : null;
         }
     }
 
-    private static string? CheckNumber(JsonObject field, string label, JsonNode value)
+    private static FormProblem? CheckNumber(JsonObject field, string label, JsonNode value)
     {
         if (JsonValues.KindOf(value) != JsonValueKind.Number)
         {
-            return $"'{label}' must be a number";
+            return new(FormProblemCode.NotANumber, label);
         }
 
         var number = JsonValues.NumberOf(value);
         if (field["min"] is { } min && number < JsonValues.NumberOf(min))
         {
-            return $"'{label}' must be at least {JsonValues.NumberOf(min).ToString(CultureInfo.InvariantCulture)}";
+            return new(FormProblemCode.TooSmall, label, JsonValues.NumberOf(min).ToString(CultureInfo.InvariantCulture));
         }
 
         return field["max"] is { } max && number > JsonValues.NumberOf(max)
-            ? $"'{label}' must be at most {JsonValues.NumberOf(max).ToString(CultureInfo.InvariantCulture)}"
+            ? new(FormProblemCode.TooLarge, label, JsonValues.NumberOf(max).ToString(CultureInfo.InvariantCulture))
             : null;
     }
 
-    private static string? CheckTable(JsonObject field, string label, JsonNode value)
+    private static FormProblem? CheckTable(JsonObject field, string label, JsonNode value)
     {
         if (value is not JsonArray rows || rows.Any(r => r is not JsonObject))
         {
-            return $"'{label}' must be a table of rows";
+            return new(FormProblemCode.NotATable, label);
         }
 
         if (rows.Count > MaxTableRows)
         {
-            return $"'{label}' has {rows.Count} rows; at most {MaxTableRows} are taken";
+            return new(FormProblemCode.TooManyRows, label, rows.Count.ToString(CultureInfo.InvariantCulture), MaxTableRows.ToString(CultureInfo.InvariantCulture));
         }
 
         var columns = (field["columns"] as JsonArray ?? []).OfType<JsonObject>().ToList();
@@ -160,28 +164,30 @@ public static class FormRules
         for (var i = 0; i < rows.Count; i++)
         {
             var row = (JsonObject)rows[i]!;
+            var number = (i + 1).ToString(CultureInfo.InvariantCulture);
             if (row.Select(c => c.Key).FirstOrDefault(k => !names.Contains(k)) is { } unknown)
             {
-                return $"'{label}' row {i + 1}: '{unknown}' is not a column of this table";
+                return new(FormProblemCode.NotAColumn, label, number, unknown);
             }
 
             foreach (var column in columns)
             {
                 var name = JsonValues.ToText(column["name"]) ?? "";
                 var cell = row[name];
+                var columnLabel = JsonValues.ToText(column["label"]) ?? name;
                 if (IsEmpty(cell))
                 {
                     if (column["required"] is { } required && JsonValues.IsTruthy(required))
                     {
-                        return $"'{label}' row {i + 1}: '{name}' is required";
+                        return new(FormProblemCode.Required, label) { Row = number, Column = columnLabel };
                     }
 
                     continue;
                 }
 
-                if (CheckValue(column, $"{label}' row {i + 1}: '{JsonValues.ToText(column["label"]) ?? name}", cell!) is { } problem)
+                if (CheckValue(column, columnLabel, cell!) is { } problem)
                 {
-                    return problem;
+                    return problem with { Field = label, Row = number, Column = columnLabel };
                 }
             }
         }

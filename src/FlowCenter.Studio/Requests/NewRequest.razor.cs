@@ -83,7 +83,7 @@ public sealed partial class NewRequest
         }
     }
 
-    private List<string> Check() => [.. FormRules.Check(_form, null, _values, new Dictionary<string, JsonNode?>())];
+    private List<string> Check() => [.. FormRules.Problems(_form, null, _values, new Dictionary<string, JsonNode?>()).Select(p => FormWords.Of(L, p))];
 
     private async Task SubmitAsync()
     {

@@ -137,6 +137,15 @@ public sealed partial class TaskPage
             }
         }
 
+        // The service checks the same rules (and says them in English to the API); here they are said in the user's words.
+        var spec = _details!.Group.Spec;
+        var complete = outcome == TaskOutcomes.Approve || !spec.IsApproval;
+        if (FormRules.Problems(spec.Form, spec.FieldAccess, editable, _variables, complete) is { Count: > 0 } problems)
+        {
+            _error = L["FormNotFilled", string.Join("; ", problems.Select(p => FormWords.Of(L, p)))];
+            return;
+        }
+
         await RunAsync(new TaskCommand(ItemId, _user.Name, TaskAction.Decide) { Outcome = outcome, Comment = _comment, Data = editable }, L["Decided", OutcomeText(outcome)], leave: true);
     }
 

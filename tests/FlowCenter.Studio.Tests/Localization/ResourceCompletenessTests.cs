@@ -99,6 +99,29 @@ public sealed class ResourceCompletenessTests : StudioTestContext
         Assert.Equal(shown, Services.GetRequiredService<FlowCenter.Studio.Designer.ActivityText>().Port(node, port));
     }
 
+    [Theory]
+    [InlineData("zh-CN", null, "请填写“事由”")]
+    [InlineData("zh-CN", "2", "请填写“明细第 2 行的“数量””")]
+    [InlineData("en-US", null, "'事由' is required")]
+    public void AFormProblem_IsSaidInTheUsersLanguage(string culture, string? row, string shown)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        var problem = row is null ? new FlowCenter.Runtime.Tasks.FormProblem(FlowCenter.Runtime.Tasks.FormProblemCode.Required, "事由")
+            : new FlowCenter.Runtime.Tasks.FormProblem(FlowCenter.Runtime.Tasks.FormProblemCode.Required, "明细") { Row = row, Column = "数量" };
+        Assert.Equal(shown, FormWords.Of(Services.GetRequiredService<IStringLocalizer<Strings>>(), problem));
+        Assert.Contains("is required", problem.Message, StringComparison.Ordinal); // the API's English stays
+    }
+
+    [Fact]
+    public void EveryFormProblem_HasWordsInBothLanguages()
+    {
+        var manager = new ResourceManager("FlowCenter.Studio.Localization.Strings", typeof(Strings).Assembly);
+        var english = Texts(manager, CultureInfo.InvariantCulture);
+        var chinese = Texts(manager, Chinese);
+        var missing = Enum.GetNames<FlowCenter.Runtime.Tasks.FormProblemCode>().Select(c => "Form" + c).Where(k => !english.ContainsKey(k) || !chinese.ContainsKey(k)).ToList();
+        Assert.Empty(missing);
+    }
+
     private static Dictionary<string, string> Texts(ResourceManager manager, CultureInfo culture)
     {
         using var set = manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!;
