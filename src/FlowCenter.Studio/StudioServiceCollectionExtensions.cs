@@ -14,6 +14,7 @@ public static class StudioServiceCollectionExtensions
         services.AddLocalization();
         services.TryAddScoped<Tasks.CurrentUser>();
         services.TryAddTransient<Designer.ActivityText>();
+        services.TryAddTransient<Designer.ProblemText>();
         return services;
     }
 }

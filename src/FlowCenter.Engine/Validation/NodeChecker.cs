@@ -23,7 +23,7 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
 
         foreach (var input in descriptor.Inputs.Where(i => i.Required && i.Default is null && !node.Inputs.ContainsKey(i.Name)))
         {
-            Error(ProblemCodes.MissingInput, $"required input '{input.Name}' has no value");
+            Error(ProblemCodes.MissingInput, $"required input '{input.Name}' has no value", input.Name);
         }
 
         CheckWaiting();
@@ -57,7 +57,7 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
 
         if (value.Literal is null && input.Required && input.Default is null)
         {
-            Error(ProblemCodes.MissingInput, $"required input '{name}' has no value");
+            Error(ProblemCodes.MissingInput, $"required input '{name}' has no value", name);
         }
         else if (JsonValues.CheckType(input.Type, value.Literal) is { } problem)
         {
@@ -93,12 +93,12 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
         var outgoing = definition.Connections.Where(c => c.Source == node.Id).ToList();
         if (node.Timeout is null && outgoing.Any(c => c.SourcePort == Ports.Timeout))
         {
-            Warning(ProblemCodes.UnusedPort, "the timeout port is connected but the node has no timeout");
+            Warning(ProblemCodes.UnusedPort, "the timeout port is connected but the node has no timeout", Ports.Timeout);
         }
 
         if (node.Reminder is null && outgoing.Any(c => c.SourcePort == Ports.Reminder))
         {
-            Warning(ProblemCodes.UnusedPort, "the reminder port is connected but the node has no reminder");
+            Warning(ProblemCodes.UnusedPort, "the reminder port is connected but the node has no reminder", Ports.Reminder);
         }
     }
 
@@ -123,7 +123,7 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
         }
     }
 
-    private void Error(string code, string message) => problems.Add(new(ProblemSeverity.Error, code, message, node.Id));
+    private void Error(string code, string message, params string[] arguments) => problems.Add(new(ProblemSeverity.Error, code, message, node.Id) { Arguments = arguments });
 
-    private void Warning(string code, string message) => problems.Add(new(ProblemSeverity.Warning, code, message, node.Id));
+    private void Warning(string code, string message, params string[] arguments) => problems.Add(new(ProblemSeverity.Warning, code, message, node.Id) { Arguments = arguments });
 }

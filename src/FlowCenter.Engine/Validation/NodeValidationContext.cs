@@ -31,11 +31,11 @@ public sealed class NodeValidationContext
 
     public IReadOnlyList<ConnectionDefinition> Incoming { get; }
 
-    public void Error(string code, string message, string? connectionId = null) =>
-        _problems.Add(new ValidationProblem(ProblemSeverity.Error, code, message, connectionId is null ? Node.Id : null, connectionId));
+    public void Error(string code, string message, string? connectionId = null, params string[] arguments) =>
+        _problems.Add(new ValidationProblem(ProblemSeverity.Error, code, message, connectionId is null ? Node.Id : null, connectionId) { Arguments = arguments });
 
-    public void Warning(string code, string message, string? connectionId = null) =>
-        _problems.Add(new ValidationProblem(ProblemSeverity.Warning, code, message, connectionId is null ? Node.Id : null, connectionId));
+    public void Warning(string code, string message, string? connectionId = null, params string[] arguments) =>
+        _problems.Add(new ValidationProblem(ProblemSeverity.Warning, code, message, connectionId is null ? Node.Id : null, connectionId) { Arguments = arguments });
 
     /// <summary>Reports a syntax error of <paramref name="source"/>; <paramref name="where"/> names its place.</summary>
     public void CheckExpression(WorkflowExpression expression, ExpressionKind kind, string where, string? connectionId = null) =>

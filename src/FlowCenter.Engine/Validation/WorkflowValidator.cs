@@ -44,11 +44,11 @@ public sealed class WorkflowValidator(ActivityRegistry activities, ExpressionEva
         }
         else if (string.IsNullOrWhiteSpace(expression.Source))
         {
-            problems.Add(new(ProblemSeverity.Error, ProblemCodes.ExpressionSyntax, $"{where}: the expression is empty", nodeId, connectionId));
+            problems.Add(new(ProblemSeverity.Error, ProblemCodes.ExpressionSyntax, $"{where}: the expression is empty", nodeId, connectionId) { Arguments = [where, ""] });
         }
         else if (evaluator.CheckSyntax(expression.Source, kind) is { } error)
         {
-            problems.Add(new(ProblemSeverity.Error, ProblemCodes.ExpressionSyntax, $"{where}: {error}", nodeId, connectionId));
+            problems.Add(new(ProblemSeverity.Error, ProblemCodes.ExpressionSyntax, $"{where}: {error}", nodeId, connectionId) { Arguments = [where, error] });
         }
     }
 
@@ -132,7 +132,7 @@ public sealed class WorkflowValidator(ActivityRegistry activities, ExpressionEva
         var starts = nodes.Values.Where(n => n.Type == "Start").Select(n => n.Id).ToList();
         foreach (var extra in starts.Skip(1))
         {
-            problems.Add(new(ProblemSeverity.Warning, ProblemCodes.SeveralStarts, $"a second start: requests begin at the first one, '{starts[0]}', so this one is never used", extra));
+            problems.Add(new(ProblemSeverity.Warning, ProblemCodes.SeveralStarts, $"a second start: requests begin at the first one, '{starts[0]}', so this one is never used", extra) { Arguments = [starts[0]] });
         }
 
         var next = definition.Connections.ToLookup(c => c.Source, c => c.Target, StringComparer.Ordinal);

@@ -184,10 +184,13 @@ public sealed partial class PropertyPanel
 
     private string? ProblemOf(string input) =>
         Node is null ? null : Problems.FirstOrDefault(p => p.NodeId == Node.Id && p.Message.StartsWith($"input '{input}'", StringComparison.Ordinal)
-            || (p.NodeId == Node.Id && p.Message.StartsWith($"required input '{input}'", StringComparison.Ordinal)))?.Message;
+            || (p.NodeId == Node.Id && p.Message.StartsWith($"required input '{input}'", StringComparison.Ordinal))) is { } problem ? ProblemWords.Of(problem, [Node, .. Nodes]) : null;
 
     private string? ConnectionProblem =>
-        Connection is null ? null : Problems.FirstOrDefault(p => p.ConnectionId == Connection.Id)?.Message;
+        Connection is null ? null : Problems.FirstOrDefault(p => p.ConnectionId == Connection.Id) is { } problem ? ProblemWords.Of(problem, Nodes) : null;
+
+    [Inject]
+    private ProblemText ProblemWords { get; set; } = null!;
 
     private Task SetBooleanAsync(string input, bool on) => InputChanged.InvokeAsync((input, on ? "true" : "false", false));
 

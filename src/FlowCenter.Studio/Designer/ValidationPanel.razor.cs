@@ -14,6 +14,13 @@ public sealed partial class ValidationPanel
     [Parameter]
     public EventCallback<ValidationProblem> ProblemClicked { get; set; }
 
+    /// <summary>The process, so that steps and inputs are named as it shows them.</summary>
+    [Parameter]
+    public Engine.Definitions.WorkflowDefinition? Definition { get; set; }
+
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    [Inject]
+    private ProblemText Text { get; set; } = null!;
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Studio.Designer;
@@ -40,5 +41,23 @@ public sealed class DesignerChineseTests() : StudioTestContext("zh-CN")
         // The technical name is one click away.
         panel.Render(p => p.Add(x => x.Technical, true));
         Assert.Contains("审批人 (assignee · StringList)", panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Problems_InChinese_NameStepsAndInputsAsThePanelDoes()
+    {
+        var definition = new WorkflowBuilder("d").Node("start", "Start").Node("task", "UserTask").Node("script", "Script").Node("end", "End")
+            .Configure("task", n => n.DisplayName = "主管审批").Configure("script", n => n.DisplayName = "计算")
+            .Connect("start", "task").Connect("task", "end", "approve").Build();
+        var problems = Services.GetRequiredService<FlowCenter.Engine.Execution.WorkflowEngine>().Validator.Validate(definition);
+
+        var panel = Render<ValidationPanel>(p => p.Add(x => x.Problems, problems).Add(x => x.Definition, definition));
+
+        Assert.Contains("主管审批", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("没有指定处理人", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("从开始无法到达这一步", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("未填写", panel.Markup, StringComparison.Ordinal); // the script's code
+        Assert.DoesNotContain("required input", panel.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("no path leads", panel.Markup, StringComparison.Ordinal);
     }
 }

@@ -116,7 +116,7 @@ public sealed class PanelTests : StudioTestContext
 
         var panel = Render<PropertyPanel>(p => p.Add(x => x.Node, node).Add(x => x.Descriptor, _activities.Find("SetVariable")).Add(x => x.Problems, problems));
 
-        Assert.Contains("input 'value'", panel.Find("[data-testid=prop-input-value-problem]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("New value: Unexpected token", panel.Find("[data-testid=prop-input-value-problem]").TextContent, StringComparison.Ordinal);
         Assert.Contains("line 1", panel.Find("[data-testid=prop-input-value-problem]").TextContent, StringComparison.Ordinal);
     }
 

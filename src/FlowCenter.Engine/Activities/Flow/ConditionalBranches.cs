@@ -16,7 +16,7 @@ internal static class ConditionalBranches
         {
             foreach (var branch in branches.Where(b => b.Condition is null))
             {
-                context.Error(ProblemCodes.MissingCondition, $"branch '{branch.SourcePort}' of {context.Node.Type} '{context.Node.Id}' needs a condition, or use the 'default' port", branch.Id);
+                context.Error(ProblemCodes.MissingCondition, $"branch '{branch.SourcePort}' of {context.Node.Type} '{context.Node.Id}' needs a condition, or use the 'default' port", branch.Id, branch.SourcePort);
             }
         }
 
@@ -27,7 +27,7 @@ internal static class ConditionalBranches
 
         if (context.Outgoing.Count == 0)
         {
-            context.Warning(ProblemCodes.UnusedPort, "no branch leaves this node");
+            context.Warning(ProblemCodes.UnusedPort, "no branch leaves this node", null, "branch");
         }
     }
 }
