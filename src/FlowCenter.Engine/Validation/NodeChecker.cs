@@ -12,7 +12,7 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
     {
         if (descriptor is null)
         {
-            Error(ProblemCodes.UnknownActivity, $"unknown activity type '{node.Type}'");
+            Error(ProblemCodes.UnknownActivity, $"unknown activity type '{node.Type}'", node.Type);
             return;
         }
 
@@ -47,7 +47,7 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
         {
             if (input.LiteralOnly)
             {
-                Error(ProblemCodes.LiteralRequired, $"input '{name}' must be a literal value, not an expression");
+                Error(ProblemCodes.LiteralRequired, $"input '{name}' must be a literal value, not an expression", name);
                 return;
             }
 
@@ -65,7 +65,7 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
         }
         else if (input.Choices is { } choices && JsonValues.ToText(value.Literal) is { } text && !choices.Contains(text))
         {
-            Error(ProblemCodes.WrongInputType, $"input '{name}': '{text}' is not one of {string.Join(", ", choices)}");
+            Error(ProblemCodes.WrongInputType, $"input '{name}': '{text}' is not one of {string.Join(", ", choices)}", name, text, string.Join(", ", choices));
         }
         else if (input.Type == DataType.Script && JsonValues.ToText(value.Literal) is { } source)
         {

@@ -103,12 +103,12 @@ public sealed class WorkflowValidator(ActivityRegistry activities, ExpressionEva
             if (sourceType is not null && !sourceType.AnyPort && !sourceType.PortsOf(source).Contains(connection.SourcePort))
             {
                 var known = string.Join(", ", sourceType.PortsOf(source));
-                problems.Add(new(ProblemSeverity.Error, ProblemCodes.UnknownPort, $"node '{source.Id}' ({source.Type}) has no port '{connection.SourcePort}'; its ports are: {known}", null, connection.Id));
+                problems.Add(new(ProblemSeverity.Error, ProblemCodes.UnknownPort, $"node '{source.Id}' ({source.Type}) has no port '{connection.SourcePort}'; its ports are: {known}", null, connection.Id) { Arguments = [source.Id, connection.SourcePort] });
             }
 
             if (activities.Find(target.Type) is { IsTrigger: true })
             {
-                problems.Add(new(ProblemSeverity.Error, ProblemCodes.TriggerWithIncoming, $"'{target.Id}' is a trigger and cannot have incoming connections", null, connection.Id));
+                problems.Add(new(ProblemSeverity.Error, ProblemCodes.TriggerWithIncoming, $"'{target.Id}' is a trigger and cannot have incoming connections", null, connection.Id) { Arguments = [target.Id] });
             }
 
             if (connection.Condition is { } condition)

@@ -167,9 +167,11 @@ public sealed class DesignerFlowTests
     {
         await canvas.Locator($"g[data-cell-id={nodeId}]").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid=property-panel][data-node={nodeId}]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($"[data-testid=prop-input-{input}-problem]")).ToContainTextAsync("has no value");
         var field = page.Locator($"[data-testid=prop-input-{input}] .cm-content");
         await field.FillAsync(value);
         await field.BlurAsync();
-        await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).Not.ToContainTextAsync($"{nodeId} required input '{input}'");
+        // The field's own problem ("has no value") went once it has a body.
+        await Assertions.Expect(page.Locator($"[data-testid=prop-input-{input}-problem]")).ToHaveCountAsync(0);
     }
 }
