@@ -38,14 +38,25 @@ public sealed partial class ProcessList
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
+    private Dictionary<string, string> _shownNames = [];
+
+    // Found by the name shown (the UI's language), the stored name or the id.
     private IEnumerable<StoredDefinition> Visible => (_rows ?? []).Where(r =>
         string.IsNullOrWhiteSpace(_search)
         || r.Name.Contains(_search, StringComparison.CurrentCultureIgnoreCase)
+        || ShownName(r).Contains(_search, StringComparison.CurrentCultureIgnoreCase)
         || r.DefinitionId.Contains(_search, StringComparison.OrdinalIgnoreCase));
 
     protected override Task OnInitializedAsync() => ReloadAsync();
 
-    private async Task ReloadAsync() => _rows = [.. await Store.ListLatestAsync()];
+    private async Task ReloadAsync()
+    {
+        _rows = [.. await Store.ListLatestAsync()];
+        _shownNames = _rows.ToDictionary(r => r.DefinitionId, r => DefinitionService.ParseStored(r).NameFor(System.Globalization.CultureInfo.CurrentUICulture), StringComparer.Ordinal);
+    }
+
+    /// <summary>The process's name in the UI's language (a definition may carry a translation).</summary>
+    private string ShownName(StoredDefinition row) => _shownNames.GetValueOrDefault(row.DefinitionId, row.Name);
 
     private async Task CreateAsync()
     {

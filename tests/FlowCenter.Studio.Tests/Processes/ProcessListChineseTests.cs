@@ -16,4 +16,17 @@ public sealed class ProcessListChineseTests() : StudioTestContext("zh-CN")
         Assert.Contains("草稿", list.Markup, StringComparison.Ordinal);
         Assert.Contains("发布", list.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ATranslatedProcess_IsListedAndFoundByItsChineseName()
+    {
+        var definition = new WorkflowBuilder("purchase").Node("start", "Start").Build();
+        definition.Name = "Purchase request";
+        definition.Translations = new() { ["zh-CN"] = new() { Name = "采购申请" } };
+        await Definitions.SaveDraftAsync(definition);
+
+        var list = Render<ProcessList>();
+        list.WaitForAssertion(() => Assert.Contains("采购申请", list.Find("[data-testid=process-table]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("Purchase request", list.Find("[data-testid=process-table]").TextContent, StringComparison.Ordinal);
+    }
 }
