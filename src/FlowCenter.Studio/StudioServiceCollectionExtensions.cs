@@ -15,6 +15,7 @@ public static class StudioServiceCollectionExtensions
         services.TryAddScoped<Tasks.CurrentUser>();
         services.TryAddTransient<Designer.ActivityText>();
         services.TryAddTransient<Designer.ProblemText>();
+        services.TryAddScoped<Designer.OrganisationChoices>();
         return services;
     }
 }

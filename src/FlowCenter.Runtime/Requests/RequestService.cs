@@ -56,14 +56,45 @@ public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime run
     }
 
     /// <summary>
-    /// Whether <paramref name="caller"/> may start the process by hand: it has a Start node, is not a sub-process
-    /// only, and its <see cref="WorkflowSettings.StartableBy"/> names everyone, one of the caller's roles, the
-    /// caller, or the caller's department or one above it. Administrators may start every such process.
+    /// Those of <paramref name="definitions"/> that <paramref name="caller"/> may start by hand (New request's
+    /// offer): each has a Start node, is not a sub-process only, and its <see cref="WorkflowSettings.StartableBy"/>
+    /// names everyone, one of the caller's roles, the caller, or the caller's department or one above it.
+    /// Administrators may start every such process. The caller's departments are read once, when needed.
     /// </summary>
-    public async Task<bool> MayStartAsync(WorkflowDefinition definition, Caller caller, CancellationToken cancellationToken = default) =>
-        await WhyNotAsync(definition, caller, cancellationToken) is null;
+    public async Task<IReadOnlyList<WorkflowDefinition>> StartableAsync(IEnumerable<WorkflowDefinition> definitions, Caller caller, CancellationToken cancellationToken = default)
+    {
+        var departments = new Lazy<Task<IReadOnlyList<string>>>(() => DepartmentsOfAsync(caller, cancellationToken));
+        var startable = new List<WorkflowDefinition>();
+        foreach (var definition in definitions)
+        {
+            if (await WhyNotAsync(definition, caller, departments) is null)
+            {
+                startable.Add(definition);
+            }
+        }
 
-    private async Task<string?> WhyNotAsync(WorkflowDefinition definition, Caller caller, CancellationToken cancellationToken)
+        return startable;
+    }
+
+    /// <summary>The caller's department and every one above it.</summary>
+    private async Task<IReadOnlyList<string>> DepartmentsOfAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        if (await directory.FindAsync(caller.UserName, cancellationToken) is not { DepartmentId: { } department })
+        {
+            return [];
+        }
+
+        var parents = (await directory.ListDepartmentsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.ParentId, StringComparer.Ordinal);
+        var chain = new List<string>();
+        for (string? at = department; at is not null && !chain.Contains(at, StringComparer.Ordinal); at = parents.GetValueOrDefault(at))
+        {
+            chain.Add(at);
+        }
+
+        return chain;
+    }
+
+    private static async Task<string?> WhyNotAsync(WorkflowDefinition definition, Caller caller, Lazy<Task<IReadOnlyList<string>>> departments)
     {
         var name = definition.Name is { Length: > 0 } n ? n : definition.Id;
         if (definition.Settings.SubProcessOnly)
@@ -83,17 +114,9 @@ public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime run
             return null;
         }
 
-        if (rights.Departments.Count > 0 && await directory.FindAsync(caller.UserName, cancellationToken) is { DepartmentId: { } department })
+        if (rights.Departments.Count > 0 && (await departments.Value).Any(d => rights.Departments.Contains(d, StringComparer.OrdinalIgnoreCase)))
         {
-            var parents = (await directory.ListDepartmentsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.ParentId, StringComparer.Ordinal);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            for (string? at = department; at is not null && seen.Add(at); at = parents.GetValueOrDefault(at))
-            {
-                if (rights.Departments.Contains(at, StringComparer.OrdinalIgnoreCase))
-                {
-                    return null;
-                }
-            }
+            return null;
         }
 
         var who = rights.Roles.Select(r => $"role {r}").Concat(rights.Departments.Select(d => $"department {d}")).Concat(rights.Users);
@@ -104,7 +127,7 @@ public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime run
     public async Task<WorkflowInstance> SubmitAsync(string definitionId, IReadOnlyDictionary<string, JsonNode?>? values, Caller caller, int? version = null, string? businessKey = null, CancellationToken cancellationToken = default)
     {
         var definition = (version is int v ? await workflows.GetAsync(definitionId, v, cancellationToken) : await workflows.GetCurrentAsync(definitionId, cancellationToken)).Definition;
-        if (await WhyNotAsync(definition, caller, cancellationToken) is { } refused)
+        if (await WhyNotAsync(definition, caller, new Lazy<Task<IReadOnlyList<string>>>(() => DepartmentsOfAsync(caller, cancellationToken))) is { } refused)
         {
             throw new StartRefusedException(refused);
         }

@@ -28,17 +28,17 @@ public static class FlowCenterApi
                 return Results.Ok((await store.ListLatestAsync(ct)).Select(d => new { d.DefinitionId, d.Version, d.Name, d.Status, d.IsCurrent, d.PublishedAt }));
             }
 
-            var caller = Caller.From(user);
-            var offered = new List<object>();
+            var published = new List<StoredDefinition>();
             foreach (var latest in await store.ListLatestAsync(ct))
             {
-                if (await store.FindCurrentAsync(latest.DefinitionId, ct) is { } current && await requests.MayStartAsync(DefinitionService.ParseStored(current), caller, ct))
+                if (await store.FindCurrentAsync(latest.DefinitionId, ct) is { } current)
                 {
-                    offered.Add(new { current.DefinitionId, current.Version, current.Name, current.Status, current.IsCurrent, current.PublishedAt });
+                    published.Add(current);
                 }
             }
 
-            return Results.Ok(offered);
+            var offered = (await requests.StartableAsync([.. published.Select(DefinitionService.ParseStored)], Caller.From(user), ct)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            return Results.Ok(published.Where(d => offered.Contains(d.DefinitionId)).Select(d => new { d.DefinitionId, d.Version, d.Name, d.Status, d.IsCurrent, d.PublishedAt }));
         });
 
         api.MapGet("/definitions/{id}/versions/{version:int}/json", async (string id, int version, IDefinitionStore store, CancellationToken ct) =>

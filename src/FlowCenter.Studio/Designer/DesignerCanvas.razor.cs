@@ -127,10 +127,9 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
     {
         if (!firstRender)
         {
-            if (_module is not null && !_disposed && _drawnDark != Dark)
+            if (_module is not null && !_disposed)
             {
-                _drawnDark = Dark;
-                await _module.InvokeVoidAsync("theme", _handle, Dark);
+                await FollowThemeAsync();
             }
 
             return;
@@ -144,15 +143,20 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
             _handle = await _module.InvokeAsync<int>("create", _container, _minimap, _self, ReadOnly, Dark);
             await RenderAsync(fit: true);
             // The theme may have changed while the canvas was being made (the layout reads it after its first render).
-            if (_drawnDark != Dark)
-            {
-                _drawnDark = Dark;
-                await _module.InvokeVoidAsync("theme", _handle, Dark);
-            }
+            await FollowThemeAsync();
         }
         catch (Exception ex) when (_disposed && ex is JSDisconnectedException or ObjectDisposedException or JSException)
         {
             // The page was left while the canvas was being made.
+        }
+    }
+
+    private async Task FollowThemeAsync()
+    {
+        if (_drawnDark != Dark)
+        {
+            _drawnDark = Dark;
+            await _module!.InvokeVoidAsync("theme", _handle, Dark);
         }
     }
 

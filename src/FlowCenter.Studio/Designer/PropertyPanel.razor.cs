@@ -66,26 +66,17 @@ public sealed partial class PropertyPanel
     public EventCallback<(string Form, string? Access)> FormDesigned { get; set; }
 
     [Inject]
-    private FlowCenter.Runtime.Organization.IDirectory Directory { get; set; } = null!;
+    private OrganisationChoices Choices { get; set; } = null!;
 
-    [Inject]
-    private FlowCenter.Runtime.Connections.IConnectionStore ConnectionStore { get; set; } = null!;
+    protected override Task OnInitializedAsync() => Choices.LoadAsync();
 
-    private IReadOnlyList<(string Value, string Label)> _people = [];
-    private IReadOnlyList<(string Value, string Label)> _roles = [];
-    private IReadOnlyList<(string Value, string Label)> _positions = [];
-    private IReadOnlyList<(string Value, string Label)> _departments = [];
-    private IReadOnlyList<FlowCenter.Runtime.Connections.Connection> _connections = [];
+    private IReadOnlyList<(string Value, string Label)> People => [.. Choices.People.Select(p => (p.UserName, $"{p.DisplayName} ({p.UserName})"))];
 
-    // The organisation and the connections the pickers offer, read once per designer.
-    protected override async Task OnInitializedAsync()
-    {
-        _people = [.. (await Directory.ListUsersAsync()).Where(p => p.Active).Select(p => (p.UserName, $"{p.DisplayName} ({p.UserName})"))];
-        _roles = [.. (await Directory.ListRolesAsync()).Select(r => (r, r))];
-        _positions = [.. (await Directory.ListPositionsAsync()).Select(p => (p.Id, p.Name))];
-        _departments = [.. (await Directory.ListDepartmentsAsync()).Select(d => (d.Id, d.Name))];
-        _connections = await ConnectionStore.ListAsync();
-    }
+    private IReadOnlyList<(string Value, string Label)> Roles => [.. Choices.Roles.Select(r => (r, r))];
+
+    private IReadOnlyList<(string Value, string Label)> Positions => [.. Choices.Positions.Select(p => (p.Id, p.Name))];
+
+    private IReadOnlyList<(string Value, string Label)> Departments => [.. Choices.Departments.Select(d => (d.Id, d.Name))];
 
     private string StepName(string nodeId) => Nodes.FirstOrDefault(n => n.Id == nodeId)?.Label ?? nodeId;
 
@@ -112,14 +103,14 @@ public sealed partial class PropertyPanel
     {
         ("UserTask", "assignee") => AssignTo(node) switch
         {
-            "role" => _roles,
-            "position" => _positions,
-            "department" => _departments,
+            "role" => Roles,
+            "position" => Positions,
+            "department" => Departments,
             "nodeAssignee" => [.. Nodes.Where(n => n.Type == "UserTask" && n.Id != node.Id).Select(n => (n.Id, n.Label))],
-            _ => _people,
+            _ => People,
         },
-        ("UserTask", "candidateUsers" or "carbonCopy") => _people,
-        ("UserTask", "candidateGroups") => _roles,
+        ("UserTask", "candidateUsers" or "carbonCopy") => People,
+        ("UserTask", "candidateGroups") => Roles,
         (_, "connection") when input.Type == DataType.String => ConnectionsFor(descriptor.TypeName, LiteralText(node, "connection")),
         _ => null,
     };
@@ -137,7 +128,7 @@ public sealed partial class PropertyPanel
             "ReadFile" or "WriteFile" => [FlowCenter.Runtime.Connections.ConnectionKind.Folder],
             _ => Enum.GetValues<FlowCenter.Runtime.Connections.ConnectionKind>(),
         };
-        var offered = _connections.Where(c => kinds.Contains(c.Kind)).Select(c => (Value: c.Name, Label: c.Description is { Length: > 0 } about ? $"{c.Name} · {about}" : c.Name)).ToList();
+        var offered = Choices.Connections.Where(c => kinds.Contains(c.Kind)).Select(c => (Value: c.Name, Label: c.Description is { Length: > 0 } about ? $"{c.Name} · {about}" : c.Name)).ToList();
         if (current is { Length: > 0 } && !offered.Exists(o => o.Value == current))
         {
             offered.Insert(0, (current, L["ConnectionMissing", current].Value));

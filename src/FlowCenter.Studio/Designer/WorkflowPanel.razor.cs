@@ -11,10 +11,6 @@ namespace FlowCenter.Studio.Designer;
 /// </summary>
 public sealed partial class WorkflowPanel
 {
-    private IReadOnlyList<string> _roles = [];
-    private IReadOnlyList<FlowCenter.Runtime.Organization.Department> _departments = [];
-    private IReadOnlyList<FlowCenter.Runtime.Organization.Person> _people = [];
-
     [Parameter]
     [EditorRequired]
     public WorkflowDefinition Definition { get; set; } = null!;
@@ -42,16 +38,11 @@ public sealed partial class WorkflowPanel
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
     [Inject]
-    private FlowCenter.Runtime.Organization.IDirectory Directory { get; set; } = null!;
+    private OrganisationChoices Choices { get; set; } = null!;
 
     private StartRights Rights => Definition.Settings.StartableBy ?? new StartRights();
 
-    protected override async Task OnInitializedAsync()
-    {
-        _roles = await Directory.ListRolesAsync();
-        _departments = await Directory.ListDepartmentsAsync();
-        _people = [.. (await Directory.ListUsersAsync()).Where(p => p.Active)];
-    }
+    protected override Task OnInitializedAsync() => Choices.LoadAsync();
 
     private async Task ChangeStartersAsync(IEnumerable<string> roles, IEnumerable<string> departments, IEnumerable<string> users, bool subProcessOnly)
     {
@@ -65,9 +56,9 @@ public sealed partial class WorkflowPanel
         await StartersChanged.InvokeAsync(rights.IsEveryone ? null : rights);
     }
 
-    private string DepartmentName(string? id) => _departments.FirstOrDefault(d => d.Id == id)?.Name ?? id ?? "";
+    private string DepartmentName(string? id) => Choices.Departments.FirstOrDefault(d => d.Id == id)?.Name ?? id ?? "";
 
-    private string PersonName(string? userName) => _people.FirstOrDefault(p => p.UserName == userName)?.DisplayName ?? userName ?? "";
+    private string PersonName(string? userName) => Choices.People.FirstOrDefault(p => p.UserName == userName)?.DisplayName ?? userName ?? "";
 
     private Task ChangeLinesAsync(LinesKind kind, string lines) => LinesChanged.InvokeAsync((kind.ToString().ToLowerInvariant(), lines));
 

@@ -50,18 +50,16 @@ public sealed partial class NewRequest
     {
         var user = await CurrentUser.GetAsync();
         var caller = new Caller(user.Name, user.Roles);
-        var startable = new List<WorkflowDefinition>();
+        var published = new List<WorkflowDefinition>();
         foreach (var latest in await Definitions.ListLatestAsync())
         {
-            if (await Definitions.FindCurrentAsync(latest.DefinitionId) is { } current
-                && DefinitionService.ParseStored(current) is var definition
-                && await Requests.MayStartAsync(definition, caller))
+            if (await Definitions.FindCurrentAsync(latest.DefinitionId) is { } current)
             {
-                startable.Add(definition);
+                published.Add(DefinitionService.ParseStored(current));
             }
         }
 
-        _startable = startable;
+        _startable = [.. await Requests.StartableAsync(published, caller)];
     }
 
     private void Choose(WorkflowDefinition definition)
