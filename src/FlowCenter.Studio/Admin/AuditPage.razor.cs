@@ -91,5 +91,14 @@ public sealed partial class AuditPage
         _page = next with { Items = _shown, Skip = 0 };
     }
 
+    /// <summary>Who acted: a person by name, FlowCenter itself, or a person through one of their access tokens.</summary>
+    private Named ActorText(AuditEntry entry) => entry switch
+    {
+        { Via: "system" } when entry.Actor == "system" => Named.Plain(L["System"]),
+        { Via: "person" } => new Named("{0}", [entry.Actor]),
+        { Via: var via } when via.StartsWith("token:", StringComparison.Ordinal) => Named.Of(L["AuditViaToken"], entry.Actor, via["token:".Length..]),
+        _ => new Named("{0} ({1})", [entry.Actor, entry.Via]),
+    };
+
     private string ActionText(string action) => L["Audit_" + action.Replace('.', '_')] is { ResourceNotFound: false } text ? text.Value : action;
 }

@@ -32,6 +32,8 @@ public sealed partial class ConnectionsPage
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
+    private string KindText(ConnectionKind kind) => L["ConnectionKind_" + kind];
+
     protected override async Task OnInitializedAsync() => _connections = await Store.ListAsync();
 
     private void New() => (_form, _isNew, _test, _error) = (new ConnectionForm(), true, null, null);

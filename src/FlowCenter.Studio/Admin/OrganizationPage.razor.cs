@@ -162,6 +162,15 @@ public sealed partial class OrganizationPage
         return Walk("", 0).Concat(_departments.Where(d => d.ParentId is { } p && !known.Contains(p)).Select(d => (d, 0)));
     }
 
+    /// <summary>FlowCenter's own roles in the UI's language; the organisation's roles (Finance, HR...) are names and stay.</summary>
+    private string RoleText(string? role) => role is not null && L["Role_" + role] is { ResourceNotFound: false } text ? text.Value : role ?? "";
+
+    private Named RoleList(IEnumerable<string> roles)
+    {
+        var list = roles.ToList();
+        return new Named(string.Join(", ", list.Select((r, i) => L["Role_" + r] is { ResourceNotFound: false } text ? text.Value.Replace("{", "{{", StringComparison.Ordinal) : $"{{{i}}}")), list);
+    }
+
     private string DepartmentName(string? id) => id is null ? "" : _departments.FirstOrDefault(d => d.Id == id)?.Name ?? id;
 
     private string PositionName(string? id) => id is null ? "" : _positions.FirstOrDefault(p => p.Id == id)?.Name ?? id;

@@ -11,6 +11,7 @@ namespace FlowCenter.Studio.Designer;
 public sealed partial class DesignerHome
 {
     private List<StoredDefinition>? _rows;
+    private Dictionary<string, string> _names = [];
 
     [Inject]
     private IDefinitionStore Store { get; set; } = null!;
@@ -27,8 +28,11 @@ public sealed partial class DesignerHome
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
-    protected override async Task OnInitializedAsync() =>
+    protected override async Task OnInitializedAsync()
+    {
         _rows = [.. (await Store.ListLatestAsync()).OrderByDescending(r => r.PublishedAt ?? r.CreatedAt).Take(24)];
+        _names = ShownNames.Of(_rows);
+    }
 
     private async Task CreateAsync()
     {

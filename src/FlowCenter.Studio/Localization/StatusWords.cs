@@ -21,16 +21,16 @@ public static class StatusWords
     /// A case's state as its people read it, the same phrase in the inbox and on the request page: "Waiting at
     /// Manager approval", "Held up at Book in ERP; operators are told", "Completed".
     /// </summary>
-    public static string OfCase(IStringLocalizer<Strings> l, WorkflowStatus status, bool heldUp, IEnumerable<string> steps)
+    public static Named OfCase(IStringLocalizer<Strings> l, WorkflowStatus status, bool heldUp, IEnumerable<string> steps)
     {
         var where = string.Join(", ", steps.Distinct());
-        return heldUp && where.Length > 0 ? l["RequestHeldUpChip", where] : status switch
+        return heldUp && where.Length > 0 ? Named.Of(l["RequestHeldUpChip"], where) : status switch
         {
-            WorkflowStatus.Completed => l["RequestCompleted"],
-            WorkflowStatus.Waiting => l["RequestWaiting", where],
-            WorkflowStatus.Cancelled => l["RequestCancelled"],
-            WorkflowStatus.Faulted or WorkflowStatus.Suspended => l["RequestStuck"],
-            _ => Of(l, status),
+            WorkflowStatus.Completed => Named.Plain(l["RequestCompleted"]),
+            WorkflowStatus.Waiting => Named.Of(l["RequestWaiting"], where),
+            WorkflowStatus.Cancelled => Named.Plain(l["RequestCancelled"]),
+            WorkflowStatus.Faulted or WorkflowStatus.Suspended => Named.Plain(l["RequestStuck"]),
+            _ => Named.Plain(Of(l, status)),
         };
     }
 }

@@ -52,7 +52,7 @@ public sealed partial class ProcessList
     private async Task ReloadAsync()
     {
         _rows = [.. await Store.ListLatestAsync()];
-        _shownNames = _rows.ToDictionary(r => r.DefinitionId, r => DefinitionService.ParseStored(r).NameFor(System.Globalization.CultureInfo.CurrentUICulture), StringComparer.Ordinal);
+        _shownNames = ShownNames.Of(_rows);
     }
 
     /// <summary>The process's name in the UI's language (a definition may carry a translation).</summary>

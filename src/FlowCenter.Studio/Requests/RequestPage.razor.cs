@@ -5,6 +5,7 @@ using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Organization;
 using FlowCenter.Runtime.Tasks;
 using FlowCenter.Studio.Localization;
+using FlowCenter.Studio.Tasks;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -42,7 +43,7 @@ public sealed partial class RequestPage
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
-    private string StatusText => _instance is null ? "" : StatusWords.OfCase(L, _instance.Status, _held.Count > 0,
+    private Named StatusText => _instance is null ? Named.Plain("") : StatusWords.OfCase(L, _instance.Status, _held.Count > 0,
         (_held.Count > 0 ? _held.Select(i => i.NodeId) : _current).Select(LabelOf));
 
     protected override async Task OnParametersSetAsync()
@@ -58,7 +59,7 @@ public sealed partial class RequestPage
         var stored = await Definitions.FindAsync(_instance.DefinitionId, _instance.DefinitionVersion);
         _definition = stored is null ? null : DefinitionService.ParseStored(stored);
         _history = await Cases.HistoryAsync(InstanceId, caller);
-        _names = await FlowCenter.Studio.Tasks.DisplayNames.LoadAsync(Directory);
+        _names = (await FlowCenter.Studio.Tasks.DisplayNames.LoadAsync(Directory)).WithEvents(_definition is null ? [] : [_definition]);
         _done = [.. _instance.Journal.Where(j => j.Status == JournalStatus.Completed).Select(j => j.NodeId).Distinct()];
         _current = [.. _instance.Bookmarks.Select(b => b.NodeId).Distinct()];
         _held = [.. _instance.Incidents.Where(i => i.IsOpen)];

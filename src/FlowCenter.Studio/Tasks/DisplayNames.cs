@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Definitions;
 using FlowCenter.Runtime.Organization;
 
 namespace FlowCenter.Studio.Tasks;
@@ -9,4 +10,21 @@ internal static class DisplayNames
         people.ToDictionary(p => p.UserName, p => p.DisplayName, StringComparer.OrdinalIgnoreCase);
 
     public static async Task<Dictionary<string, string>> LoadAsync(IDirectory directory) => ByUserName(await directory.ListUsersAsync());
+
+    /// <summary>
+    /// Adds the events that start these processes under their start step's name ("event:order.confirmed" as "CRM
+    /// order confirmed"), so that a case started by a system says which event in the process's own words.
+    /// </summary>
+    public static Dictionary<string, string> WithEvents(this Dictionary<string, string> names, IEnumerable<WorkflowDefinition> definitions)
+    {
+        foreach (var node in definitions.SelectMany(d => d.Nodes).Where(n => n.Type.EndsWith("Start", StringComparison.Ordinal) && !string.IsNullOrEmpty(n.DisplayName)))
+        {
+            if (node.Inputs.GetValueOrDefault("eventName")?.Literal is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var eventName))
+            {
+                names.TryAdd("event:" + eventName, node.DisplayName!);
+            }
+        }
+
+        return names;
+    }
 }

@@ -31,11 +31,11 @@ public sealed partial class HistoryTimeline
 
     private string Name(string? user) => WhoText.Of(L, Names, user);
 
-    private string Describe(TaskHistoryEntry entry)
+    private Named Describe(TaskHistoryEntry entry)
     {
         var target = entry.Action is TaskAction.Decide or TaskAction.AutoApprove or TaskAction.Timeout ? OutcomeText(entry.Target) : Name(entry.Target);
-        var text = L["History" + entry.Action, target].Value;
-        return entry.OnBehalfOf is { } owner ? $"{text} ({L["OnBehalfOf", Name(owner)]})" : text;
+        var text = Named.Of(L["History" + entry.Action], target);
+        return entry.OnBehalfOf is { } owner ? new Named($"{text.Format} ({L["OnBehalfOf"].Value.Replace("{0}", "{1}", StringComparison.Ordinal)})", [target, Name(owner)]) : text;
     }
 
     private static Color ColorOf(TaskHistoryEntry entry) => entry switch

@@ -74,7 +74,7 @@ public sealed partial class TaskInbox : IDisposable
         var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
         _processNames = latest.ToDictionary(d => d.Id, d => d.NameFor(System.Globalization.CultureInfo.CurrentUICulture), StringComparer.Ordinal);
         _stepNames = latest.ToDictionary(d => d.Id, d => d.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal), StringComparer.Ordinal);
-        _names = await DisplayNames.LoadAsync(Directory);
+        _names = (await DisplayNames.LoadAsync(Directory)).WithEvents(latest);
         await LoadAsync();
         Signal.Changed += OnSignal;
     }
@@ -178,7 +178,7 @@ public sealed partial class TaskInbox : IDisposable
 
     private string ProcessName(string definitionId) => _processNames.GetValueOrDefault(definitionId, definitionId);
 
-    private string StatusText(StartedRow row) => StatusWords.OfCase(L, row.Summary.Status, row.Summary.OpenIncidents > 0,
+    private Named StatusText(StartedRow row) => StatusWords.OfCase(L, row.Summary.Status, row.Summary.OpenIncidents > 0,
         (row.Summary.CurrentNodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(n => StepName(row.Summary.DefinitionId, n)));
 
     private string StepName(string definitionId, string nodeId) =>

@@ -112,6 +112,7 @@ public sealed partial class TaskPage
 
         var stored = await Definitions.FindAsync(_details.Group.DefinitionId, _details.Group.DefinitionVersion);
         _definition = stored is null ? null : DefinitionService.ParseStored(stored);
+        _names = DisplayNames.ByUserName(_people).WithEvents(_definition is null ? [] : [_definition]);
         var instance = await Cases.GetInstanceAsync(_details.Group.InstanceId, Caller);
         _variables = instance is null ? new Dictionary<string, JsonNode?>() : instance.Variables.Concat(instance.Input.Where(i => !instance.Variables.ContainsKey(i.Key))).ToDictionary(p => p.Key, p => p.Value);
         _values = [];

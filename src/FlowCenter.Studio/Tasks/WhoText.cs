@@ -14,7 +14,7 @@ internal static class WhoText
         null or "" => "",
         "system" => l["System"],
         "api" => l["StartedByApi"],
-        _ when who.StartsWith("event:", StringComparison.Ordinal) => l["StartedByEvent", Words(who["event:".Length..])],
+        _ when who.StartsWith("event:", StringComparison.Ordinal) => l["StartedByEvent", names.GetValueOrDefault(who) ?? Words(who["event:".Length..])],
         _ when who.StartsWith("cron", StringComparison.Ordinal) || who.StartsWith("schedule", StringComparison.Ordinal) => l["StartedBySchedule"],
         _ when who.StartsWith("parent:", StringComparison.Ordinal) => l["StartedByParent"],
         _ when who.StartsWith("webhook:", StringComparison.Ordinal) => l["StartedByEvent", Words(who["webhook:".Length..])],

@@ -126,10 +126,10 @@ public sealed class PageTourTests
                 await page.Locator("[data-testid=json-toggle]").ClickAsync();
                 await Assertions.Expect(page.Locator("[data-testid=json-editor] .cm-content")).ToBeVisibleAsync();
                 await page.Locator("[data-testid=json-toggle]").ClickAsync();
-                await page.Locator("header button[aria-label=menu]").ClickAsync();
+                await page.Locator("[data-testid=nav-toggle]").ClickAsync();
                 await page.WaitForTimeoutAsync(400);
                 await page.Locator("[data-testid=fit]").ClickAsync();
-                await page.Locator("header button[aria-label=menu]").ClickAsync();
+                await page.Locator("[data-testid=nav-toggle]").ClickAsync();
                 await page.WaitForTimeoutAsync(400);
                 await page.Locator("[data-testid=fit]").ClickAsync();
                 await page.Locator("[data-testid=theme-toggle]").ClickAsync();

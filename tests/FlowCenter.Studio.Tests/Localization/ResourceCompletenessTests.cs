@@ -20,6 +20,7 @@ public sealed class ResourceCompletenessTests : StudioTestContext
     [Theory]
     [InlineData("FlowCenter.Studio.Localization.Strings")]
     [InlineData("FlowCenter.Studio.Localization.ActivityStrings")]
+    [InlineData("FlowCenter.Studio.Localization.MudStrings")]
     public void EveryEnglishText_HasAChineseOne_AndTheOtherWayRound(string baseName)
     {
         var manager = new ResourceManager(baseName, typeof(Strings).Assembly);
@@ -30,6 +31,17 @@ public sealed class ResourceCompletenessTests : StudioTestContext
         Assert.True(emptyOrMissing.Count == 0, "Without Chinese: " + string.Join(", ", emptyOrMissing));
         Assert.True(onlyChinese.Count == 0, "Without English: " + string.Join(", ", onlyChinese));
         Assert.NotEmpty(english);
+    }
+
+    [Fact]
+    public void EveryWordOfMudBlazor_TheStudioCanShow_HasAChineseOne()
+    {
+        var mud = Texts(new ResourceManager("MudBlazor.Resources.LanguageResource", typeof(MudBlazor.MudButton).Assembly), CultureInfo.InvariantCulture);
+        var ours = Texts(new ResourceManager("FlowCenter.Studio.Localization.MudStrings", typeof(Strings).Assembly), Chinese);
+        string[] unused = ["MudDataGrid", "MudColorPicker", "MudCarousel", "HeatMap"]; // components the Studio does not use
+        var missing = mud.Keys.Where(k => !unused.Any(u => k.StartsWith(u, StringComparison.Ordinal)) && !ours.ContainsKey(k)).Order().ToList();
+        Assert.True(mud.Count > 100, "MudBlazor's words were found");
+        Assert.True(missing.Count == 0, "MudBlazor words without Chinese: " + string.Join(", ", missing));
     }
 
     [Fact]
