@@ -93,13 +93,14 @@ start_rabbitmq() {
   echo "== RabbitMQ on 127.0.0.1:$port"
 }
 
+# Chromium for the browser tests, and a CJK font so that the Chinese pages' screenshots show Chinese.
 ensure_chromium() {
-  if [ -x /usr/bin/chromium ]; then
+  if [ -x /usr/bin/chromium ] && { [ -d /usr/share/fonts/opentype/noto ] || [ "$(id -u)" != 0 ]; }; then
     return
   fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "== installing Chromium (apt-get install chromium)"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "== installing Chromium and a CJK font (apt-get install chromium fonts-noto-cjk)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
   fi
   [ -x /usr/bin/chromium ] || echo "== Chromium is not installed: the browser tests are skipped"
 }

@@ -17,9 +17,9 @@ public sealed partial class TaskService
     public async Task<TaskGroup> ActAsync(TaskCommand command, CancellationToken cancellationToken = default)
     {
         var groupId = await store.FindGroupIdOfItemAsync(command.ItemId, cancellationToken)
-            ?? throw new TaskActionException($"There is no task '{command.ItemId}'.");
+            ?? throw new TaskActionException(TaskRefusal.NoTask, $"There is no task '{command.ItemId}'.", [command.ItemId]);
         var actor = await directory.FindAsync(command.User, cancellationToken)
-            ?? throw new TaskActionException($"There is no user '{command.User}'.");
+            ?? throw new TaskActionException(TaskRefusal.NoUser, $"There is no user '{command.User}'.", [command.User]);
         var target = command.Action is TaskAction.Transfer or TaskAction.Delegate or TaskAction.AddBefore or TaskAction.AddAfter
             ? await TargetUserAsync(command, cancellationToken)
             : null;
@@ -28,7 +28,7 @@ public sealed partial class TaskService
             && !await access.MayReadAsync(groupForRules.InstanceId, new Cases.Caller(actor.UserName, actor.Roles), cancellationToken))
         {
             // Someone with no part in the case learns nothing from an id, not even that the task exists.
-            throw new TaskActionException($"There is no task '{command.ItemId}'.");
+            throw new TaskActionException(TaskRefusal.NoTask, $"There is no task '{command.ItemId}'.", [command.ItemId]);
         }
 
         if (command.Action == TaskAction.CarbonCopy)
@@ -38,7 +38,7 @@ public sealed partial class TaskService
 
         if (command.Action == TaskAction.Decide && command.Data is { } data && JsonLimits.Check(data, "the form's values") is { } tooBig)
         {
-            throw new TaskActionException(tooBig);
+            throw new TaskActionException(TaskRefusal.FormTooLarge, tooBig);
         }
 
         var standIn = target is not null && command.Action is TaskAction.Transfer or TaskAction.AddBefore or TaskAction.AddAfter && groupForRules is not null
@@ -61,13 +61,15 @@ public sealed partial class TaskService
             var item = group.Items.Single(i => i.Id == command.ItemId);
             if (group.Status != TaskGroupStatus.Open)
             {
-                throw new TaskActionException($"'{group.Title}' was already {(group.Status == TaskGroupStatus.Decided ? "decided" : "closed")}.", alreadyHandled: true);
+                throw group.Status == TaskGroupStatus.Decided
+                    ? new TaskActionException(TaskRefusal.AlreadyDecided, $"'{group.Title}' was already decided.", [group.Title], alreadyHandled: true)
+                    : new TaskActionException(TaskRefusal.AlreadyClosed, $"'{group.Title}' was already closed.", [group.Title], alreadyHandled: true);
             }
 
             // Only a decision or a return can decide the step, and only a decided step may need undoing.
             before = command.Action is TaskAction.Decide or TaskAction.Return ? global::System.Text.Json.JsonSerializer.Serialize(group) : null;
             return Apply(group, item, command, actor.UserName, actor.Roles, target, current, returnTargets, copies, notifications, standIn);
-        }, cancellationToken, copies) ?? throw new TaskActionException($"There is no task '{command.ItemId}'.");
+        }, cancellationToken, copies) ?? throw new TaskActionException(TaskRefusal.NoTask, $"There is no task '{command.ItemId}'.", [command.ItemId]);
 
         if (group.Status == TaskGroupStatus.Decided)
         {
@@ -81,7 +83,7 @@ public sealed partial class TaskService
                 // is open again (back in the inbox) and the person is told why. A crash or a database that is
                 // away is not such a refusal: the decided step is then resumed by the deadline sweep.
                 await ReopenAsync(global::System.Text.Json.JsonSerializer.Deserialize<TaskGroup>(before!)!, group.Revision, ex.Message, cancellationToken);
-                throw new TaskActionException($"The decision could not be applied to the case, so it was not taken: {ex.Message}");
+                throw new TaskActionException(TaskRefusal.NotApplied, $"The decision could not be applied to the case, so it was not taken: {ex.Message}", [ex.Message]);
             }
         }
 
@@ -122,12 +124,12 @@ public sealed partial class TaskService
                 RequireOpen(item);
                 if (!item.IsPool)
                 {
-                    throw new TaskActionException($"'{group.Title}' was already claimed by {item.Assignee}.", alreadyHandled: true);
+                    throw new TaskActionException(TaskRefusal.AlreadyClaimed, $"'{group.Title}' was already claimed by {item.Assignee}.", [group.Title, item.Assignee ?? ""], alreadyHandled: true);
                 }
 
                 if (!item.CandidateUsers.Contains(user, StringComparer.OrdinalIgnoreCase) && !item.CandidateRoles.Intersect(roles, StringComparer.OrdinalIgnoreCase).Any())
                 {
-                    throw new TaskActionException($"{user} may not claim '{group.Title}'.");
+                    throw new TaskActionException(TaskRefusal.MayNotClaim, $"{user} may not claim '{group.Title}'.", [group.Title, user]);
                 }
 
                 item.Assignee = user;
@@ -136,7 +138,7 @@ public sealed partial class TaskService
                 RequireMine(group, item, user);
                 if (item.CandidateUsers.Count == 0 && item.CandidateRoles.Count == 0)
                 {
-                    throw new TaskActionException($"'{group.Title}' was assigned to {user}, not claimed from a pool.");
+                    throw new TaskActionException(TaskRefusal.NotFromPool, $"'{group.Title}' was assigned to {user}, not claimed from a pool.", [group.Title, user]);
                 }
 
                 item.Assignee = null;
@@ -150,15 +152,15 @@ public sealed partial class TaskService
                 var outcome = command.Outcome ?? "";
                 if (!group.Spec.Outcomes.Contains(outcome))
                 {
-                    throw new TaskActionException($"'{outcome}' is not one of {string.Join(", ", group.Spec.Outcomes)}.");
+                    throw new TaskActionException(TaskRefusal.NotAnOutcome, $"'{outcome}' is not one of {string.Join(", ", group.Spec.Outcomes)}.", [outcome]);
                 }
 
                 // Rejecting needs no complete form, but what it sends must still be the form's own editable fields.
                 var complete = outcome == TaskOutcomes.Approve || !group.Spec.IsApproval;
-                var problems = FormRules.Check(group.Spec.Form, group.Spec.FieldAccess, command.Data, current ?? new Dictionary<string, JsonNode?>(), complete);
+                var problems = FormRules.Problems(group.Spec.Form, group.Spec.FieldAccess, command.Data, current ?? new Dictionary<string, JsonNode?>(), complete);
                 if (problems.Count > 0)
                 {
-                    throw new TaskActionException("The form is not filled in as it must be: " + string.Join("; ", problems) + ".");
+                    throw new TaskActionException(TaskRefusal.FormIncomplete, "The form is not filled in as it must be: " + string.Join("; ", problems.Select(p => p.Message)) + ".") { FormProblems = problems };
                 }
 
                 (item.Status, item.Outcome, item.DecidedBy, item.DecidedAt, item.Comment) = (TaskItemStatus.Completed, outcome, user, Now, command.Comment);
@@ -206,7 +208,7 @@ public sealed partial class TaskService
             case TaskAction.Return:
                 if (command.Target is not { } node || !returnTargets.Contains(node))
                 {
-                    throw new TaskActionException($"'{group.Title}' can be returned to {(returnTargets.Count == 0 ? "no earlier step" : string.Join(", ", returnTargets))}, not '{command.Target}'.");
+                    throw new TaskActionException(TaskRefusal.CannotReturnThere, $"'{group.Title}' can be returned to {(returnTargets.Count == 0 ? "no earlier step" : string.Join(", ", returnTargets))}, not '{command.Target}'.", [group.Title]);
                 }
 
                 (item.Status, item.Outcome, item.DecidedBy, item.DecidedAt, item.Comment) = (TaskItemStatus.Completed, "return", user, Now, command.Comment);
@@ -214,7 +216,7 @@ public sealed partial class TaskService
                 group.ReturnTo = node;
                 return [entry];
             default:
-                throw new TaskActionException($"'{command.Action}' is not something a person does to a task.");
+                throw new TaskActionException(TaskRefusal.NotAnAction, $"'{command.Action}' is not something a person does to a task.");
         }
     }
 
@@ -275,7 +277,9 @@ public sealed partial class TaskService
     {
         if (item.Status != TaskItemStatus.Open)
         {
-            throw new TaskActionException(item.Status == TaskItemStatus.Waiting ? "It is not this task's turn yet." : "This task was already handled.", alreadyHandled: item.Status != TaskItemStatus.Waiting);
+            throw item.Status == TaskItemStatus.Waiting
+                ? new TaskActionException(TaskRefusal.NotYourTurn, "It is not this task's turn yet.")
+                : new TaskActionException(TaskRefusal.AlreadyHandled, "This task was already handled.", alreadyHandled: true);
         }
     }
 
@@ -284,7 +288,9 @@ public sealed partial class TaskService
         RequireOpen(item);
         if (!string.Equals(item.Assignee, user, StringComparison.OrdinalIgnoreCase))
         {
-            throw new TaskActionException(item.IsPool ? $"Claim '{group.Title}' first." : $"'{group.Title}' is assigned to {item.Assignee}, not {user}.");
+            throw item.IsPool
+                ? new TaskActionException(TaskRefusal.ClaimFirst, $"Claim '{group.Title}' first.", [group.Title])
+                : new TaskActionException(TaskRefusal.AssignedToOther, $"'{group.Title}' is assigned to {item.Assignee}, not {user}.", [group.Title, item.Assignee ?? ""]);
         }
     }
 
@@ -295,12 +301,12 @@ public sealed partial class TaskService
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (names.Count == 0)
         {
-            throw new TaskActionException("Name the people to copy.");
+            throw new TaskActionException(TaskRefusal.NoOneToCopy, "Name the people to copy.");
         }
 
         if (names.Count > MaxCopiesAtOnce)
         {
-            throw new TaskActionException($"{names.Count} people were named; copy at most {MaxCopiesAtOnce} at a time.");
+            throw new TaskActionException(TaskRefusal.TooManyToCopy, $"{names.Count} people were named; copy at most {MaxCopiesAtOnce} at a time.", [$"{names.Count}", $"{MaxCopiesAtOnce}"]);
         }
 
         var people = new List<string>();
@@ -317,19 +323,19 @@ public sealed partial class TaskService
             }
         }
 
-        return unknown.Count == 0 ? people : throw new TaskActionException($"There is no active user {string.Join(", ", unknown.Select(u => $"'{u}'"))} to copy.");
+        return unknown.Count == 0 ? people : throw new TaskActionException(TaskRefusal.NoSuchPeopleToCopy, $"There is no active user {string.Join(", ", unknown.Select(u => $"'{u}'"))} to copy.", [string.Join(", ", unknown)]);
     }
 
     private async Task<string> TargetUserAsync(TaskCommand command, CancellationToken cancellationToken)
     {
         if (command.Target is not { Length: > 0 } name || await directory.FindAsync(name, cancellationToken) is not { Active: true } person)
         {
-            throw new TaskActionException($"There is no active user '{command.Target}' to {command.Action.ToString().ToLowerInvariant()} to.");
+            throw new TaskActionException(TaskRefusal.NoSuchPerson, $"There is no active user '{command.Target}' to {command.Action.ToString().ToLowerInvariant()} to.", [command.Target ?? ""]);
         }
 
         if (string.Equals(person.UserName, command.User, StringComparison.OrdinalIgnoreCase))
         {
-            throw new TaskActionException("Choose someone other than yourself.");
+            throw new TaskActionException(TaskRefusal.NotYourself, "Choose someone other than yourself.");
         }
 
         return person.UserName;

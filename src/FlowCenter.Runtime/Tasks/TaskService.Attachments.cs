@@ -13,15 +13,15 @@ public sealed partial class TaskService
         var max = runtimeOptions.Value.MaxAttachmentBytes;
         if (content.LongLength > max)
         {
-            throw new TaskActionException($"'{fileName}' is {content.LongLength / 1024} KiB; files up to {max / 1024 / 1024} MiB can be attached.");
+            throw new TaskActionException(TaskRefusal.FileTooLarge, $"'{fileName}' is {content.LongLength / 1024} KiB; files up to {max / 1024 / 1024} MiB can be attached.", [fileName, $"{content.LongLength / 1024}", $"{max / 1024 / 1024}"]);
         }
 
-        var groupId = await store.FindGroupIdOfItemAsync(itemId, cancellationToken) ?? throw new TaskActionException($"There is no task '{itemId}'.");
+        var groupId = await store.FindGroupIdOfItemAsync(itemId, cancellationToken) ?? throw new TaskActionException(TaskRefusal.NoTask, $"There is no task '{itemId}'.", [itemId]);
         var group = (await store.FindGroupAsync(groupId, cancellationToken))!;
         var item = group.Items.Single(i => i.Id == itemId);
         if (!string.Equals(item.Assignee, user, StringComparison.OrdinalIgnoreCase) && !string.Equals(group.Initiator, user, StringComparison.OrdinalIgnoreCase))
         {
-            throw new TaskActionException($"Only {item.Assignee ?? "whoever claims it"} or the initiator can attach files to '{group.Title}'.");
+            throw new TaskActionException(TaskRefusal.MayNotAttach, $"Only {item.Assignee ?? "whoever claims it"} or the initiator can attach files to '{group.Title}'.", [group.Title]);
         }
 
         var name = Path.GetFileName(fileName.Replace('\\', '/'));

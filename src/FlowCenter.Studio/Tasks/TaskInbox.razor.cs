@@ -138,7 +138,7 @@ public sealed partial class TaskInbox : IDisposable
         }
         catch (TaskActionException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Warning);
+            Snackbar.Add(RefusalText.Of(L, ex), Severity.Warning);
             await LoadAsync();
         }
     }
@@ -156,7 +156,7 @@ public sealed partial class TaskInbox : IDisposable
             }
             catch (TaskActionException ex)
             {
-                failed.Add($"{item.Title}: {ex.Message}");
+                failed.Add($"{item.Title}: {RefusalText.Of(L, ex)}");
             }
         }
 

@@ -183,7 +183,7 @@ public sealed partial class TaskPage
         }
         catch (TaskActionException ex)
         {
-            _error = ex.Message;
+            _error = RefusalText.Of(L, ex);
             if (ex.AlreadyHandled)
             {
                 Snackbar.Add(L["AlreadyHandled"], Severity.Info);
@@ -231,7 +231,7 @@ public sealed partial class TaskPage
         }
         catch (TaskActionException ex)
         {
-            _error = ex.Message;
+            _error = RefusalText.Of(L, ex);
             return null;
         }
     }

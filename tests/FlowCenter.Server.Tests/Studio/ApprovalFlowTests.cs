@@ -43,14 +43,14 @@ public sealed class ApprovalFlowTests
 
         // The first approver (李娜, his manager) finds it in To do and approves with a comment.
         var manager = await PageAsync(browser, address, "li.na");
-        await Assertions.Expect(manager.Locator("[data-testid=todo-table]")).ToContainTextAsync("Purchase 15000");
+        await Assertions.Expect(manager.Locator("[data-testid=todo-table]")).ToContainTextAsync("Purchase request 15000");
         await manager.Locator("[data-testid=task-link]").First.ClickAsync();
         await Assertions.Expect(manager.Locator("[data-testid=form-view]")).ToContainTextAsync("Reason");
         await Assertions.Expect(manager.Locator("[data-testid=process-diagram] g[data-cell-id=manager] rect").First).ToHaveAttributeAsync("fill", "#ffe082");
         await manager.Locator("textarea[data-testid=task-comment]").FillAsync("Agreed, order this week");
         await manager.Locator("[data-testid=decide-approve]").ClickAsync();
         await Assertions.Expect(manager).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/tasks$"));
-        await Assertions.Expect(manager.Locator("[data-testid=todo-table]")).Not.ToContainTextAsync("Purchase 15000");
+        await Assertions.Expect(manager.Locator("[data-testid=todo-table]")).Not.ToContainTextAsync("Purchase request 15000");
 
         // The second approver (王芳, finance) rejects.
         var finance = await PageAsync(browser, address, "wang.fang");

@@ -31,6 +31,37 @@ public sealed class PageTourTests
           .map(e => e.textContent.trim().slice(0, 60))
         """;
 
+    // English words on a Chinese page, outside names of things: a page marks names (processes, steps, people, form
+    // labels and values, ids, recorded text) with translate="no", as it should for a browser's translator too; code,
+    // editors, inputs and the canvas are left out. Acronyms (JSON, REST, ERP), identifiers (order.produced) and the
+    // names of products and technologies are not English words. Labels for screen readers, tooltips and
+    // placeholders count as text.
+    private const string EnglishWords = """
+        () => {
+          const allowed = ['FlowCenter', 'JavaScript', 'Webhook', 'RabbitMQ', 'XPath', 'Cron', 'Elsa'];
+          const named = e => { const t = e.closest('[translate]'); return t !== null && t.getAttribute('translate') === 'no'; };
+          const english = text => (text.replace(/[A-Za-z0-9]+(?:[._:\/$-][A-Za-z0-9]+)+/g, '').match(/[A-Za-z][A-Za-z']+/g) || [])
+            .filter(w => !/^[A-Z0-9]+s?$/.test(w) && !allowed.includes(w));
+          const found = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const e = n.parentElement;
+            if (!e || named(e) || e.closest('script, style, svg, code, pre, input, textarea, .cm-editor, .fc-canvas-wrap')) continue;
+            if (e.offsetParent === null && getComputedStyle(e).position !== 'fixed' && !e.closest('.mud-sr-only')) continue;
+            const words = english(n.textContent);
+            if (words.length) found.push(`"${n.textContent.trim().slice(0, 60)}" (${words.join(' ')})`);
+          }
+          for (const e of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+            if (named(e)) continue;
+            for (const a of ['aria-label', 'title', 'placeholder']) {
+              const words = english(e.getAttribute(a) || '');
+              if (words.length) found.push(`${a} "${e.getAttribute(a).slice(0, 60)}" (${words.join(' ')})`);
+            }
+          }
+          return found;
+        }
+        """;
+
     [BrowserFact]
     public async Task EveryPage_BothLanguagesAndThemes_NoConsoleErrorsNoSidewaysScroll()
     {
@@ -42,6 +73,10 @@ public sealed class PageTourTests
             ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
             ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
         });
+
+        // Connections of two kinds for the connections page.
+        (await server.Client.PutAsJsonAsync("/api/connections/erp", new { kind = "rest", description = "ERP of the plant", settings = new { baseUrl = "http://127.0.0.1:9/api/erp", auth = "none" } })).EnsureSuccessStatusCode();
+        (await server.Client.PutAsJsonAsync("/api/connections/crm", new { kind = "webhook", settings = new { auth = "hmac" }, secrets = new Dictionary<string, string> { ["key"] = "s" } })).EnsureSuccessStatusCode();
 
         // A case with a task for the administrator to open: a purchase request, its step given to admin.
         using var requester = server.ClientAs("zhang.wei");
@@ -88,6 +123,14 @@ public sealed class PageTourTests
                 Assert.Contains("A long text that does not fit", await page.EvaluateAsync<string[]>(ClippedText));
                 await page.EvaluateAsync("() => document.getElementById('fc-probe').remove()");
 
+                // So does the language check, on an English sentence and an English tooltip, and not on a marked name.
+                await page.EvaluateAsync("() => { const d = document.createElement('div'); d.id = 'fc-probe'; d.innerHTML = '<span>保存 the draft</span><span translate=\\'no\\'>Order to delivery</span><button title=\\'Close it\\'>关</button>'; document.querySelector('.mud-main-content').appendChild(d); }");
+                var probe = await page.EvaluateAsync<string[]>(EnglishWords);
+                Assert.Contains(probe, t => t.Contains("the draft", StringComparison.Ordinal));
+                Assert.Contains(probe, t => t.Contains("Close it", StringComparison.Ordinal));
+                Assert.DoesNotContain(probe, t => t.Contains("delivery", StringComparison.Ordinal));
+                await page.EvaluateAsync("() => document.getElementById('fc-probe').remove()");
+
                 foreach (var route in Pages)
                 {
                     var path = route.Replace("{item}", adminItem, StringComparison.Ordinal).Replace("{instance}", instance, StringComparison.Ordinal);
@@ -106,16 +149,7 @@ public sealed class PageTourTests
                         }
                     }
 
-                    var name = $"{locale}{(dark ? "-dark" : "")}{route.Replace('/', '_').Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal)}";
-                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, name + ".png"), FullPage = true });
-                    var sideways = await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth + 1");
-                    if (sideways)
-                    {
-                        wrong.Add($"{locale} {route}: the page scrolls sideways");
-                    }
-
-                    wrong.AddRange((await page.EvaluateAsync<string[]>(ClippedText)).Select(t => $"{locale} {route}: text cut off: \"{t}\""));
-
+                    await CheckAsync(page, $"{locale}{(dark ? "-dark" : "")}{route.Replace('/', '_').Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal)}", $"{locale} {route}");
                     wrong.AddRange(problems.Skip(seen).Select(p => $"{locale} {route}: {p}"));
                 }
 
@@ -136,6 +170,25 @@ public sealed class PageTourTests
                 await page.Locator("[data-testid=theme-toggle]").ClickAsync();
                 await page.WaitForTimeoutAsync(300);
                 wrong.AddRange(problems.Skip(seenBefore).Select(p => $"{locale} designer view switches: {p}"));
+
+                // Home and the inbox for each of the other roles: a designer, an operator, a requester.
+                foreach (var user in new[] { "designer", "operator", "zhang.wei" })
+                {
+                    var other = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+                    var theirs = Browser.Watch(other);
+                    await Browser.SignInAsync(other, server.Client.BaseAddress!, user, "/");
+                    foreach (var route in new[] { "/", "/tasks" })
+                    {
+                        await other.GotoAsync(new Uri(server.Client.BaseAddress!, route).ToString());
+                        await other.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                        await Assertions.Expect(other.Locator(".mud-main-content")).ToBeVisibleAsync();
+                        await other.WaitForTimeoutAsync(300);
+                        await CheckAsync(other, $"{locale}-{user}{route.Replace('/', '_')}", $"{locale} {route} as {user}");
+                    }
+
+                    wrong.AddRange(theirs.Select(p => $"{locale} as {user}: {p}"));
+                    await other.CloseAsync();
+                }
             }
             catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
             {
@@ -144,5 +197,22 @@ public sealed class PageTourTests
         }
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+
+        // Keeps the page's screenshot and notes what is wrong with it: a sideways scroll, text cut off, English words
+        // on a Chinese page.
+        async Task CheckAsync(IPage page, string name, string where)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, name + ".png"), FullPage = true });
+            if (await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth + 1"))
+            {
+                wrong.Add($"{where}: the page scrolls sideways");
+            }
+
+            wrong.AddRange((await page.EvaluateAsync<string[]>(ClippedText)).Select(t => $"{where}: text cut off: \"{t}\""));
+            if (where.StartsWith("zh-CN", StringComparison.Ordinal))
+            {
+                wrong.AddRange((await page.EvaluateAsync<string[]>(EnglishWords)).Select(t => $"{where}: English words: {t}"));
+            }
+        }
     }
 }

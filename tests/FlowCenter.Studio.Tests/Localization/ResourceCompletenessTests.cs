@@ -45,6 +45,17 @@ public sealed class ResourceCompletenessTests : StudioTestContext
     }
 
     [Fact]
+    public void EveryReasonTheTaskServiceRefuses_IsSaidInBothLanguages()
+    {
+        var manager = new ResourceManager("FlowCenter.Studio.Localization.Strings", typeof(Strings).Assembly);
+        var english = Texts(manager, CultureInfo.InvariantCulture);
+        var chinese = Texts(manager, Chinese);
+        var missing = Enum.GetValues<FlowCenter.Runtime.Tasks.TaskRefusal>().Where(r => r != FlowCenter.Runtime.Tasks.TaskRefusal.Other)
+            .Select(r => "Refusal_" + r).Where(k => !english.ContainsKey(k) || !chinese.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "Refusals without words: " + string.Join(", ", missing));
+    }
+
+    [Fact]
     public void EveryPortAnActivityCanShow_IsNamedInBothLanguages()
     {
         var manager = new ResourceManager("FlowCenter.Studio.Localization.ActivityStrings", typeof(Strings).Assembly);
@@ -132,6 +143,31 @@ public sealed class ResourceCompletenessTests : StudioTestContext
         var chinese = Texts(manager, Chinese);
         var missing = Enum.GetNames<FlowCenter.Runtime.Tasks.FormProblemCode>().Select(c => "Form" + c).Where(k => !english.ContainsKey(k) || !chinese.ContainsKey(k)).ToList();
         Assert.Empty(missing);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "“采购申请”已被 li.na 认领。")]
+    [InlineData("en-US", "“采购申请” was already claimed by li.na.")]
+    public void ARefusal_ReadsInTheUsersLanguage(string culture, string shown)
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo(culture);
+        var l = Services.GetRequiredService<IStringLocalizer<Strings>>();
+        var refusal = new FlowCenter.Runtime.Tasks.TaskActionException(FlowCenter.Runtime.Tasks.TaskRefusal.AlreadyClaimed, "'采购申请' was already claimed by li.na.", ["采购申请", "li.na"]);
+        Assert.Equal(shown, RefusalText.Of(l, refusal));
+    }
+
+    [Fact]
+    public void AnIncompleteForm_IsSaidFieldByField_InChinese()
+    {
+        CultureInfo.CurrentUICulture = Chinese;
+        var l = Services.GetRequiredService<IStringLocalizer<Strings>>();
+        var refusal = new FlowCenter.Runtime.Tasks.TaskActionException(FlowCenter.Runtime.Tasks.TaskRefusal.FormIncomplete, "The form is not filled in as it must be: Reason is required.")
+        {
+            FormProblems = [new FlowCenter.Runtime.Tasks.FormProblem(FlowCenter.Runtime.Tasks.FormProblemCode.Required, "事由")],
+        };
+        var text = RefusalText.Of(l, refusal);
+        Assert.Contains("事由", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("required", text, StringComparison.OrdinalIgnoreCase);
     }
 
     private static Dictionary<string, string> Texts(ResourceManager manager, CultureInfo culture)
