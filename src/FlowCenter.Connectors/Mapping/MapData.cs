@@ -59,7 +59,7 @@ public sealed class MapData : IActivity, INodeValidator
             }
             else if (!Transforms.Contains(transform))
             {
-                context.Error(ProblemCodes.WrongInputType, $"mapping {index} ({target}) has an unknown transform '{transform}'; use {string.Join(", ", Transforms)}");
+                context.Error(ProblemCodes.WrongInputType, $"mapping {index} ({target}) has an unknown transform '{transform}'; use {string.Join(", ", Transforms)}", null, "transform", target, transform);
             }
             else if (transform == "expression")
             {

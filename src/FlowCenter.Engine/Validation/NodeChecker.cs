@@ -39,7 +39,7 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
         var input = descriptor!.FindInput(name);
         if (input is null)
         {
-            Error(ProblemCodes.UnknownInput, $"{node.Type} has no input '{name}'; its inputs are: {string.Join(", ", descriptor.Inputs.Select(i => i.Name))}");
+            Error(ProblemCodes.UnknownInput, $"{node.Type} has no input '{name}'; its inputs are: {string.Join(", ", descriptor.Inputs.Select(i => i.Name))}", "input", name);
             return;
         }
 
@@ -61,7 +61,7 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
         }
         else if (JsonValues.CheckType(input.Type, value.Literal) is { } problem)
         {
-            Error(ProblemCodes.WrongInputType, $"input '{name}': {problem}");
+            Error(ProblemCodes.WrongInputType, $"input '{name}': {problem}", "input", name);
         }
         else if (input.Choices is { } choices && JsonValues.ToText(value.Literal) is { } text && !choices.Contains(text))
         {
@@ -77,17 +77,17 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
     {
         if ((node.Timeout is not null || node.Reminder is not null) && !descriptor!.CanWait)
         {
-            Error(ProblemCodes.InvalidSetting, $"{node.Type} does not wait, so it cannot have a timeout or reminder");
+            Error(ProblemCodes.InvalidSetting, $"{node.Type} does not wait, so it cannot have a timeout or reminder", "noWait");
         }
 
         if (node.Timeout is { } timeout && !JsonValues.TryParseDuration(timeout, out _))
         {
-            Error(ProblemCodes.InvalidSetting, $"timeout \"{timeout}\" is not a duration such as \"PT30M\"");
+            Error(ProblemCodes.InvalidSetting, $"timeout \"{timeout}\" is not a duration such as \"PT30M\"", "timeout", timeout);
         }
 
         if (node.Reminder is { } reminder && (!JsonValues.TryParseDuration(reminder.Interval, out var interval) || interval <= TimeSpan.Zero))
         {
-            Error(ProblemCodes.InvalidSetting, $"reminder interval \"{reminder.Interval}\" is not a positive duration such as \"PT4H\"");
+            Error(ProblemCodes.InvalidSetting, $"reminder interval \"{reminder.Interval}\" is not a positive duration such as \"PT4H\"", "reminder", reminder.Interval);
         }
 
         var outgoing = definition.Connections.Where(c => c.Source == node.Id).ToList();
@@ -111,14 +111,14 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
 
         if (retry.MaxAttempts < 1)
         {
-            Error(ProblemCodes.InvalidSetting, "retry.maxAttempts must be at least 1");
+            Error(ProblemCodes.InvalidSetting, "retry.maxAttempts must be at least 1", "retryAttempts");
         }
 
         foreach (var (field, text) in new[] { ("delay", retry.Delay), ("maxDelay", retry.MaxDelay) })
         {
             if (text is not null && !JsonValues.TryParseDuration(text, out _))
             {
-                Error(ProblemCodes.InvalidSetting, $"retry.{field} \"{text}\" is not a duration such as \"PT10S\"");
+                Error(ProblemCodes.InvalidSetting, $"retry.{field} \"{text}\" is not a duration such as \"PT10S\"", "retryDuration", text);
             }
         }
     }

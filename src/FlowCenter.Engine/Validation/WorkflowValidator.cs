@@ -23,7 +23,7 @@ public sealed class WorkflowValidator(ActivityRegistry activities, ExpressionEva
 
             if (!nodes.TryAdd(node.Id, node))
             {
-                problems.Add(new(ProblemSeverity.Error, ProblemCodes.DuplicateId, $"node id '{node.Id}' is used more than once", node.Id));
+                problems.Add(new(ProblemSeverity.Error, ProblemCodes.DuplicateId, $"node id '{node.Id}' is used more than once", node.Id) { Arguments = ["node", node.Id] });
                 continue;
             }
 
@@ -62,17 +62,17 @@ public sealed class WorkflowValidator(ActivityRegistry activities, ExpressionEva
         foreach (var name in definition.Variables.Select(v => v.Name).Concat(definition.Inputs.Select(i => "input " + i.Name)).Concat(definition.Outputs.Select(o => "output " + o.Name))
                      .GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            problems.Add(new(ProblemSeverity.Error, ProblemCodes.DuplicateId, $"'{name.Key}' is declared more than once"));
+            problems.Add(new(ProblemSeverity.Error, ProblemCodes.DuplicateId, $"'{name.Key}' is declared more than once") { Arguments = ["declared", name.Key] });
         }
 
         foreach (var variable in definition.Variables.Where(v => JsonValues.CheckType(v.Type, v.Default) is not null))
         {
-            problems.Add(new(ProblemSeverity.Error, ProblemCodes.WrongInputType, $"default of variable '{variable.Name}': {JsonValues.CheckType(variable.Type, variable.Default)}"));
+            problems.Add(new(ProblemSeverity.Error, ProblemCodes.WrongInputType, $"default of variable '{variable.Name}': {JsonValues.CheckType(variable.Type, variable.Default)}") { Arguments = ["variableDefault", variable.Name] });
         }
 
         if (definition.Settings.MaxStepsPerBurst < 1)
         {
-            problems.Add(new(ProblemSeverity.Error, ProblemCodes.InvalidSetting, "settings.maxStepsPerBurst must be at least 1"));
+            problems.Add(new(ProblemSeverity.Error, ProblemCodes.InvalidSetting, "settings.maxStepsPerBurst must be at least 1") { Arguments = ["maxStepsPerBurst"] });
         }
     }
 
@@ -87,7 +87,7 @@ public sealed class WorkflowValidator(ActivityRegistry activities, ExpressionEva
             }
             else if (!ids.Add(connection.Id))
             {
-                problems.Add(new(ProblemSeverity.Error, ProblemCodes.DuplicateId, "connection id is used more than once", null, connection.Id));
+                problems.Add(new(ProblemSeverity.Error, ProblemCodes.DuplicateId, "connection id is used more than once", null, connection.Id) { Arguments = ["connection"] });
             }
 
             var source = nodes.GetValueOrDefault(connection.Source);
@@ -95,7 +95,7 @@ public sealed class WorkflowValidator(ActivityRegistry activities, ExpressionEva
             if (source is null || target is null)
             {
                 var missing = source is null ? $"source node '{connection.Source}'" : $"target node '{connection.Target}'";
-                problems.Add(new(ProblemSeverity.Error, ProblemCodes.DanglingConnection, $"{missing} does not exist", null, connection.Id));
+                problems.Add(new(ProblemSeverity.Error, ProblemCodes.DanglingConnection, $"{missing} does not exist", null, connection.Id) { Arguments = source is null ? ["source", connection.Source] : ["target", connection.Target] });
                 continue;
             }
 

@@ -47,12 +47,40 @@ public sealed class ProblemText(IStringLocalizer<Strings> l, ActivityText words,
             (ProblemCodes.SeveralStarts, 1) => l["ProblemSeveralStarts", nodes.FirstOrDefault(n => n.Id == args[0])?.Label ?? args[0]],
             (ProblemCodes.UnknownActivity, 1) => l["ProblemUnknownActivity", args[0]],
             (ProblemCodes.LiteralRequired, 1) => l["ProblemLiteralRequired", InputLabel(node, args[0])],
+            (ProblemCodes.InvalidSetting or ProblemCodes.DuplicateId or ProblemCodes.DanglingConnection or ProblemCodes.UnknownInput, > 0) or (ProblemCodes.WrongInputType, 2)
+                => Topic(problem, node) ?? problem.Message,
+            (ProblemCodes.WrongInputType, 3) when args[0] == "transform" => Topic(problem, node) ?? problem.Message,
             (ProblemCodes.WrongInputType, 3) => l["ProblemNotAChoice", InputLabel(node, args[0]), args[1]],
             (ProblemCodes.UnknownPort, 2) => l["ProblemUnknownPort", nodes.FirstOrDefault(n => n.Id == args[0])?.Label ?? args[0], args[1]],
             (ProblemCodes.TriggerWithIncoming, 1) => l["ProblemTriggerWithIncoming", nodes.FirstOrDefault(n => n.Id == args[0])?.Label ?? args[0]],
             (ProblemCodes.ExpressionSyntax, 2) => l[args[1].Length == 0 ? "ProblemExpressionEmpty" : "ProblemExpressionSyntax", Place(node, args[0]), args[1]],
             _ => problem.Message,
         };
+    }
+
+    /// <summary>
+    /// A problem whose first argument names what it is about ("joinCount", "timeout", "case"...): its words are
+    /// the resource for the code's kind and that topic, the other arguments set in; none when there are none.
+    /// </summary>
+    private string? Topic(ValidationProblem problem, NodeDefinition? node)
+    {
+        var prefix = problem.Code switch
+        {
+            ProblemCodes.InvalidSetting => "ProblemSetting_",
+            ProblemCodes.DuplicateId => "ProblemDuplicate_",
+            ProblemCodes.DanglingConnection => "ProblemDangling_",
+            ProblemCodes.UnknownInput => "ProblemUnknown_",
+            _ => "ProblemType_",
+        };
+        var args = problem.Arguments;
+        object[] parts = args[0] switch
+        {
+            "input" when args.Count > 1 => [InputLabel(node, args[1])],
+            "defaultPortTwice" => [words.Port(node, Ports.Default)],
+            _ => [.. args.Skip(1)],
+        };
+        var text = l[prefix + args[0], parts];
+        return text.ResourceNotFound ? null : text.Value;
     }
 
     private static string StepName(WorkflowDefinition? definition, string nodeId) => definition?.Nodes.Find(n => n.Id == nodeId)?.Label ?? nodeId;

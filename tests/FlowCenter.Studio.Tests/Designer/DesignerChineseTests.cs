@@ -60,4 +60,40 @@ public sealed class DesignerChineseTests() : StudioTestContext("zh-CN")
         Assert.DoesNotContain("required input", panel.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("no path leads", panel.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void RarerProblems_InChinese_AreSaidInChineseToo()
+    {
+        var definition = new WorkflowBuilder("d").Node("start", "Start").Node("set", "SetVariable").Node("join", "Join").Node("script", "Script").Node("end", "End")
+            .Configure("set", n =>
+            {
+                n.Inputs["name"] = InputValue.FromLiteral("undeclared");
+                n.Inputs["colour"] = InputValue.FromLiteral("red");
+            })
+            .Configure("join", n =>
+            {
+                n.Inputs["mode"] = InputValue.FromLiteral("count");
+                n.Inputs["count"] = InputValue.FromLiteral(5);
+            })
+            .Configure("script", n =>
+            {
+                n.Inputs["script"] = InputValue.FromLiteral("return 1;");
+                n.Timeout = "soon";
+                n.Retry = new RetryPolicy { MaxAttempts = 0 };
+            })
+            .Connect("start", "set").Connect("set", "join").Connect("join", "script").Connect("script", "end").Build();
+        definition.Connections.Add(new ConnectionDefinition { Id = "ghost", Source = "script", Target = "nowhere" });
+        var problems = Services.GetRequiredService<FlowCenter.Engine.Execution.WorkflowEngine>().Validator.Validate(definition);
+        var words = Services.GetRequiredService<ProblemText>();
+
+        string[] codes = ["UnknownInput", "InvalidSetting", "DanglingConnection"];
+        Assert.All(codes, c => Assert.Contains(problems, p => p.Code == c));
+        // Each said in Chinese: none left as the engine's English (ids and the names of steps may stay as they are).
+        var english = problems.Select(p => (p, Text: words.Of(p, definition)))
+            .Where(x => System.Text.RegularExpressions.Regex.Replace(x.Text, "“[^”]*”|（[^）]*）|[A-Za-z]+\\.[A-Za-z.]+", "").Any(char.IsAsciiLetter)).ToList();
+        Assert.True(english.Count == 0, string.Join("\n", english.Select(x => $"{x.p.Code}: {x.Text}")));
+        Assert.Contains(problems, p => words.Of(p, definition).Contains("等待的分支数量", StringComparison.Ordinal));
+        Assert.Contains(problems, p => words.Of(p, definition).Contains("期限“soon”", StringComparison.Ordinal));
+        Assert.Contains(problems, p => words.Of(p, definition).Contains("变量“undeclared”未声明", StringComparison.Ordinal));
+    }
 }

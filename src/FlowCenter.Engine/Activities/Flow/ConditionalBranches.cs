@@ -22,7 +22,7 @@ internal static class ConditionalBranches
 
         if (context.Outgoing.Count(c => c.SourcePort == Ports.Default) > 1)
         {
-            context.Error(ProblemCodes.InvalidSetting, "only one connection may leave through the 'default' port");
+            context.Error(ProblemCodes.InvalidSetting, "only one connection may leave through the 'default' port", null, "defaultPortTwice");
         }
 
         if (context.Outgoing.Count == 0)

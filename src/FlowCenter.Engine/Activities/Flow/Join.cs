@@ -42,14 +42,14 @@ public sealed class Join : IActivity, IJoinActivity, INodeValidator
     {
         if (context.Incoming.Count < 2)
         {
-            context.Warning(ProblemCodes.InvalidSetting, "a join with fewer than two incoming connections has nothing to wait for");
+            context.Warning(ProblemCodes.InvalidSetting, "a join with fewer than two incoming connections has nothing to wait for", null, "joinFewerThanTwo");
         }
 
         if (Literal(context.Node, Mode.Name) == "count"
             && context.Node.Inputs.TryGetValue(CountInput.Name, out var c) && c.Literal is { } n
             && (JsonValues.ToNumber(n) < 1 || JsonValues.ToNumber(n) > context.Incoming.Count))
         {
-            context.Error(ProblemCodes.InvalidSetting, $"count must be between 1 and the number of incoming connections ({context.Incoming.Count})");
+            context.Error(ProblemCodes.InvalidSetting, $"count must be between 1 and the number of incoming connections ({context.Incoming.Count})", null, "joinCount", $"{context.Incoming.Count}");
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class Switch : IActivity, IPortProvider, INodeValidator
 
             if (!names.Add(name) || name is Ports.Default or Ports.Error)
             {
-                context.Error(ProblemCodes.DuplicateId, $"case name '{name}' is used twice or is reserved");
+                context.Error(ProblemCodes.DuplicateId, $"case name '{name}' is used twice or is reserved", null, "case", name);
             }
 
             context.CheckExpression(WorkflowExpression.Js(condition), ExpressionKind.Value, $"case '{name}'");

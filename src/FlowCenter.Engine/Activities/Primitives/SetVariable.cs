@@ -23,7 +23,7 @@ public sealed class SetVariable : IActivity, INodeValidator
         if (context.Node.Inputs.TryGetValue(Name.Name, out var name) && name.Literal?.GetValueKind() == System.Text.Json.JsonValueKind.String
             && name.Literal.GetValue<string>() is var variable && !context.Definition.Variables.Exists(v => v.Name == variable))
         {
-            context.Warning(ProblemCodes.UnknownInput, $"variable '{variable}' is not declared; it is created when the node runs");
+            context.Warning(ProblemCodes.UnknownInput, $"variable '{variable}' is not declared; it is created when the node runs", null, "variable", variable);
         }
     }
 }
