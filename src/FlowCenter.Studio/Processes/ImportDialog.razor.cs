@@ -38,6 +38,13 @@ public sealed partial class ImportDialog
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
+    [Inject]
+    private Designer.ProblemText Problems { get; set; } = null!;
+
+    /// <summary>The step a problem is at, by its name in the file (its id beside it); nothing for the whole process.</summary>
+    private string Where(ValidationProblem problem) =>
+        problem.NodeId is { } id && _definition?.Nodes.Find(n => n.Id == id) is { DisplayName: { Length: > 0 } name } ? name : "";
+
     private List<ValidationProblem> Errors => [.. _problems.Where(p => p.Severity == ProblemSeverity.Error)];
 
     protected override async Task OnInitializedAsync()

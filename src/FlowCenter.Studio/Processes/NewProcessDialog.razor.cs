@@ -31,6 +31,12 @@ public sealed partial class NewProcessDialog
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
+    [Inject]
+    private Engine.Activities.ActivityRegistry Activities { get; set; } = null!;
+
+    [Inject]
+    private Designer.ActivityText Words { get; set; } = null!;
+
     private string? IdError =>
         _id.Length == 0 ? null
         : !IdPattern().IsMatch(_id) ? L["IdInvalid"].Value
@@ -94,21 +100,22 @@ public sealed partial class NewProcessDialog
     {
         if (WhyNot is null)
         {
-            MudDialog.Close(DialogResult.Ok(new Answer(_id, _name.Trim())));
+            MudDialog.Close(DialogResult.Ok(new Answer(_id, _name.Trim(), Activities.Find("Start") is { } start ? Words.Name(start) : "Start")));
         }
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex IdPattern();
 
-    public sealed record Answer(string Id, string Name)
+    /// <summary>The new process's id and name, and the name of its start step in the user's language.</summary>
+    public sealed record Answer(string Id, string Name, string StartName)
     {
         /// <summary>The new process: a start node waiting for the rest.</summary>
         public Engine.Definitions.WorkflowDefinition ToDefinition() => new()
         {
             Id = Id,
             Name = Name,
-            Nodes = [new Engine.Definitions.NodeDefinition { Id = "start", Type = "Start", DisplayName = "Start", Layout = new Engine.Definitions.NodeLayout { X = 80, Y = 160 } }],
+            Nodes = [new Engine.Definitions.NodeDefinition { Id = "start", Type = "Start", DisplayName = StartName, Layout = new Engine.Definitions.NodeLayout { X = 80, Y = 160 } }],
         };
     }
 }
