@@ -95,6 +95,7 @@ public sealed class ResourceCompletenessTests : StudioTestContext
     [Theory]
     [InlineData("en-US", "event:order.confirmed", "system event: order confirmed")]
     [InlineData("zh-CN", "event:order.confirmed", "系统事件：order confirmed")]
+    [InlineData("zh-CN", "event:order.shipped", "系统事件：发货 / Shipped")]
     [InlineData("en-US", "cron", "schedule")]
     [InlineData("zh-CN", "parent:A-1", "上级流程")]
     [InlineData("en-US", "zhang.wei", "张伟")]
@@ -103,7 +104,7 @@ public sealed class ResourceCompletenessTests : StudioTestContext
     {
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
         var l = Services.GetRequiredService<IStringLocalizer<Strings>>();
-        Assert.Equal(shown, WhoText.Of(l, new Dictionary<string, string> { ["zhang.wei"] = "张伟" }, stored));
+        Assert.Equal(shown, WhoText.Of(l, new Dictionary<string, string> { ["zhang.wei"] = "张伟", ["event:order.shipped"] = "发货 / Shipped" }, stored));
     }
 
     [Theory]
@@ -168,6 +169,20 @@ public sealed class ResourceCompletenessTests : StudioTestContext
         var text = RefusalText.Of(l, refusal);
         Assert.Contains("事由", text, StringComparison.Ordinal);
         Assert.DoesNotContain("required", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void AnEventThatStartsAProcess_IsNamedByItsStartStep()
+    {
+        var definition = new FlowCenter.Engine.Tests.TestSupport.WorkflowBuilder("d").Node("confirmed", "EventStart").Node("wait", "WaitEvent").Node("end", "End")
+            .Configure("confirmed", n => { n.DisplayName = "CRM 订单确认 / Order confirmed"; n.Inputs["eventName"] = FlowCenter.Engine.Definitions.InputValue.FromLiteral("order.confirmed"); })
+            .Configure("wait", n => { n.DisplayName = "等待生产"; n.Inputs["eventName"] = FlowCenter.Engine.Definitions.InputValue.FromLiteral("order.produced"); })
+            .Connect("confirmed", "wait").Connect("wait", "end").Build();
+
+        var names = DisplayNames.ByUserName([]).WithEvents([definition]);
+
+        Assert.Equal("CRM 订单确认 / Order confirmed", names["event:order.confirmed"]);
+        Assert.False(names.ContainsKey("event:order.produced")); // a step that waits for an event starts nothing
     }
 
     private static Dictionary<string, string> Texts(ResourceManager manager, CultureInfo culture)
