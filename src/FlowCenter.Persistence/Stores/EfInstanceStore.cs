@@ -181,8 +181,49 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
             rows = rows.Where(i => i.CreatedAt < utc);
         }
 
+        if (query.Version is { } version)
+        {
+            rows = rows.Where(i => i.DefinitionVersion == version);
+        }
+
+        if (query.HasIncidents is { } hasIncidents)
+        {
+            rows = hasIncidents ? rows.Where(i => i.OpenIncidents > 0) : rows.Where(i => i.OpenIncidents == 0);
+        }
+
+        if (query.Node is { Length: > 0 } node)
+        {
+            // The current nodes are stored as one comma-separated list: a node matches whole, never as a part.
+            var wanted = "," + node + ",";
+            rows = rows.Where(i => i.CurrentNodes != null && ("," + i.CurrentNodes + ",").Contains(wanted));
+        }
+
+        if (query.ParentInstanceId is { } parent)
+        {
+            rows = rows.Where(i => i.ParentInstanceId == parent);
+        }
+
+        if (query.CompletedFrom is { } completedFrom)
+        {
+            var utc = completedFrom.ToUniversalTime();
+            rows = rows.Where(i => i.CompletedAt != null && i.CompletedAt >= utc);
+        }
+
+        if (query.CompletedTo is { } completedTo)
+        {
+            var utc = completedTo.ToUniversalTime();
+            rows = rows.Where(i => i.CompletedAt != null && i.CompletedAt < utc);
+        }
+
         var total = await rows.CountAsync(cancellationToken);
-        var items = await rows.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id).Skip(query.Skip).Take(query.Take)
+        var ordered = query.Sort switch
+        {
+            InstanceSort.StartedOldest => rows.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id),
+            InstanceSort.UpdatedNewest => rows.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id),
+            InstanceSort.UpdatedOldest => rows.OrderBy(i => i.UpdatedAt).ThenBy(i => i.Id),
+            _ => rows.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id),
+        };
+        var items = await ordered.Skip(query.Skip).Take(query.Take)
             .Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, (WorkflowStatus)i.Status, i.BusinessKey, i.StartedBy, i.CurrentNodes, i.OpenIncidents, i.CreatedAt, i.UpdatedAt, i.CompletedAt))
             .ToListAsync(cancellationToken);
         return new Page<InstanceSummary>(items, total, query.Skip, query.Take);

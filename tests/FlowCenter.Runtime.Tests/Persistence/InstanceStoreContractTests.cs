@@ -176,6 +176,51 @@ public sealed class InstanceStoreContractTests : IDisposable
         Assert.Null(await store.LoadAsync(second.Id));
     }
 
+    [Theory, OnSqlite, OnPostgres, OnSqlServer]
+    public async Task Query_CombinesVersionIncidentsNodeParentCompletionAndOrder(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = new EfInstanceStore(database.Contexts);
+        var ids = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            var instance = await StartAsync($"F-{i}");
+            await store.SaveAsync(StoredInstance.ForNew(instance, "li"));
+            ids.Add(instance.Id);
+        }
+
+        // The rows as the engine's other states leave them: a second version, an incident, a completion, a parent,
+        // another current node (a node whose name holds another's, so that a part never matches the whole).
+        var completed = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+        await using (var db = database.Contexts.CreateDbContext())
+        {
+            var rows = db.Instances.Where(r => ids.Contains(r.Id)).ToDictionary(r => r.Id);
+            rows[ids[0]].DefinitionVersion = 2;
+            rows[ids[1]].OpenIncidents = 1;
+            rows[ids[1]].CurrentNodes = "waitlonger";
+            rows[ids[2]].CompletedAt = completed;
+            rows[ids[2]].UpdatedAt = completed;
+            rows[ids[2]].CurrentNodes = null;
+            rows[ids[3]].ParentInstanceId = ids[0];
+            await db.SaveChangesAsync();
+        }
+
+        async Task<string[]> IdsAsync(InstanceQuery query) => [.. (await store.QueryAsync(query with { DefinitionId = "store" })).Items.Select(i => i.Id)];
+
+        Assert.Equal([ids[0]], await IdsAsync(new InstanceQuery { Version = 2 }));
+        Assert.Equal([ids[1]], await IdsAsync(new InstanceQuery { HasIncidents = true }));
+        Assert.Equal([ids[3], ids[2], ids[0]], await IdsAsync(new InstanceQuery { HasIncidents = false }));
+        Assert.Equal([ids[3], ids[0]], await IdsAsync(new InstanceQuery { Node = "wait" }));
+        Assert.Equal([ids[1]], await IdsAsync(new InstanceQuery { Node = "waitlonger" }));
+        Assert.Equal([ids[3]], await IdsAsync(new InstanceQuery { ParentInstanceId = ids[0] }));
+        Assert.Equal([ids[2]], await IdsAsync(new InstanceQuery { CompletedFrom = completed, CompletedTo = completed.AddMinutes(1) }));
+        Assert.Empty(await IdsAsync(new InstanceQuery { CompletedTo = completed }));
+        Assert.Equal([ids[0], ids[3]], await IdsAsync(new InstanceQuery { HasIncidents = false, Node = "delay", Sort = InstanceSort.StartedOldest }));
+        Assert.Equal(ids[2], (await IdsAsync(new InstanceQuery { Sort = InstanceSort.UpdatedNewest }))[0]);
+        Assert.Equal(4, (await store.QueryAsync(new InstanceQuery { DefinitionId = "store", Take = 1 })).Total);
+    }
+
     private ValueTask<WorkflowInstance> StartAsync(string key, string? businessKey = null) =>
         _engine.StartAsync(_workflow, new StartOptions { Input = new Dictionary<string, JsonNode?> { ["key"] = key }, BusinessKey = businessKey });
 }

@@ -46,5 +46,15 @@ public sealed class RestApiTests
         Assert.Contains("\"id\": \"approve\"", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Equal(1, (await server.GetAsync("/api/instances?businessKey=PO-1"))["total"]!.GetValue<int>());
+
+        // The list's filters combine, as query parameters: a completed instance of version 1 without incidents,
+        // completed after it started; none waiting at a node; a sort it does not know is refused by name.
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"));
+        Assert.Equal(1, (await server.GetAsync($"/api/instances?definitionId=approve&version=1&status=completed&hasIncidents=false&completedFrom={since}&sort=-updated"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await server.GetAsync("/api/instances?definitionId=approve&node=review"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await server.GetAsync("/api/instances?definitionId=approve&version=2"))["total"]!.GetValue<int>());
+        using var badSort = await client.GetAsync("/api/instances?sort=sideways");
+        Assert.Equal(HttpStatusCode.BadRequest, badSort.StatusCode);
+        Assert.Contains("sideways", await badSort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
