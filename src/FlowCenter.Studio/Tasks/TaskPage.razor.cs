@@ -93,7 +93,6 @@ public sealed partial class TaskPage
     {
         _user = await CurrentUser.GetAsync();
         _people = await Directory.ListUsersAsync();
-        _names = DisplayNames.ByUserName(_people);
         await LoadAsync();
     }
 
