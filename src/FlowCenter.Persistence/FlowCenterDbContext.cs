@@ -59,6 +59,8 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
+    public DbSet<InstanceVariableRecord> InstanceVariables => Set<InstanceVariableRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowCenter.Persistence;
 
-/// <summary>Applies the provider's pending migrations before anything else starts.</summary>
+/// <summary>Applies the provider's pending migrations, and fills new index columns of older rows, before anything else starts.</summary>
 public sealed class MigrateDatabaseTask(FlowCenterDbContextFactory contexts) : IStartupTask
 {
     public int Order => 0;
@@ -18,5 +18,6 @@ public sealed class MigrateDatabaseTask(FlowCenterDbContextFactory contexts) : I
         contexts.EnsureSqliteFolder();
         await using var db = contexts.CreateDbContext();
         await db.Database.MigrateAsync(cancellationToken);
+        await InstanceIndexBackfill.RunAsync(contexts, cancellationToken);
     }
 }

@@ -24,6 +24,7 @@ internal sealed class InstanceRecordConfiguration : IEntityTypeConfiguration<Ins
         builder.HasIndex(i => new { i.DefinitionId, i.DefinitionVersion, i.Status });
         builder.HasIndex(i => i.BusinessKey);
         builder.HasIndex(i => i.CreatedAt);
+        builder.HasIndex(i => new { i.Status, i.DurationMs });
 
         // One child per parent bookmark, whatever number of nodes try to start it.
         builder.HasIndex(i => new { i.ParentInstanceId, i.ParentBookmarkId }).IsUnique();

@@ -34,4 +34,10 @@ public sealed class InstanceRecord
     public DateTimeOffset UpdatedAt { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>The start as milliseconds since 1970 (UTC), so that a running instance's duration can be computed in a query.</summary>
+    public long StartedMs { get; set; }
+
+    /// <summary>Milliseconds from start to end once the instance ended; null while it runs.</summary>
+    public long? DurationMs { get; set; }
 }

@@ -49,7 +49,19 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
             entry.State = EntityState.Modified;
             entry.Property(r => r.CreatedAt).IsModified = false;
             entry.Property(r => r.StartedBy).IsModified = false;
+            entry.Property(r => r.StartedMs).IsModified = false;
         }
+
+        // The searchable copies of the variables the burst changed: removed and rewritten, never patched, so that
+        // a row that is missing (an instance stored before the copies existed) cannot fail the save.
+        var (changed, gone) = stored.VariableChanges();
+        var stale = changed.Concat(gone).Where(InstanceVariableRows.Searchable).ToList();
+        if (!stored.IsNew && stale.Count > 0)
+        {
+            await db.InstanceVariables.Where(v => v.InstanceId == instance.Id && stale.Contains(v.Name)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        db.InstanceVariables.AddRange(changed.Where(InstanceVariableRows.Searchable).Select(name => InstanceVariableRows.Row(instance.Id, name, instance.Variables[name])));
 
         var removed = stored.RemovedBookmarks.Select(b => b.Id).ToList();
         if (removed.Count > 0)
@@ -148,6 +160,41 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
     public async Task<Page<InstanceSummary>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
+        var rows = Filtered(db, query);
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await Ordered(rows, query).Skip(query.Skip).Take(query.Take).Select(Summary).ToListAsync(cancellationToken);
+        return new Page<InstanceSummary>(items, total, query.Skip, query.Take);
+    }
+
+    public async IAsyncEnumerable<InstanceSummary> StreamAsync(InstanceQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        await foreach (var item in Ordered(Filtered(db, query), query).Select(Summary).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<InstanceRecord, InstanceSummary>> Summary = i =>
+        new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, (WorkflowStatus)i.Status, i.BusinessKey, i.StartedBy, i.CurrentNodes, i.OpenIncidents, i.CreatedAt, i.UpdatedAt, i.CompletedAt, i.DurationMs);
+
+    private static IOrderedQueryable<InstanceRecord> Ordered(IQueryable<InstanceRecord> rows, InstanceQuery query)
+    {
+        var nowMs = (query.Now ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds();
+        return query.Sort switch
+        {
+            InstanceSort.LongestFirst => rows.OrderByDescending(i => i.DurationMs ?? (nowMs - i.StartedMs)).ThenByDescending(i => i.Id),
+            InstanceSort.ShortestFirst => rows.OrderBy(i => i.DurationMs ?? (nowMs - i.StartedMs)).ThenBy(i => i.Id),
+            InstanceSort.StartedOldest => rows.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id),
+            InstanceSort.UpdatedNewest => rows.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id),
+            InstanceSort.UpdatedOldest => rows.OrderBy(i => i.UpdatedAt).ThenBy(i => i.Id),
+            _ => rows.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id),
+        };
+    }
+
+    /// <summary>The instances the filter selects: the same set for a page, the count, the export and a batch.</summary>
+    private static IQueryable<InstanceRecord> Filtered(FlowCenterDbContext db, InstanceQuery query)
+    {
         var rows = db.Instances.AsNoTracking();
         if (query.DefinitionId is { } definitionId)
         {
@@ -164,7 +211,13 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
             rows = rows.Where(i => i.BusinessKey == businessKey);
         }
 
-        if (query.StartedBy is { } startedBy)
+        if (query.StartedBy is { Length: > 1 } prefixed && prefixed.EndsWith('*'))
+        {
+            // "event:*", "parent:*": every instance started that way.
+            var prefix = prefixed[..^1];
+            rows = rows.Where(i => i.StartedBy != null && i.StartedBy.StartsWith(prefix));
+        }
+        else if (query.StartedBy is { } startedBy)
         {
             rows = rows.Where(i => i.StartedBy == startedBy);
         }
@@ -215,19 +268,53 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
             rows = rows.Where(i => i.CompletedAt != null && i.CompletedAt < utc);
         }
 
-        var total = await rows.CountAsync(cancellationToken);
-        var ordered = query.Sort switch
+        if (query.IncidentText is { Length: > 0 } incidentText)
         {
-            InstanceSort.StartedOldest => rows.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id),
-            InstanceSort.UpdatedNewest => rows.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id),
-            InstanceSort.UpdatedOldest => rows.OrderBy(i => i.UpdatedAt).ThenBy(i => i.Id),
-            _ => rows.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id),
-        };
-        var items = await ordered.Skip(query.Skip).Take(query.Take)
-            .Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.DefinitionVersion, (WorkflowStatus)i.Status, i.BusinessKey, i.StartedBy, i.CurrentNodes, i.OpenIncidents, i.CreatedAt, i.UpdatedAt, i.CompletedAt))
-            .ToListAsync(cancellationToken);
-        return new Page<InstanceSummary>(items, total, query.Skip, query.Take);
+            var lower = incidentText.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL (lower, instr/strpos): the database compares, not .NET.
+            rows = rows.Where(i => db.Incidents.Any(x => x.InstanceId == i.Id && x.ResolvedAt == null && x.Message.ToLower().Contains(lower)));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        foreach (var condition in query.Variables)
+        {
+            var matching = Matching(db.InstanceVariables.Where(v => v.Name == condition.Name), condition);
+            rows = rows.Where(i => matching.Any(v => v.InstanceId == i.Id));
+        }
+
+        return rows;
     }
+
+    /// <summary>The variable rows (already of the condition's name) that satisfy the condition.</summary>
+#pragma warning disable CA1304, CA1309, CA1311, CA1862 // Translated to SQL: the database compares (in code-point order for ISO dates and codes), not .NET.
+    private static IQueryable<InstanceVariableRecord> Matching(IQueryable<InstanceVariableRecord> named, VariableCondition condition)
+    {
+        var value = condition.Value ?? "";
+        var lower = value.ToLowerInvariant();
+        var isNull = value == "null";
+        const int nullKind = (int)VariableKind.Null;
+        return (condition.Operator, condition.Number) switch
+        {
+            (VariableOperator.Exists, _) => named,
+            (VariableOperator.Equal, _) when isNull => named.Where(v => v.Kind == nullKind),
+            (VariableOperator.NotEqual, _) when isNull => named.Where(v => v.Kind != nullKind),
+            (VariableOperator.Equal, double n) => named.Where(v => v.Number == n || v.Text == value),
+            (VariableOperator.NotEqual, double n) => named.Where(v => !(v.Number == n || v.Text == value)),
+            (VariableOperator.Equal, null) => named.Where(v => v.Text == value),
+            (VariableOperator.NotEqual, null) => named.Where(v => v.Text == null || v.Text != value),
+            (VariableOperator.Greater, double n) => named.Where(v => v.Number > n),
+            (VariableOperator.Less, double n) => named.Where(v => v.Number < n),
+            (VariableOperator.GreaterOrEqual, double n) => named.Where(v => v.Number >= n),
+            (VariableOperator.LessOrEqual, double n) => named.Where(v => v.Number <= n),
+            (VariableOperator.Greater, null) => named.Where(v => v.Text != null && string.Compare(v.Text, value) > 0),
+            (VariableOperator.Less, null) => named.Where(v => v.Text != null && string.Compare(v.Text, value) < 0),
+            (VariableOperator.GreaterOrEqual, null) => named.Where(v => v.Text != null && string.Compare(v.Text, value) >= 0),
+            (VariableOperator.LessOrEqual, null) => named.Where(v => v.Text != null && string.Compare(v.Text, value) <= 0),
+            (VariableOperator.Contains, _) => named.Where(v => v.Text != null && v.Text.ToLower().Contains(lower)),
+            _ => throw new ArgumentOutOfRangeException(nameof(condition), condition.Operator, "Unknown variable operator."),
+        };
+    }
+#pragma warning restore CA1304, CA1309, CA1311, CA1862
 
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default)
     {

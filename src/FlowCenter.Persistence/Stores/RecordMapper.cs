@@ -30,6 +30,8 @@ internal static class RecordMapper
             CreatedAt = instance.CreatedAt.ToUniversalTime(),
             UpdatedAt = instance.UpdatedAt.ToUniversalTime(),
             CompletedAt = instance.CompletedAt?.ToUniversalTime(),
+            StartedMs = instance.CreatedAt.ToUnixTimeMilliseconds(),
+            DurationMs = instance.CompletedAt is { } end ? (long)(end - instance.CreatedAt).TotalMilliseconds : null,
         };
     }
 

@@ -39,6 +39,9 @@ public interface IWorkflowRuntime
 
     Task<Page<InstanceSummary>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Every instance the filter selects, not one page: for exports and batches.</summary>
+    IAsyncEnumerable<InstanceSummary> StreamAsync(InstanceQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>Runs work that follows a commit; called by the runtime itself or by a background job with the same ids.</summary>
     Task RunContinuationAsync(Continuation continuation, CancellationToken cancellationToken = default);
 }

@@ -171,7 +171,13 @@ public sealed partial class WorkflowRuntime(
     }
 
     public Task<Page<InstanceSummary>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default) =>
-        instances.QueryAsync(query, cancellationToken);
+        instances.QueryAsync(AtNow(query), cancellationToken);
+
+    public IAsyncEnumerable<InstanceSummary> StreamAsync(InstanceQuery query, CancellationToken cancellationToken = default) =>
+        instances.StreamAsync(AtNow(query), cancellationToken);
+
+    /// <summary>The query with its "now" (to which running instances' durations are measured) from the engine's clock.</summary>
+    private InstanceQuery AtNow(InstanceQuery query) => query.Now is null ? query with { Now = engine.Clock.GetUtcNow() } : query;
 
     /// <summary>
     /// Lock, read, change, save; a save that lost to another writer is tried again from a fresh read.

@@ -28,6 +28,9 @@ public interface IInstanceStore
 
     Task<Page<InstanceSummary>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Every instance the filter selects (skip and take ignored), in its order, read as the caller goes.</summary>
+    IAsyncEnumerable<InstanceSummary> StreamAsync(InstanceQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>The whole journal of an instance, in order.</summary>
     Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default);
 

@@ -25,10 +25,20 @@ public sealed record InstanceQuery
 
     public InstanceSort Sort { get; init; } = InstanceSort.StartedNewest;
 
+    /// <summary>Conditions on variables, all of which must hold.</summary>
+    public IReadOnlyList<VariableCondition> Variables { get; init; } = [];
+
+    /// <summary>Instances with an open incident whose message contains this text (ignoring case).</summary>
+    public string? IncidentText { get; init; }
+
+    /// <summary>The moment a running instance's duration is measured to; the runtime sets it from its clock.</summary>
+    public DateTimeOffset? Now { get; init; }
+
     public WorkflowStatus? Status { get; init; }
 
     public string? BusinessKey { get; init; }
 
+    /// <summary>A person's user name, <c>cron</c>, <c>event:name</c>, <c>parent:id</c>; a trailing <c>*</c> matches the start (<c>event:*</c>).</summary>
     public string? StartedBy { get; init; }
 
     public DateTimeOffset? CreatedFrom { get; init; }

@@ -19,6 +19,7 @@ public sealed class StoredInstance
         _loadedBookmarks = KindsOf(instance);
         LoadedJournalCount = instance.JournalCount;
         LoadedIncidentIds = instance.Incidents.Select(i => i.Id).ToHashSet();
+        LoadedVariables = PrintsOf(instance);
     }
 
     private StoredInstance(WorkflowInstance instance)
@@ -26,6 +27,7 @@ public sealed class StoredInstance
         Instance = instance;
         _loadedBookmarks = new Dictionary<string, BookmarkKind>(StringComparer.Ordinal);
         LoadedIncidentIds = new HashSet<int>();
+        LoadedVariables = new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
     /// <summary>An instance not stored yet: everything it holds is new.</summary>
@@ -44,6 +46,9 @@ public sealed class StoredInstance
 
     public IReadOnlySet<int> LoadedIncidentIds { get; private set; }
 
+    /// <summary>Each variable's compact JSON at load (or last save) time, so that a save rewrites only the variables that changed.</summary>
+    public IReadOnlyDictionary<string, string> LoadedVariables { get; private set; }
+
     /// <summary>The incidents the last save stored for the first time (for the commit observers: operators are told).</summary>
     public IReadOnlyList<Incident> IncidentsRaised { get; private set; } = [];
 
@@ -55,7 +60,28 @@ public sealed class StoredInstance
         _loadedBookmarks = KindsOf(Instance);
         LoadedJournalCount = Instance.JournalCount;
         LoadedIncidentIds = Instance.Incidents.Select(i => i.Id).ToHashSet();
+        LoadedVariables = PrintsOf(Instance);
     }
+
+    /// <summary>The variables whose value differs from the baseline (new ones included), and those no longer there.</summary>
+    public (IReadOnlyList<string> Changed, IReadOnlyList<string> Removed) VariableChanges()
+    {
+        var changed = new List<string>();
+        foreach (var (name, value) in Instance.Variables)
+        {
+            if (!LoadedVariables.TryGetValue(name, out var before) || before != PrintOf(value))
+            {
+                changed.Add(name);
+            }
+        }
+
+        return (changed, [.. LoadedVariables.Keys.Where(name => !Instance.Variables.ContainsKey(name))]);
+    }
+
+    private static Dictionary<string, string> PrintsOf(WorkflowInstance instance) =>
+        instance.Variables.ToDictionary(p => p.Key, p => PrintOf(p.Value), StringComparer.Ordinal);
+
+    private static string PrintOf(System.Text.Json.Nodes.JsonNode? value) => value?.ToJsonString() ?? "null";
 
     /// <summary>Bookmarks the last burst created.</summary>
     public IEnumerable<Bookmark> NewBookmarks => Instance.Bookmarks.Where(b => !_loadedBookmarks.ContainsKey(b.Id));

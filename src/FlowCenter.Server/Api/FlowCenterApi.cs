@@ -95,44 +95,7 @@ public static class FlowCenterApi
             }
         });
 
-        // Every filter at once, the same as the operators' list: ?definitionId=&version=&status=&hasIncidents=&businessKey=
-        // &startedBy=&node=&parent=&startedFrom=&startedTo=&completedFrom=&completedTo=&sort=-started|started|-updated|updated.
-        api.MapGet("/instances", async (string? definitionId, int? version, string? status, bool? hasIncidents, string? businessKey, string? startedBy, string? node, string? parent,
-            DateTimeOffset? startedFrom, DateTimeOffset? startedTo, DateTimeOffset? completedFrom, DateTimeOffset? completedTo, string? sort, int? skip, int? take,
-            IWorkflowRuntime runtime, CancellationToken ct) =>
-        {
-            InstanceSort? order = sort switch
-            {
-                null or "" or "-started" => InstanceSort.StartedNewest,
-                "started" => InstanceSort.StartedOldest,
-                "-updated" => InstanceSort.UpdatedNewest,
-                "updated" => InstanceSort.UpdatedOldest,
-                _ => null,
-            };
-            if (order is null)
-            {
-                return Results.BadRequest(new ApiError($"Unknown sort '{sort}'; use -started, started, -updated or updated."));
-            }
-
-            WorkflowStatus? wanted = null;
-            if (status is not null)
-            {
-                if (!Enum.TryParse<WorkflowStatus>(status, ignoreCase: true, out var parsed))
-                {
-                    return Results.BadRequest(new ApiError($"Unknown status '{status}'; use one of {string.Join(", ", Enum.GetNames<WorkflowStatus>()).ToLowerInvariant()}."));
-                }
-
-                wanted = parsed;
-            }
-
-            return Results.Ok(await runtime.QueryAsync(new InstanceQuery
-            {
-                DefinitionId = definitionId, Version = version, Status = wanted, HasIncidents = hasIncidents, BusinessKey = businessKey, StartedBy = startedBy,
-                Node = node, ParentInstanceId = parent, CreatedFrom = startedFrom, CreatedTo = startedTo, CompletedFrom = completedFrom, CompletedTo = completedTo,
-                Sort = order.Value, Skip = Math.Max(0, skip ?? 0), Take = Math.Clamp(take ?? 50, 1, 500),
-            }, ct));
-        })
-            .RequireAuthorization(Policies.Operate);
+        api.MapInstanceLists();
 
         // A case for those who take part in it and for operators; anyone else learns nothing, not even that it exists.
         api.MapGet("/instances/{id}", async (string id, CaseReader cases, ClaimsPrincipal user, CancellationToken ct) =>

@@ -221,6 +221,116 @@ public sealed class InstanceStoreContractTests : IDisposable
         Assert.Equal(4, (await store.QueryAsync(new InstanceQuery { DefinitionId = "store", Take = 1 })).Total);
     }
 
+    [Theory, OnSqlite, OnPostgres, OnSqlServer]
+    public async Task Query_ByVariablesIncidentTextAndDuration_FollowsEverySave(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = new EfInstanceStore(database.Contexts);
+        async Task<StoredInstance> SaveNewAsync(string key, params (string Name, JsonNode? Value)[] variables)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(1));
+            var instance = await StartAsync(key);
+            foreach (var (name, value) in variables)
+            {
+                instance.Variables[name] = value;
+            }
+
+            var stored = StoredInstance.ForNew(instance, "li");
+            await store.SaveAsync(stored);
+            stored.MarkSaved(stored.Revision);
+            return stored;
+        }
+
+        var a = await SaveNewAsync("A", ("amount", 1500), ("supplier", "Acme Steel"), ("urgent", true), ("due", "2026-12-10"));
+        var b = await SaveNewAsync("B", ("amount", 800.0), ("supplier", "Beta"), ("urgent", false), ("due", "2026-12-01"), ("note", null));
+        var c = await SaveNewAsync("C", ("amount", "1500"), ("supplier", "ACME parts"));
+        var d = await SaveNewAsync("D");
+        c.Instance.Incidents.Add(new Incident { Id = 90, NodeId = "wait", TokenId = 1, Message = "MES answered 502 Bad Gateway", Attempts = 3, CreatedAt = _clock.GetUtcNow() });
+        await store.SaveAsync(c);
+        c.MarkSaved(c.Revision);
+        d.Instance.Status = WorkflowStatus.Completed;
+        d.Instance.CompletedAt = d.Instance.CreatedAt.AddSeconds(90);
+        await store.SaveAsync(d);
+        d.MarkSaved(d.Revision);
+
+        var names = new Dictionary<string, string> { [a.Instance.Id] = "A", [b.Instance.Id] = "B", [c.Instance.Id] = "C", [d.Instance.Id] = "D" };
+        async Task<string> FindAsync(InstanceQuery query) =>
+            string.Concat((await store.QueryAsync(query with { DefinitionId = "store", Now = _clock.GetUtcNow() })).Items.Select(i => names[i.Id]));
+        Task<string> WhereAsync(params string[] conditions) => FindAsync(new InstanceQuery { Variables = [.. conditions.Select(Condition)] });
+
+        Assert.Equal("A", await WhereAsync("amount>=1000"));
+        Assert.Equal("CA", await WhereAsync("amount=1500"));
+        Assert.Equal("B", await WhereAsync("amount != 1500"));
+        Assert.Equal("B", await WhereAsync("amount<1000"));
+        Assert.Equal("CA", await WhereAsync("supplier contains acme"));
+        Assert.Equal("A", await WhereAsync("urgent=true"));
+        Assert.Equal("B", await WhereAsync("urgent!=true"));
+        Assert.Equal("A", await WhereAsync("due>2026-12-05"));
+        Assert.Equal("B", await WhereAsync("due<=2026-12-01"));
+        Assert.Equal("B", await WhereAsync("note exists"));
+        Assert.Equal("B", await WhereAsync("note=null"));
+        Assert.Equal("A", await WhereAsync("amount exists", "supplier contains acme", "urgent=true"));
+        Assert.Equal("", await WhereAsync("missing exists"));
+        Assert.Equal("C", await FindAsync(new InstanceQuery { IncidentText = "bad GATEWAY" }));
+        Assert.Equal("", await FindAsync(new InstanceQuery { IncidentText = "timeout" }));
+
+        // A running instance's duration is the time since it started; an ended one's is fixed.
+        Assert.Equal("ABDC", await FindAsync(new InstanceQuery { Sort = InstanceSort.LongestFirst }));
+        Assert.Equal("CDBA", await FindAsync(new InstanceQuery { Sort = InstanceSort.ShortestFirst }));
+        Assert.Equal(90_000, (await store.QueryAsync(new InstanceQuery { DefinitionId = "store", Status = WorkflowStatus.Completed })).Items.Single().DurationMs);
+
+        // Later saves rewrite what changed: a new value, a variable removed, an incident resolved.
+        a.Instance.Variables["amount"] = 900;
+        a.Instance.Variables.Remove("due");
+        await store.SaveAsync(a);
+        a.MarkSaved(a.Revision);
+        c.Instance.Incidents[0].ResolvedAt = _clock.GetUtcNow();
+        await store.SaveAsync(c);
+        Assert.Equal("", await WhereAsync("amount>=1000"));
+        Assert.Equal("B", await WhereAsync("due exists"));
+        Assert.Equal("BA", await WhereAsync("amount<1000"));
+        Assert.Equal("", await FindAsync(new InstanceQuery { IncidentText = "gateway" }));
+
+        // The export reads every matching instance, whatever the page size.
+        var streamed = new List<string>();
+        await foreach (var row in store.StreamAsync(new InstanceQuery { DefinitionId = "store", Sort = InstanceSort.LongestFirst, Now = _clock.GetUtcNow(), Take = 1 }))
+        {
+            streamed.Add(names[row.Id]);
+        }
+
+        Assert.Equal("ABDC", string.Concat(streamed));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Migration_FillsTheSearchableVariablesOfInstancesStoredBeforeIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = new EfInstanceStore(database.Contexts);
+        var instance = await StartAsync("OLD");
+        instance.Variables["amount"] = 4200;
+        await store.SaveAsync(StoredInstance.ForNew(instance, "li"));
+        await using (var db = database.Contexts.CreateDbContext())
+        {
+            // The rows as a database upgraded from before the index looks.
+            db.InstanceVariables.RemoveRange(db.InstanceVariables);
+            db.Watermarks.RemoveRange(db.Watermarks.Where(w => w.Name == "instance-index-v1"));
+            var row = db.Instances.Single(i => i.Id == instance.Id);
+            row.StartedMs = 0;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(0, (await store.QueryAsync(new InstanceQuery { Variables = [Condition("amount=4200")] })).Total);
+        await new MigrateDatabaseTask(database.Contexts).RunAsync(CancellationToken.None);
+        await new MigrateDatabaseTask(database.Contexts).RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, (await store.QueryAsync(new InstanceQuery { Variables = [Condition("amount=4200")] })).Total);
+        await using var check = database.Contexts.CreateDbContext();
+        Assert.Equal(instance.CreatedAt.ToUnixTimeMilliseconds(), check.Instances.Single(i => i.Id == instance.Id).StartedMs);
+    }
+
+    private static VariableCondition Condition(string text) =>
+        VariableCondition.TryParse(text, out var condition, out var error) ? condition : throw new ArgumentException(error);
+
     private ValueTask<WorkflowInstance> StartAsync(string key, string? businessKey = null) =>
         _engine.StartAsync(_workflow, new StartOptions { Input = new Dictionary<string, JsonNode?> { ["key"] = key }, BusinessKey = businessKey });
 }

@@ -12,6 +12,7 @@ public sealed class RestApiTests
     {
         using var folder = new TempFolder();
         folder.AddWorkflow(new WorkflowBuilder("approve")
+            .Variable("amount", FlowCenter.Engine.Definitions.DataType.Number, 1500).Variable("supplier", FlowCenter.Engine.Definitions.DataType.String, "Acme, \"Steel\"")
             .Node("start", "Start").Node("task", "UserTask", ("title", "Approve")).Node("end", "End")
             .Connect("start", "task").Connect("task", "end", "approve").Build());
         await using var server = await ServerProcess.StartAsync("api", new Dictionary<string, string>
@@ -56,5 +57,20 @@ public sealed class RestApiTests
         using var badSort = await client.GetAsync("/api/instances?sort=sideways");
         Assert.Equal(HttpStatusCode.BadRequest, badSort.StatusCode);
         Assert.Contains("sideways", await badSort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Variable conditions, several ANDed; a misspelt parameter is refused rather than ignored (it would widen the list).
+        Assert.Equal(1, (await server.GetAsync("/api/instances?var=amount%3E%3D1000&var=supplier%20contains%20acme"))["total"]!.GetValue<int>());
+        Assert.Equal(0, (await server.GetAsync("/api/instances?var=amount%3E%3D1000&var=supplier%3DBeta"))["total"]!.GetValue<int>());
+        using var misspelt = await client.GetAsync("/api/instances?staus=running");
+        Assert.Equal(HttpStatusCode.BadRequest, misspelt.StatusCode);
+        Assert.Contains("staus", await misspelt.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The export holds every matching instance, quoted as CSV, not one page.
+        using var csv = await client.GetAsync("/api/instances/export?definitionId=approve&take=1");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,process,version,businessKey,status", lines[0], StringComparison.Ordinal);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(id + ",approve,1,PO-1,completed,", lines[1], StringComparison.Ordinal);
     }
 }

@@ -48,6 +48,7 @@ public sealed class RightsTableTests
         ("PUT", "/api/definitions/{id}", "UFFAFA", "saving a draft"),
         ("POST", "/api/instances", "UAAAAA", "anyone may start a published process (start form rules hold)"),
         ("GET", "/api/instances", "UFFFAA", "the list of every case is for operators"),
+        ("GET", "/api/instances/export", "UFFFAA", "the list as CSV, operators"),
         ("GET", "/api/instances/{id}", "UNONOO", "a case: its people and operators; others 404"),
         ("POST", "/api/instances/{id}/bookmarks/{bookmarkId}", "UFFFAA", "raw resume is an operator's repair"),
         ("POST", "/api/events/{name}", "UFFFAA", "events are for systems (webhooks, queues) and operators"),

@@ -591,6 +591,9 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("DurationMs")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("OpenIncidents")
                         .HasColumnType("integer");
 
@@ -609,6 +612,9 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.Property<string>("StartedBy")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<long>("StartedMs")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -631,9 +637,40 @@ namespace FlowCenter.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("Status", "DurationMs");
+
                     b.HasIndex("DefinitionId", "DefinitionVersion", "Status");
 
                     b.ToTable("Instances", (string)null);
+                });
+
+            modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceVariableRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("InstanceId", "Name");
+
+                    b.HasIndex("Name", "Number");
+
+                    b.HasIndex("Name", "Text");
+
+                    b.ToTable("InstanceVariables", (string)null);
                 });
 
             modelBuilder.Entity("FlowCenter.Persistence.Records.JournalRecord", b =>
@@ -1258,6 +1295,15 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("FlowCenter.Persistence.Records.IncidentRecord", b =>
+                {
+                    b.HasOne("FlowCenter.Persistence.Records.InstanceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceVariableRecord", b =>
                 {
                     b.HasOne("FlowCenter.Persistence.Records.InstanceRecord", null)
                         .WithMany()

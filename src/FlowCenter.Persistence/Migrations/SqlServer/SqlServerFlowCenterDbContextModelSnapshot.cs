@@ -592,6 +592,9 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("int");
 
+                    b.Property<long?>("DurationMs")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("OpenIncidents")
                         .HasColumnType("int");
 
@@ -610,6 +613,9 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.Property<string>("StartedBy")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<long>("StartedMs")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -633,9 +639,40 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("Status", "DurationMs");
+
                     b.HasIndex("DefinitionId", "DefinitionVersion", "Status");
 
                     b.ToTable("Instances", (string)null);
+                });
+
+            modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceVariableRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("InstanceId", "Name");
+
+                    b.HasIndex("Name", "Number");
+
+                    b.HasIndex("Name", "Text");
+
+                    b.ToTable("InstanceVariables", (string)null);
                 });
 
             modelBuilder.Entity("FlowCenter.Persistence.Records.JournalRecord", b =>
@@ -1261,6 +1298,15 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("FlowCenter.Persistence.Records.IncidentRecord", b =>
+                {
+                    b.HasOne("FlowCenter.Persistence.Records.InstanceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceVariableRecord", b =>
                 {
                     b.HasOne("FlowCenter.Persistence.Records.InstanceRecord", null)
                         .WithMany()

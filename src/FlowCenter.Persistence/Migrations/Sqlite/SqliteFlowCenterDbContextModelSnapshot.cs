@@ -577,6 +577,9 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DurationMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OpenIncidents")
                         .HasColumnType("INTEGER");
 
@@ -595,6 +598,9 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.Property<string>("StartedBy")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedMs")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -617,9 +623,40 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "CreatedAt");
 
+                    b.HasIndex("Status", "DurationMs");
+
                     b.HasIndex("DefinitionId", "DefinitionVersion", "Status");
 
                     b.ToTable("Instances", (string)null);
+                });
+
+            modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceVariableRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId", "Name");
+
+                    b.HasIndex("Name", "Number");
+
+                    b.HasIndex("Name", "Text");
+
+                    b.ToTable("InstanceVariables", (string)null);
                 });
 
             modelBuilder.Entity("FlowCenter.Persistence.Records.JournalRecord", b =>
@@ -1234,6 +1271,15 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("FlowCenter.Persistence.Records.IncidentRecord", b =>
+                {
+                    b.HasOne("FlowCenter.Persistence.Records.InstanceRecord", null)
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceVariableRecord", b =>
                 {
                     b.HasOne("FlowCenter.Persistence.Records.InstanceRecord", null)
                         .WithMany()
