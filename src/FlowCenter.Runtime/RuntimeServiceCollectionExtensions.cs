@@ -57,6 +57,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ContinuationRecovery>());
         services.TryAddSingleton<Cases.CaseAccess>();
         services.TryAddSingleton<Cases.CaseReader>();
+        services.TryAddSingleton<Cases.InstanceOperations>();
         services.TryAddSingleton<Requests.RequestService>();
         services.AddOptions<Tokens.AccessTokenOptions>();
         services.TryAddSingleton<Tokens.AccessTokenService>();

@@ -34,6 +34,13 @@ public interface IWorkflowRuntime
 
     Task SkipIncidentAsync(string instanceId, int incidentId, string port = Ports.Done, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sets one variable of a running instance (an operator's repair, before a retry) and returns the value it
+    /// had. A variable the process does not declare or hold, a value of the wrong type, or an ended instance is
+    /// refused with <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/>; nothing runs.
+    /// </summary>
+    Task<JsonNode?> SetVariableAsync(string instanceId, string name, JsonNode? value, CancellationToken cancellationToken = default);
+
     /// <summary>The instance as stored now, with its whole journal.</summary>
     Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default);
 

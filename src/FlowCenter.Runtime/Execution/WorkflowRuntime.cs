@@ -159,6 +159,35 @@ public sealed partial class WorkflowRuntime(
             return true;
         }, cancellationToken);
 
+    public async Task<JsonNode?> SetVariableAsync(string instanceId, string name, JsonNode? value, CancellationToken cancellationToken = default)
+    {
+        JsonNode? before = null;
+        await ChangeAsync(instanceId, (workflow, instance) =>
+        {
+            if (instance.IsFinished)
+            {
+                throw new InvalidOperationException($"Instance '{instanceId}' is {instance.Status.ToString().ToLowerInvariant()}; its variables can no longer change.");
+            }
+
+            var declared = workflow.VariableTypes.TryGetValue(name, out var type);
+            if (!declared && !instance.Variables.ContainsKey(name))
+            {
+                throw new ArgumentException($"Process '{instance.DefinitionId}' has no variable '{name}'.", nameof(name));
+            }
+
+            if (declared && FlowCenter.Engine.Json.JsonValues.CheckType(type, value) is { } why)
+            {
+                throw new ArgumentException($"Variable '{name}': {why}.", nameof(value));
+            }
+
+            before = instance.Variables.GetValueOrDefault(name)?.DeepClone();
+            instance.Variables[name] = value?.DeepClone();
+            instance.UpdatedAt = engine.Clock.GetUtcNow();
+            return ValueTask.FromResult(true);
+        }, cancellationToken);
+        return before;
+    }
+
     public async Task<WorkflowInstance?> GetAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var stored = await instances.LoadAsync(instanceId, cancellationToken);

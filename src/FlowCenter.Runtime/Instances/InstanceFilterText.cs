@@ -124,6 +124,13 @@ public static class InstanceFilterText
         return all.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!));
     }
 
+    /// <summary>The filter as a query string (<c>?status=running&amp;var=amount%3E%3D1000</c>), empty without any filter.</summary>
+    public static string ToQueryString(InstanceQuery query, bool paging = true)
+    {
+        var parts = Write(query, paging).Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)).ToList();
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+
     private static bool TryInt(string? text, string name, out int? value, out string error)
     {
         value = null;

@@ -127,32 +127,58 @@ public static class FlowCenterApi
             }))
             .RequireAuthorization(Policies.Operate);
 
-        api.MapPost("/instances/{id}/cancel", (string id, IWorkflowRuntime runtime, AuditTrail audit, CancellationToken ct) =>
+        // Repairs go through the operators' service, which checks the caller and writes the audit log.
+        api.MapPost("/instances/{id}/cancel", (string id, InstanceOperations operations, ClaimsPrincipal user, CancellationToken ct) =>
             Answer(async () =>
             {
-                await runtime.CancelAsync(id, ct);
-                await audit.RecordAsync(AuditActions.InstanceCancelled, $"instance:{id}", null, ct);
+                await operations.CancelAsync(id, Caller.From(user), ct);
                 return Results.NoContent();
             }))
             .RequireAuthorization(Policies.Operate);
 
-        api.MapPost("/instances/{id}/incidents/{incidentId:int}/retry", (string id, int incidentId, IWorkflowRuntime runtime, AuditTrail audit, CancellationToken ct) =>
+        api.MapPost("/instances/{id}/incidents/{incidentId:int}/retry", (string id, int incidentId, InstanceOperations operations, ClaimsPrincipal user, CancellationToken ct) =>
             Answer(async () =>
             {
-                await runtime.RetryIncidentAsync(id, incidentId, ct);
-                await audit.RecordAsync(AuditActions.IncidentRetried, $"instance:{id}", $"incident {incidentId}", ct);
+                await operations.RetryAsync(id, incidentId, Caller.From(user), ct);
                 return Results.NoContent();
             }))
             .RequireAuthorization(Policies.Operate);
 
-        api.MapPost("/instances/{id}/incidents/{incidentId:int}/skip", (string id, int incidentId, string? port, IWorkflowRuntime runtime, AuditTrail audit, CancellationToken ct) =>
+        api.MapPost("/instances/{id}/incidents/{incidentId:int}/skip", (string id, int incidentId, string? port, InstanceOperations operations, ClaimsPrincipal user, CancellationToken ct) =>
             Answer(async () =>
             {
-                await runtime.SkipIncidentAsync(id, incidentId, port ?? "done", ct);
-                await audit.RecordAsync(AuditActions.IncidentSkipped, $"instance:{id}", $"incident {incidentId} through {port ?? "done"}", ct);
+                await operations.SkipAsync(id, incidentId, port, Caller.From(user), ct);
                 return Results.NoContent();
             }))
             .RequireAuthorization(Policies.Operate);
+
+        // A case's journal and variables: for its people and operators, like the case itself.
+        api.MapGet("/instances/{id}/journal", async (string id, CaseReader cases, ClaimsPrincipal user, CancellationToken ct) =>
+            await cases.GetInstanceAsync(id, Caller.From(user), ct) is { } instance
+                ? Results.Ok(instance.Journal)
+                : Results.NotFound(new ApiError($"No instance '{id}'.")));
+
+        api.MapGet("/instances/{id}/variables", async (string id, CaseReader cases, ClaimsPrincipal user, CancellationToken ct) =>
+            await cases.GetInstanceAsync(id, Caller.From(user), ct) is { } instance
+                ? Results.Ok(instance.Variables)
+                : Results.NotFound(new ApiError($"No instance '{id}'.")));
+
+        // Body: { "value": <any JSON>, "reason": "why" }.
+        api.MapPut("/instances/{id}/variables/{name}", (string id, string name, HttpRequest request, InstanceOperations operations, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(async () =>
+            {
+                var body = await ReadPayloadAsync(request, ct) as JsonObject
+                    ?? throw new ArgumentException("The body must be an object: { \"value\": ..., \"reason\": \"...\" }.");
+                if (!body.ContainsKey("value"))
+                {
+                    throw new ArgumentException("The body has no 'value'.");
+                }
+
+                await operations.SetVariableAsync(id, name, body["value"]?.DeepClone(), body["reason"]?.GetValue<string>() ?? "", Caller.From(user), ct);
+                return Results.NoContent();
+            }))
+            .RequireAuthorization(Policies.Operate);
+
         // What this node maps, for administrators and for the rights table's test.
         api.MapGet("/endpoints", (EndpointDataSource endpoints) => endpoints.Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => new { method = m, route = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/') }))

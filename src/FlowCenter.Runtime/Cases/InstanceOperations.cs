@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Serialization;
+using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Audit;
+using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Instances;
+
+namespace FlowCenter.Runtime.Cases;
+
+/// <summary>
+/// What operators see and do on one instance, for the Studio and the API alike: every action checks the caller
+/// here (Operators and Administrators), and every change goes to the audit log with who, when and what.
+/// </summary>
+public sealed class InstanceOperations(IWorkflowRuntime runtime, IInstanceStore instances, AuditTrail audit, IAuditStore auditStore)
+{
+    public const string VariableChanged = "instance.variable";
+
+    /// <summary>The instance with its whole journal and who or what started it, for an operator; null when there is none.</summary>
+    public async Task<InstanceDetails?> GetAsync(string instanceId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        if (await instances.LoadAsync(instanceId, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+
+        stored.Instance.Journal = [.. await instances.GetJournalAsync(instanceId, cancellationToken)];
+        return new InstanceDetails(stored.Instance, stored.StartedBy);
+    }
+
+    /// <summary>The instances this one started as sub-processes, oldest first.</summary>
+    public async Task<IReadOnlyList<InstanceSummary>> ChildrenAsync(string instanceId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        return (await runtime.QueryAsync(new InstanceQuery { ParentInstanceId = instanceId, Sort = InstanceSort.StartedOldest, Take = InstanceFilterText.MaxTake }, cancellationToken)).Items;
+    }
+
+    /// <summary>What operators did to this instance (variable edits, retries, skips, a cancel), newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> RepairsAsync(string instanceId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        var target = Target(instanceId);
+        var page = await auditStore.QueryAsync(new AuditQuery { Text = target, Take = 200 }, cancellationToken);
+        return [.. page.Items.Where(e => e.Target == target && e.Action is VariableChanged or AuditActions.IncidentRetried or AuditActions.IncidentSkipped or AuditActions.InstanceCancelled)];
+    }
+
+    /// <summary>Sets a variable, giving a reason; the log keeps the value before and after.</summary>
+    public async Task SetVariableAsync(string instanceId, string name, JsonNode? value, string reason, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("Say why the variable is changed: the reason is kept with the change.", nameof(reason));
+        }
+
+        var before = await runtime.SetVariableAsync(instanceId, name, value, cancellationToken);
+        await audit.RecordAsync(VariableChanged, Target(instanceId), $"{name}: {Json(before)} → {Json(value)} · {reason.Trim()}", cancellationToken);
+    }
+
+    public async Task RetryAsync(string instanceId, int incidentId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        await runtime.RetryIncidentAsync(instanceId, incidentId, cancellationToken);
+        await audit.RecordAsync(AuditActions.IncidentRetried, Target(instanceId), $"incident {incidentId}", cancellationToken);
+    }
+
+    public async Task SkipAsync(string instanceId, int incidentId, string? port, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        port = string.IsNullOrWhiteSpace(port) ? Ports.Done : port;
+        await runtime.SkipIncidentAsync(instanceId, incidentId, port, cancellationToken);
+        await audit.RecordAsync(AuditActions.IncidentSkipped, Target(instanceId), $"incident {incidentId} through {port}", cancellationToken);
+    }
+
+    public async Task CancelAsync(string instanceId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        await runtime.CancelAsync(instanceId, cancellationToken);
+        await audit.RecordAsync(AuditActions.InstanceCancelled, Target(instanceId), null, cancellationToken);
+    }
+
+    private static string Target(string instanceId) => "instance:" + instanceId;
+
+    private static string Json(JsonNode? value) => value?.ToJsonString(WorkflowJson.CompactOptions) ?? "null";
+
+    private static void Require(Caller caller)
+    {
+        if (!caller.IsOperator)
+        {
+            throw new UnauthorizedAccessException($"{caller.UserName} is not an operator: instances are repaired by Operators and Administrators.");
+        }
+    }
+}
+
+/// <summary>An instance as operators see it: all of it, and who or what started it (a person, <c>event:…</c>, <c>cron</c>, <c>parent:…</c>).</summary>
+public sealed record InstanceDetails(WorkflowInstance Instance, string? StartedBy);

@@ -1,0 +1,230 @@
+using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Definitions;
+using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Instances;
+using FlowCenter.Studio.Localization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace FlowCenter.Studio.Operations;
+
+/// <summary>
+/// Every case, for operators: filters that combine, held in the page's address (a link shows the same list), the
+/// total, pages, the rows kept current while the page is open, and the filtered set as CSV.
+/// </summary>
+public sealed partial class InstanceList
+{
+    private const int PageSize = 25;
+    private const string IncidentsChoice = "incidents";
+    private static readonly TimeSpan LiveEvery = TimeSpan.FromSeconds(5);
+
+    private readonly FilterForm _form = new();
+    private readonly CancellationTokenSource _stop = new();
+    private InstanceQuery _query = new() { Take = PageSize };
+    private Page<InstanceSummary>? _page;
+    private string? _error;
+    private IReadOnlyList<(string Id, string Name)> _processes = [];
+    private Dictionary<string, Dictionary<string, string>> _steps = [];
+
+    [Inject]
+    private IWorkflowRuntime Runtime { get; set; } = null!;
+
+    [Inject]
+    private IDefinitionStore Definitions { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private IStringLocalizer<Strings> L { get; set; } = null!;
+
+    private string ExportLink => "api/instances/export" + InstanceFilterText.ToQueryString(_query, paging: false);
+
+    protected override async Task OnInitializedAsync()
+    {
+        var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        _processes = [.. latest.Select(d => (d.Id, d.NameFor(culture))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
+        _steps = latest.ToDictionary(d => d.Id, d => d.Nodes.ToDictionary(n => n.Id, n => n.Label ?? n.Id, StringComparer.Ordinal), StringComparer.Ordinal);
+        await ReadAddressAsync();
+        Navigation.LocationChanged += OnLocationChanged;
+        _ = KeepCurrentAsync(_stop.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Navigation.LocationChanged -= OnLocationChanged;
+        await _stop.CancelAsync();
+        _stop.Dispose();
+    }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e) => _ = InvokeAsync(async () =>
+    {
+        await ReadAddressAsync();
+        StateHasChanged();
+    });
+
+    /// <summary>The filter is what the address says; the form shows it.</summary>
+    private async Task ReadAddressAsync()
+    {
+        var uri = Navigation.ToAbsoluteUri(Navigation.Uri);
+        if (!uri.AbsolutePath.TrimEnd('/').EndsWith("/instances", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var parameters = QueryHelpers.ParseQuery(uri.Query);
+        if (!InstanceFilterText.TryRead(name => parameters.TryGetValue(name, out var v) ? [.. v.Where(s => s is not null).Select(s => s!)] : [], out var query, out var error))
+        {
+            _error = error;
+            _page = null;
+            return;
+        }
+
+        _error = null;
+        _query = query with { Take = PageSize, Skip = query.Skip / PageSize * PageSize };
+        _form.Fill(_query);
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync() => _page = await Runtime.QueryAsync(_query);
+
+    /// <summary>Running cases move on while the page is open: the shown page is read again every few seconds.</summary>
+    private async Task KeepCurrentAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(LiveEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (_error is null)
+                {
+                    await InvokeAsync(async () =>
+                    {
+                        await LoadAsync();
+                        StateHasChanged();
+                    });
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was left.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit went away.
+        }
+    }
+
+    private void SearchAsync() => Go(_form.ToQuery() with { Take = PageSize });
+
+    private void GoToPageAsync(int page) => Go(_query with { Skip = (page - 1) * PageSize });
+
+    private void Go(InstanceQuery query) =>
+        Navigation.NavigateTo("instances" + InstanceFilterText.ToQueryString(query with { Take = 50 }));
+
+    private string ProcessName(string id) => _processes.FirstOrDefault(p => p.Id == id).Name ?? id;
+
+    private IEnumerable<(string Id, string Label)> StepsOf(string? process) =>
+        process is not null && _steps.TryGetValue(process, out var steps) ? steps.Select(s => (s.Key, s.Value)) : [];
+
+    private string StepNames(InstanceSummary row) =>
+        string.Join(", ", (row.CurrentNodes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(n => _steps.TryGetValue(row.DefinitionId, out var steps) && steps.TryGetValue(n, out var label) ? label : n));
+
+    private static Color StatusColor(InstanceSummary row) => row.Status switch
+    {
+        _ when row.OpenIncidents > 0 => Color.Error,
+        WorkflowStatus.Completed => Color.Success,
+        WorkflowStatus.Faulted => Color.Error,
+        WorkflowStatus.Cancelled => Color.Dark,
+        WorkflowStatus.Waiting => Color.Info,
+        _ => Color.Default,
+    };
+
+    private sealed class ConditionRow
+    {
+        public string? Name { get; set; }
+
+        public VariableOperator Operator { get; set; }
+
+        public string? Value { get; set; }
+    }
+
+    /// <summary>The filter as the form edits it.</summary>
+    private sealed class FilterForm
+    {
+        public string? Process { get; set; }
+
+        public int? Version { get; set; }
+
+        public string? Status { get; set; }
+
+        public string? BusinessKey { get; set; }
+
+        public string? Node { get; set; }
+
+        public string? StartedBy { get; set; }
+
+        public string? Incident { get; set; }
+
+        public DateTime? StartedFrom { get; set; }
+
+        public DateTime? StartedTo { get; set; }
+
+        public DateTime? CompletedFrom { get; set; }
+
+        public DateTime? CompletedTo { get; set; }
+
+        public InstanceSort Sort { get; set; }
+
+        public List<ConditionRow> Conditions { get; } = [];
+
+        public void Fill(InstanceQuery query)
+        {
+            Process = query.DefinitionId;
+            Version = query.Version;
+            Status = query.HasIncidents == true && query.Status is null ? IncidentsChoice : query.Status?.ToString().ToLowerInvariant();
+            BusinessKey = query.BusinessKey;
+            Node = query.Node;
+            StartedBy = query.StartedBy;
+            Incident = query.IncidentText;
+            StartedFrom = query.CreatedFrom?.LocalDateTime.Date;
+            StartedTo = query.CreatedTo?.LocalDateTime.Date.AddDays(-1);
+            CompletedFrom = query.CompletedFrom?.LocalDateTime.Date;
+            CompletedTo = query.CompletedTo?.LocalDateTime.Date.AddDays(-1);
+            Sort = query.Sort;
+            Conditions.Clear();
+            Conditions.AddRange(query.Variables.Select(c => new ConditionRow { Name = c.Name, Operator = c.Operator, Value = c.Value }));
+        }
+
+        public InstanceQuery ToQuery() => new()
+        {
+            DefinitionId = Process,
+            Version = Process is null ? null : Version,
+            Status = Status is null or IncidentsChoice ? null : Enum.Parse<WorkflowStatus>(Status, ignoreCase: true),
+            HasIncidents = Status == IncidentsChoice ? true : null,
+            BusinessKey = Blank(BusinessKey),
+            Node = Process is null ? null : Node,
+            StartedBy = Blank(StartedBy),
+            IncidentText = Blank(Incident),
+            // Days as the user picks them: from the start of the first to the end of the last.
+            CreatedFrom = StartedFrom is { } sf ? new DateTimeOffset(sf.Date) : null,
+            CreatedTo = StartedTo is { } st ? new DateTimeOffset(st.Date.AddDays(1)) : null,
+            CompletedFrom = CompletedFrom is { } cf ? new DateTimeOffset(cf.Date) : null,
+            CompletedTo = CompletedTo is { } ct ? new DateTimeOffset(ct.Date.AddDays(1)) : null,
+            Sort = Sort,
+            Variables = [.. Conditions.Where(c => !string.IsNullOrWhiteSpace(c.Name))
+                .Select(c => new VariableCondition(c.Name!.Trim(), c.Operator, c.Operator == VariableOperator.Exists ? null : (c.Value ?? "").Trim()))],
+        };
+
+        private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+}
