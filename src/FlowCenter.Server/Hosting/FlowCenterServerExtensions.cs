@@ -25,6 +25,7 @@ public static class FlowCenterServerExtensions
         // An unhandled exception answers a problem document without internals (UseExceptionHandler in Program).
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         var section = builder.Configuration.GetSection("FlowCenter");
         var root = builder.Environment.ContentRootPath;
         builder.Services

@@ -20,6 +20,7 @@ public sealed partial class InstanceList
     private const int PageSize = 25;
     private const string IncidentsChoice = "incidents";
     private static readonly TimeSpan LiveEvery = TimeSpan.FromSeconds(5);
+    private static readonly string[] StartedHows = [FilterForm.ByPerson, FilterForm.ByEvent, FilterForm.BySchedule, FilterForm.ByParent];
 
     private readonly FilterForm _form = new();
     private readonly CancellationTokenSource _stop = new();
@@ -161,6 +162,14 @@ public sealed partial class InstanceList
     /// <summary>The filter as the form edits it.</summary>
     private sealed class FilterForm
     {
+        public const string ByPerson = "person";
+        public const string ByEvent = "event";
+        public const string BySchedule = "schedule";
+        public const string ByParent = "parent";
+
+        /// <summary>How the cases were started: by a person (named below), a system event, a schedule, another process.</summary>
+        public string? StartedHow { get; set; }
+
         public string? Process { get; set; }
 
         public int? Version { get; set; }
@@ -194,7 +203,14 @@ public sealed partial class InstanceList
             Status = query.HasIncidents == true && query.Status is null ? IncidentsChoice : query.Status?.ToString().ToLowerInvariant();
             BusinessKey = query.BusinessKey;
             Node = query.Node;
-            StartedBy = query.StartedBy;
+            (StartedHow, StartedBy) = query.StartedBy switch
+            {
+                null => (null, null),
+                "event:*" => (ByEvent, null),
+                "cron" => (BySchedule, null),
+                "parent:*" => (ByParent, null),
+                var other => (ByPerson, other),
+            };
             Incident = query.IncidentText;
             StartedFrom = query.CreatedFrom?.LocalDateTime.Date;
             StartedTo = query.CreatedTo?.LocalDateTime.Date.AddDays(-1);
@@ -213,7 +229,14 @@ public sealed partial class InstanceList
             HasIncidents = Status == IncidentsChoice ? true : null,
             BusinessKey = Blank(BusinessKey),
             Node = Process is null ? null : Node,
-            StartedBy = Blank(StartedBy),
+            StartedBy = StartedHow switch
+            {
+                ByEvent => "event:*",
+                BySchedule => "cron",
+                ByParent => "parent:*",
+                ByPerson => Blank(StartedBy),
+                _ => null,
+            },
             IncidentText = Blank(Incident),
             // Days as the user picks them: from the start of the first to the end of the last.
             CreatedFrom = StartedFrom is { } sf ? new DateTimeOffset(sf.Date) : null,

@@ -34,6 +34,7 @@ public sealed partial class InstancePage
     private IReadOnlyList<string> _done = [];
     private IReadOnlyList<string> _current = [];
     private IReadOnlyList<string> _failed = [];
+    private IReadOnlyList<string> _traversed = [];
     private IReadOnlyList<Incident> _open = [];
     private IReadOnlyList<InstanceSummary> _children = [];
     private IReadOnlyList<AuditEntry> _repairs = [];
@@ -124,6 +125,7 @@ public sealed partial class InstancePage
         _parentId = _instance.ParentInstanceId;
         _done = [.. _instance.Journal.Where(j => j.Status == JournalStatus.Completed).Select(j => j.NodeId).Distinct()];
         _current = [.. _instance.Tokens.Select(t => t.NodeId).Distinct()];
+        _traversed = _definition is null ? [] : ProcessDiagram.TraversedBy(_definition, _instance.Journal);
         _open = [.. _instance.Incidents.Where(i => i.IsOpen)];
         _failed = [.. _open.Select(i => i.NodeId).Distinct()];
         _children = await Operations.ChildrenAsync(InstanceId, _caller);

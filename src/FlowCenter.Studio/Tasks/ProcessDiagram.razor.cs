@@ -31,13 +31,56 @@ public sealed partial class ProcessDiagram
     [Parameter]
     public IReadOnlyList<string> Failed { get; set; } = [];
 
-    protected override void OnParametersSet() => _model = CanvasModelBuilder.Build(Definition, Activities, [], Words.Port);
+    /// <summary>Connections the case went along (their ids), drawn green.</summary>
+    [Parameter]
+    public IReadOnlyList<string> Traversed { get; set; } = [];
+
+    private WorkflowDefinition? _drawn;
+    private string _marks = "";
+    private bool _redraw;
+
+    /// <summary>
+    /// The drawing is built once per definition; a page that refreshes (a case moving on) only repaints the marks,
+    /// so the diagram neither flickers nor loses the user's zoom.
+    /// </summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        var marks = string.Join('|', string.Join(',', Done), string.Join(',', Failed), string.Join(',', Traversed), string.Join(',', Current));
+        if (!ReferenceEquals(_drawn, Definition))
+        {
+            _drawn = Definition;
+            _marks = marks;
+            _model = CanvasModelBuilder.Build(Definition, Activities, [], Words.Port);
+            _redraw = _canvas is not null;
+        }
+        else if (marks != _marks)
+        {
+            _marks = marks;
+            await OnRenderedAsync(0);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_redraw && _canvas is { IsReady: true })
+        {
+            _redraw = false;
+            await _canvas.RenderAsync(fit: true);
+        }
+    }
+
+    /// <summary>The connections a journal shows the case went along: out of a step through the port it took, to a step that ran after.</summary>
+    public static IReadOnlyList<string> TraversedBy(WorkflowDefinition definition, IReadOnlyList<Engine.State.JournalEntry> journal) =>
+        [.. definition.Connections.Where(c => journal.Any(from => from.NodeId == c.Source && from.Outcome is { } outcome
+                && outcome.Split(',').Contains(c.SourcePort, StringComparer.Ordinal)
+                && journal.Any(to => to.NodeId == c.Target && to.Sequence > from.Sequence)))
+            .Select(c => c.Id)];
 
     private async Task OnRenderedAsync(int nodes)
     {
         if (_canvas is not null)
         {
-            await _canvas.HighlightAsync(Done, Failed, [], Current);
+            await _canvas.HighlightAsync(Done, Failed, Traversed, Current);
         }
     }
 }

@@ -321,7 +321,8 @@ function paint(state) {
   const { graph, pal, marks } = state;
   const { current, failed, done, edges } = marks;
   for (const node of graph.getNodes()) {
-    const fill = current.includes(node.id) ? pal.current : failed.includes(node.id) ? pal.failed : done.includes(node.id) ? pal.done
+    // A step with a problem is red even while its token waits there for an operator.
+    const fill = failed.includes(node.id) ? pal.failed : current.includes(node.id) ? pal.current : done.includes(node.id) ? pal.done
       : node.getData()?.status === 'error' ? pal.error : pal.fill;
     node.attr('body/fill', fill);
     node.attr('body/strokeWidth', current.includes(node.id) ? 4 : 2);

@@ -1,0 +1,110 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FlowCenter.Server.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace FlowCenter.Server.Tests.Studio;
+
+/// <summary>
+/// An operator works a real incident through the Studio, in Chromium: filters the instance list (the filter lands
+/// in the address), opens the case with the problem, sees its step in red, corrects the variable with a reason,
+/// tries the step again and sees the case complete; the change is logged with the value before and after, the
+/// other case with the same problem is untouched, and the pages read in Chinese too.
+/// </summary>
+public sealed class OperationsPageTests
+{
+    [BrowserFact]
+    public async Task Operator_FiltersOpensEditsRetries_AndTheCaseCompletes()
+    {
+        using var folder = new TempFolder();
+        folder.AddWorkflow(new WorkflowBuilder("pay").Input("requester")
+            .Variable("amount", FlowCenter.Engine.Definitions.DataType.Number, 0)
+            .Node("start", "Start").Node("check", "Script", ("script", "if (amount <= 0) throw new Error('Amount must be above zero'); return amount;")).Node("end", "End")
+            .Configure("check", n => n.DisplayName = "Check the amount")
+            .Chain("start", "check", "end").Build());
+        await using var server = await ServerProcess.StartAsync("operations-page", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        using var requester = server.ClientAs("zhang.wei");
+        var ids = new List<string>();
+        foreach (var key in new[] { "PAY-1", "PAY-2" })
+        {
+            using var started = await requester.PostAsJsonAsync("/api/instances", new { definitionId = "pay", businessKey = key });
+            ids.Add((await started.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+        }
+
+        await Eventually.ThatAsync(async () => (await server.GetAsync("/api/instances?hasIncidents=true"))["total"]!.GetValue<int>(), n => n == 2, "both cases held up", context: () => server.LogTail);
+
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        page.SetDefaultTimeout(30_000);
+        var problems = Browser.Watch(page);
+        try
+        {
+            await Browser.SignInAsync(page, server.Client.BaseAddress!, "operator", "/");
+            await page.Locator("[data-testid=nav-instances]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=instances-total]")).ToContainTextAsync("2 matching");
+
+            // Filter: with open problems, business key PAY-1; the address holds the filter.
+            await page.Locator("[data-testid=instances-status]").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "With open problems" }).ClickAsync();
+            await page.Locator("[data-testid=instances-key]").FillAsync("PAY-1");
+            await page.Locator("[data-testid=instances-search]").ClickAsync();
+            await page.WaitForURLAsync(u => u.Contains("hasIncidents=true", StringComparison.Ordinal) && u.Contains("businessKey=PAY-1", StringComparison.Ordinal));
+            await Assertions.Expect(page.Locator("[data-testid=instances-total]")).ToContainTextAsync("1 matching");
+            await Assertions.Expect(page.Locator("[data-testid=instance-row]")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("[data-testid=instance-row]")).ToContainTextAsync("Check the amount");
+
+            // The case: its problem, its step in red.
+            await page.Locator("[data-testid=instance-row] a").ClickAsync();
+            await page.WaitForURLAsync($"**/instances/{ids[0]}");
+            await Assertions.Expect(page.Locator("[data-testid=instance-incident]")).ToContainTextAsync("Problem at Check the amount");
+            await Assertions.Expect(page.Locator("[data-testid=instance-incident-message]")).ToContainTextAsync("Amount must be above zero");
+            await Assertions.Expect(page.Locator("[data-testid=process-diagram] g[data-cell-id=check] rect").First).ToHaveAttributeAsync("fill", "#ffcdd2");
+
+            // Correct the amount, giving the reason; then try the step again.
+            await page.Locator("[data-variable=amount] [data-testid=variable-edit]").ClickAsync();
+            await page.Locator("[data-testid=variable-new-value]").FillAsync("250");
+            await page.Locator("[data-testid=variable-reason]").FillAsync("The requester gave the amount by phone");
+            await page.Locator("[data-testid=variable-save]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=instance-message]")).ToContainTextAsync("“amount” was changed");
+            await Assertions.Expect(page.Locator("[data-variable=amount] [data-testid=variable-value]")).ToHaveTextAsync("250");
+            await Assertions.Expect(page.Locator("[data-testid=instance-repairs]")).ToContainTextAsync("amount: 0 → 250 · The requester gave the amount by phone");
+            await page.Locator("[data-testid=incident-retry]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=instance-status]")).ToHaveTextAsync("Completed");
+            await Assertions.Expect(page.Locator("[data-testid=instance-incident]")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("[data-testid=process-diagram] g[data-cell-id=end] rect").First).ToHaveAttributeAsync("fill", "#c8e6c9");
+            await Assertions.Expect(page.Locator("[data-testid=instance-repairs]")).ToContainTextAsync("tried a step again");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-instance-repaired.png"), FullPage = true });
+
+            // The other case still waits for its operator; the log has who changed what.
+            Assert.Equal("suspended", (await server.GetAsync($"/api/instances/{ids[1]}"))["status"]!.GetValue<string>());
+            Assert.Equal("completed", (await server.GetAsync($"/api/instances/{ids[0]}"))["status"]!.GetValue<string>());
+            var log = (await server.GetAsync("/api/audit?action=instance.variable"))["items"]!.AsArray();
+            Assert.Contains(log, e => e!["actor"]!.GetValue<string>() == "operator" && e["target"]!.GetValue<string>() == "instance:" + ids[0]
+                && e["detail"]!.GetValue<string>().Contains("amount: 0 → 250", StringComparison.Ordinal));
+
+            // In Chinese: the list by the link the filter made, and the page of the other case.
+            var chinese = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+            chinese.SetDefaultTimeout(30_000);
+            var chineseProblems = Browser.Watch(chinese);
+            await Browser.SignInAsync(chinese, server.Client.BaseAddress!, "operator", "/instances?status=completed");
+            await Assertions.Expect(chinese.Locator("[data-testid=instances-total]")).ToContainTextAsync("共 1 条");
+            await Assertions.Expect(chinese.Locator("[data-testid=instance-status]")).ToHaveTextAsync("已完成");
+            await chinese.GotoAsync(new Uri(server.Client.BaseAddress!, $"/instances/{ids[1]}").ToString());
+            await Assertions.Expect(chinese.Locator("[data-testid=instance-incident]")).ToContainTextAsync("Check the amount 出现问题");
+            await Assertions.Expect(chinese.Locator("[data-testid=incident-retry]")).ToHaveTextAsync("重试");
+            await chinese.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-instance-zh.png"), FullPage = true });
+            Assert.Empty(problems);
+            Assert.Empty(chineseProblems);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            throw await Browser.ExplainAsync(page, ex, "operations", server, "[data-testid=instances-table]", "[data-testid=instance-incident]", "[data-testid=instance-message]");
+        }
+    }
+}
