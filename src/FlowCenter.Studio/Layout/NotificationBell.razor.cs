@@ -84,6 +84,8 @@ public sealed partial class NotificationBell : IDisposable
         }
     }
 
+    private Task OpenMenuAsync(Microsoft.AspNetCore.Components.Web.MouseEventArgs e) => _menu?.OpenMenuAsync(e) ?? Task.CompletedTask;
+
     private async Task OnKeyDownAsync(Microsoft.AspNetCore.Components.Web.KeyboardEventArgs e)
     {
         if (e.Key == "Escape" && _menu is not null)
