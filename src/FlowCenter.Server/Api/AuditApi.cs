@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using FlowCenter.Connectors.Files;
 using System.Security.Claims;
 using FlowCenter.Runtime.Audit;
 using FlowCenter.Runtime.Cases;
@@ -25,7 +24,7 @@ public static class AuditApi
                     await writer.WriteLineAsync(string.Join(",", new[]
                     {
                         entry.Id.ToString(CultureInfo.InvariantCulture), entry.At.ToString("O", CultureInfo.InvariantCulture), entry.Actor, entry.Via, entry.Action, entry.Target, entry.Address ?? "", entry.Detail ?? "",
-                    }.Select(Cell)));
+                    }.Select(Csv.Cell)));
                 }
             }, "text/csv; charset=utf-8", "audit.csv"));
         return app;
@@ -33,11 +32,4 @@ public static class AuditApi
 
     private static AuditQuery Query(DateTimeOffset? from, DateTimeOffset? to, string? actor, string? action, string? text) =>
         new() { From = from, To = to, Actor = actor, Action = action, Text = text };
-
-    /// <summary>A CSV cell: quoted when it must be, and never a formula for a spreadsheet.</summary>
-    private static string Cell(string value)
-    {
-        var safe = FileFormats.Neutralised(value);
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
-    }
 }

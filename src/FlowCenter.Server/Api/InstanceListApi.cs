@@ -39,8 +39,8 @@ public static class InstanceListApi
                 await foreach (var row in runtime.StreamAsync(query, ct))
                 {
                     await writer.WriteLineAsync(string.Join(',',
-                        Cell(row.Id), Cell(row.DefinitionId), row.DefinitionVersion.ToString(CultureInfo.InvariantCulture), Cell(row.BusinessKey),
-                        row.Status.ToString().ToLowerInvariant(), Cell(row.CurrentNodes?.Replace(',', ' ')), Cell(row.StartedBy),
+                        Csv.Cell(row.Id), Csv.Cell(row.DefinitionId), row.DefinitionVersion.ToString(CultureInfo.InvariantCulture), Csv.Cell(row.BusinessKey),
+                        row.Status.ToString().ToLowerInvariant(), Csv.Cell(row.CurrentNodes?.Replace(',', ' ')), Csv.Cell(row.StartedBy),
                         Time(row.CreatedAt), Time(row.UpdatedAt), Time(row.CompletedAt),
                         ((long)row.DurationAt(now).TotalSeconds).ToString(CultureInfo.InvariantCulture), row.OpenIncidents.ToString(CultureInfo.InvariantCulture)));
                     if (++count % 500 == 0)
@@ -73,20 +73,4 @@ public static class InstanceListApi
             : [];
 
     private static string Time(DateTimeOffset? time) => time?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
-
-    /// <summary>A CSV cell: quoted when needed, and never read as a formula by a spreadsheet.</summary>
-    private static string Cell(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        if (text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-    }
 }

@@ -19,7 +19,6 @@ public sealed partial class InstanceList
 {
     private const int PageSize = 25;
     private const string IncidentsChoice = "incidents";
-    private static readonly TimeSpan LiveEvery = TimeSpan.FromSeconds(5);
     private static readonly string[] StartedHows = [FilterForm.ByPerson, FilterForm.ByEvent, FilterForm.BySchedule, FilterForm.ByParent];
 
     private readonly FilterForm _form = new();
@@ -97,32 +96,13 @@ public sealed partial class InstanceList
     private async Task LoadAsync() => _page = await Runtime.QueryAsync(_query);
 
     /// <summary>Running cases move on while the page is open: the shown page is read again every few seconds.</summary>
-    private async Task KeepCurrentAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(LiveEvery);
-        try
+    private Task KeepCurrentAsync(CancellationToken cancellationToken) => LiveRefresh.RunAsync(() => _error is null
+        ? InvokeAsync(async () =>
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                if (_error is null)
-                {
-                    await InvokeAsync(async () =>
-                    {
-                        await LoadAsync();
-                        StateHasChanged();
-                    });
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was left.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The circuit went away.
-        }
-    }
+            await LoadAsync();
+            StateHasChanged();
+        })
+        : Task.CompletedTask, cancellationToken);
 
     private void SearchAsync() => Go(_form.ToQuery() with { Take = PageSize });
 

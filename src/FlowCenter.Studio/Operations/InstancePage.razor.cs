@@ -23,7 +23,6 @@ namespace FlowCenter.Studio.Operations;
 /// </summary>
 public sealed partial class InstancePage
 {
-    private static readonly TimeSpan LiveEvery = TimeSpan.FromSeconds(5);
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly CancellationTokenSource _stop = new();
@@ -137,32 +136,13 @@ public sealed partial class InstancePage
     }
 
     /// <summary>A running case moves on while the page is open; an edit in progress is left alone.</summary>
-    private async Task KeepCurrentAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(LiveEvery);
-        try
+    private Task KeepCurrentAsync(CancellationToken cancellationToken) => LiveRefresh.RunAsync(() => _instance is { IsFinished: false } && _editing is null && !_busy
+        ? InvokeAsync(async () =>
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                if (_instance is { IsFinished: false } && _editing is null && !_busy)
-                {
-                    await InvokeAsync(async () =>
-                    {
-                        await LoadAsync();
-                        StateHasChanged();
-                    });
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was left.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The circuit went away.
-        }
-    }
+            await LoadAsync();
+            StateHasChanged();
+        })
+        : Task.CompletedTask, cancellationToken);
 
     private string LabelOf(string nodeId) => _definition?.Nodes.Find(n => n.Id == nodeId)?.Label ?? nodeId;
 

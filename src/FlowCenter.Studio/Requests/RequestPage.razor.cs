@@ -21,6 +21,7 @@ public sealed partial class RequestPage
     private IReadOnlyList<string> _done = [];
     private IReadOnlyList<string> _current = [];
     private IReadOnlyList<string> _failed = [];
+    private IReadOnlyList<string> _traversed = [];
     private IReadOnlyList<Incident> _held = [];
     private IReadOnlyList<JournalEntry> _steps = [];
     private bool _isOperator;
@@ -65,6 +66,7 @@ public sealed partial class RequestPage
         _held = [.. _instance.Incidents.Where(i => i.IsOpen)];
         _failed = [.. _held.Select(i => i.NodeId).Distinct()];
         _steps = [.. _instance.Journal.OrderBy(j => j.Sequence)];
+        _traversed = _definition is null ? [] : ProcessDiagram.TraversedBy(_definition, _steps);
         _isOperator = caller.IsOperator;
     }
 
