@@ -61,6 +61,10 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<InstanceVariableRecord> InstanceVariables => Set<InstanceVariableRecord>();
 
+    public DbSet<BatchRecord> Batches => Set<BatchRecord>();
+
+    public DbSet<BatchItemRecord> BatchItems => Set<BatchItemRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -26,6 +26,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.TryAddSingleton<IInstanceStore, EfInstanceStore>();
         services.TryAddSingleton<ITaskStore, EfTaskStore>();
+        services.TryAddSingleton<Runtime.Batches.IBatchStore, EfBatchStore>();
         services.TryAddSingleton<Runtime.Tokens.IAccessTokenStore, EfAccessTokenStore>();
         services.TryAddSingleton<Runtime.Audit.IAuditStore, EfAuditStore>();
         services.TryAddSingleton<EfDelegationStore>();

@@ -9,6 +9,12 @@ public sealed class RuntimeOptions
     /// <summary>A folder whose definitions are imported and published at start-up; none when empty.</summary>
     public string? WorkflowsFolder { get; set; }
 
+    /// <summary>How often each node looks for batch work that it was not told of (made on another node, or left by a crash).</summary>
+    public TimeSpan BatchPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a node holds the batch items it took before another node may take them (after a crash).</summary>
+    public TimeSpan BatchClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How often the database is asked for due timers when nothing earlier was scheduled.</summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

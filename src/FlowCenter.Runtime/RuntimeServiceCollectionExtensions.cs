@@ -58,6 +58,10 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<Cases.CaseAccess>();
         services.TryAddSingleton<Cases.CaseReader>();
         services.TryAddSingleton<Cases.InstanceOperations>();
+        services.TryAddSingleton<Batches.BatchSignal>();
+        services.TryAddSingleton<Batches.InstanceBatches>();
+        services.TryAddSingleton<Batches.BatchRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Batches.BatchRunner>());
         services.TryAddSingleton<Requests.RequestService>();
         services.AddOptions<Tokens.AccessTokenOptions>();
         services.TryAddSingleton<Tokens.AccessTokenService>();

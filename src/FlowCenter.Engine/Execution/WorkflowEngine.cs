@@ -88,21 +88,21 @@ public sealed class WorkflowEngine
     /// </summary>
     public ValueTask ResumeAsync(ExecutableWorkflow workflow, WorkflowInstance instance, string bookmarkId, JsonNode? payload = null, string? resumedBy = null, CancellationToken cancellationToken = default)
     {
-        EnsureActive(instance);
+        EnsureRunnable(instance);
         return new Burst(this, workflow, instance, cancellationToken).ResumeAsync(bookmarkId, payload, resumedBy);
     }
 
     /// <summary>Runs the node of an open incident again.</summary>
     public ValueTask RetryIncidentAsync(ExecutableWorkflow workflow, WorkflowInstance instance, int incidentId, CancellationToken cancellationToken = default)
     {
-        EnsureActive(instance);
+        EnsureRunnable(instance);
         return new Burst(this, workflow, instance, cancellationToken).RetryIncidentAsync(OpenIncident(instance, incidentId));
     }
 
     /// <summary>Leaves the node of an open incident through <paramref name="port"/> as if it had completed.</summary>
     public ValueTask SkipIncidentAsync(ExecutableWorkflow workflow, WorkflowInstance instance, int incidentId, string port = Ports.Done, CancellationToken cancellationToken = default)
     {
-        EnsureActive(instance);
+        EnsureRunnable(instance);
         var incident = OpenIncident(instance, incidentId);
         var node = workflow.Node(incident.NodeId);
         if (!node.Descriptor.AnyPort && !node.Ports.Contains(port))
@@ -123,7 +123,65 @@ public sealed class WorkflowEngine
             incident.Resolution = "cancelled";
         }
 
+        instance.Hold = null;
         new Burst(this, workflow, instance, CancellationToken.None).EndAll(WorkflowStatus.Cancelled);
+    }
+
+    /// <summary>
+    /// Suspends the instance for an operator: nothing of it runs until <see cref="LiftSuspensionAsync"/>; what
+    /// arrives meanwhile is held back with <see cref="HoldBack"/>.
+    /// </summary>
+    public void Suspend(WorkflowInstance instance, string by, string? reason)
+    {
+        EnsureActive(instance);
+        if (instance.Hold is { } hold)
+        {
+            throw new InvalidOperationException($"Instance '{instance.Id}' is already suspended (by {hold.By} at {hold.At:u}).");
+        }
+
+        instance.Hold = new InstanceHold { At = Clock.GetUtcNow(), By = by, Reason = reason, StatusBefore = instance.Status };
+        instance.Status = WorkflowStatus.Suspended;
+        instance.UpdatedAt = Clock.GetUtcNow();
+    }
+
+    /// <summary>
+    /// Keeps a resumption that reached a suspended instance for when it is resumed; its bookmark leaves the live
+    /// ones, so that it is delivered once. False when the bookmark is gone (handled before).
+    /// </summary>
+    public bool HoldBack(WorkflowInstance instance, string bookmarkId, JsonNode? payload, string? resumedBy)
+    {
+        var hold = instance.Hold ?? throw new InvalidOperationException($"Instance '{instance.Id}' is not suspended.");
+        if (instance.IsFinished || instance.Bookmarks.Find(b => b.Id == bookmarkId) is not { } bookmark)
+        {
+            return false;
+        }
+
+        instance.Bookmarks.Remove(bookmark);
+        hold.Arrived.Add(new HeldResume { Bookmark = bookmark, Payload = payload?.DeepClone(), ResumedBy = resumedBy, At = Clock.GetUtcNow() });
+        instance.UpdatedAt = Clock.GetUtcNow();
+        return true;
+    }
+
+    /// <summary>
+    /// Resumes a suspended instance: it takes back the status it had, then what arrived meanwhile is delivered
+    /// in the order it came, each in a burst of its own; one that an earlier burst made moot (its bookmark
+    /// removed, the instance ended) is dropped.
+    /// </summary>
+    public async ValueTask LiftSuspensionAsync(ExecutableWorkflow workflow, WorkflowInstance instance, CancellationToken cancellationToken = default)
+    {
+        EnsureActive(instance);
+        var hold = instance.Hold ?? throw new InvalidOperationException($"Instance '{instance.Id}' is not suspended.");
+        instance.Hold = null;
+        instance.Status = hold.StatusBefore;
+        instance.UpdatedAt = Clock.GetUtcNow();
+        instance.Bookmarks.AddRange(hold.Arrived.Select(a => a.Bookmark));
+        foreach (var arrived in hold.Arrived)
+        {
+            if (!instance.IsFinished && instance.Bookmarks.Exists(b => b.Id == arrived.Bookmark.Id))
+            {
+                await new Burst(this, workflow, instance, cancellationToken).ResumeAsync(arrived.Bookmark.Id, arrived.Payload, arrived.ResumedBy);
+            }
+        }
     }
 
     private static void EnsureActive(WorkflowInstance instance)
@@ -131,6 +189,16 @@ public sealed class WorkflowEngine
         if (instance.IsFinished)
         {
             throw new InvalidOperationException($"Instance '{instance.Id}' is {instance.Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    /// <summary>Active and not held by an operator: something may run.</summary>
+    private static void EnsureRunnable(WorkflowInstance instance)
+    {
+        EnsureActive(instance);
+        if (instance.Hold is { } hold)
+        {
+            throw new InvalidOperationException($"Instance '{instance.Id}' is suspended (by {hold.By} at {hold.At:u}): resume it first.");
         }
     }
 

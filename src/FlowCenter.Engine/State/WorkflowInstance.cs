@@ -50,6 +50,9 @@ public sealed class WorkflowInstance
     /// <summary>Source of token, scope and incident numbers within this instance.</summary>
     public int NextSequence { get; set; } = 1;
 
+    /// <summary>Set while an operator holds the instance suspended; its status is then <see cref="WorkflowStatus.Suspended"/>.</summary>
+    public InstanceHold? Hold { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -9,7 +9,7 @@ public enum WorkflowStatus
     /// <summary>Every live path waits on a bookmark (a person, a timer, an event, a child instance).</summary>
     Waiting,
 
-    /// <summary>At least one path stopped with an open incident.</summary>
+    /// <summary>At least one path stopped with an open incident, or an operator suspended the instance (<see cref="WorkflowInstance.Hold"/>).</summary>
     Suspended,
 
     Completed,

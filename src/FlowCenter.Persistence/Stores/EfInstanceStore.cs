@@ -196,6 +196,12 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
     private static IQueryable<InstanceRecord> Filtered(FlowCenterDbContext db, InstanceQuery query)
     {
         var rows = db.Instances.AsNoTracking();
+        if (query.Ids is { } ids)
+        {
+            var wanted = ids.ToList();
+            rows = rows.Where(i => wanted.Contains(i.Id));
+        }
+
         if (query.DefinitionId is { } definitionId)
         {
             rows = rows.Where(i => i.DefinitionId == definitionId);

@@ -12,6 +12,12 @@ public static class AuditActions
     public const string DefinitionDeleted = "definition.delete";
     public const string InstanceStarted = "instance.start";
     public const string InstanceCancelled = "instance.cancel";
+
+    public const string InstanceSuspended = "instance.suspend";
+
+    public const string InstanceResumed = "instance.resume";
+
+    public const string BatchStarted = "instance.batch";
     public const string BookmarkResumed = "instance.resume";
     public const string IncidentRetried = "incident.retry";
     public const string IncidentSkipped = "incident.skip";

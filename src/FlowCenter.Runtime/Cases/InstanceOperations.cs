@@ -42,7 +42,7 @@ public sealed class InstanceOperations(IWorkflowRuntime runtime, IInstanceStore 
         Require(caller);
         var target = Target(instanceId);
         var page = await auditStore.QueryAsync(new AuditQuery { Text = target, Take = 200 }, cancellationToken);
-        return [.. page.Items.Where(e => e.Target == target && e.Action is VariableChanged or AuditActions.IncidentRetried or AuditActions.IncidentSkipped or AuditActions.InstanceCancelled)];
+        return [.. page.Items.Where(e => e.Target == target && e.Action is VariableChanged or AuditActions.IncidentRetried or AuditActions.IncidentSkipped or AuditActions.InstanceCancelled or AuditActions.InstanceSuspended or AuditActions.InstanceResumed)];
     }
 
     /// <summary>Sets a variable, giving a reason; the log keeps the value before and after.</summary>
@@ -78,6 +78,22 @@ public sealed class InstanceOperations(IWorkflowRuntime runtime, IInstanceStore 
         Require(caller);
         await runtime.CancelAsync(instanceId, cancellationToken);
         await audit.RecordAsync(AuditActions.InstanceCancelled, Target(instanceId), null, cancellationToken);
+    }
+
+    /// <summary>Suspends the instance until an operator resumes it; what arrives meanwhile waits.</summary>
+    public async Task SuspendAsync(string instanceId, string? reason, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        await runtime.SuspendAsync(instanceId, caller.UserName, reason, cancellationToken);
+        await audit.RecordAsync(AuditActions.InstanceSuspended, Target(instanceId), reason, cancellationToken);
+    }
+
+    public async Task ResumeAsync(string instanceId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        await runtime.ResumeInstanceAsync(instanceId, cancellationToken);
+        await audit.RecordAsync(AuditActions.InstanceResumed, Target(instanceId), null, cancellationToken);
     }
 
     private static string Target(string instanceId) => "instance:" + instanceId;

@@ -30,6 +30,16 @@ public interface IWorkflowRuntime
 
     Task CancelAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Suspends a running instance for an operator: its timers, events, decisions and children's results are
+    /// kept (<see cref="ResumeOutcome.Held"/>) and nothing runs until <see cref="ResumeInstanceAsync"/>. An
+    /// ended or already suspended instance is refused with <see cref="InvalidOperationException"/>.
+    /// </summary>
+    Task SuspendAsync(string instanceId, string by, string? reason, CancellationToken cancellationToken = default);
+
+    /// <summary>Resumes a suspended instance and delivers, in order, what arrived while it was suspended.</summary>
+    Task ResumeInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
+
     Task RetryIncidentAsync(string instanceId, int incidentId, CancellationToken cancellationToken = default);
 
     Task SkipIncidentAsync(string instanceId, int incidentId, string port = Ports.Done, CancellationToken cancellationToken = default);

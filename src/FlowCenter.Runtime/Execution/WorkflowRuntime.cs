@@ -58,35 +58,50 @@ public sealed partial class WorkflowRuntime(
 
     public async Task<ResumeOutcome> ResumeAsync(string instanceId, string bookmarkId, JsonNode? payload = null, string? resumedBy = null, CancellationToken cancellationToken = default)
     {
-        var resumed = await ChangeAsync(instanceId, async (workflow, instance) =>
+        var outcome = ResumeOutcome.AlreadyHandled;
+        await ChangeAsync(instanceId, async (workflow, instance) =>
         {
+            outcome = ResumeOutcome.AlreadyHandled;
             if (instance.IsFinished || !instance.Bookmarks.Exists(b => b.Id == bookmarkId))
             {
                 return false;
             }
 
+            if (instance.Hold is not null)
+            {
+                outcome = ResumeOutcome.Held;
+                return engine.HoldBack(instance, bookmarkId, payload, resumedBy);
+            }
+
             await engine.ResumeAsync(workflow, instance, bookmarkId, payload, resumedBy, cancellationToken);
+            outcome = ResumeOutcome.Resumed;
             return true;
         }, cancellationToken);
-        return resumed ? ResumeOutcome.Resumed : ResumeOutcome.AlreadyHandled;
+        return outcome;
     }
 
     public async Task<ResumeOutcome> FireTimerAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken = default)
     {
-        var early = false;
-        var resumed = await ChangeAsync(instanceId, async (workflow, instance) =>
+        var outcome = ResumeOutcome.AlreadyHandled;
+        await ChangeAsync(instanceId, async (workflow, instance) =>
         {
             var bookmark = instance.IsFinished ? null : instance.Bookmarks.Find(b => b.Id == bookmarkId);
-            early = bookmark?.DueAt > engine.Clock.GetUtcNow();
-            if (bookmark is null || early)
+            outcome = bookmark is null ? ResumeOutcome.AlreadyHandled
+                : bookmark.DueAt > engine.Clock.GetUtcNow() ? ResumeOutcome.NotYetDue
+                : instance.Hold is not null ? ResumeOutcome.Held
+                : ResumeOutcome.Resumed;
+            switch (outcome)
             {
-                return false;
+                case ResumeOutcome.Held:
+                    return engine.HoldBack(instance, bookmarkId, null, "timer");
+                case ResumeOutcome.Resumed:
+                    await engine.ResumeAsync(workflow, instance, bookmarkId, null, "timer", cancellationToken);
+                    return true;
+                default:
+                    return false;
             }
-
-            await engine.ResumeAsync(workflow, instance, bookmarkId, null, "timer", cancellationToken);
-            return true;
         }, cancellationToken);
-        return resumed ? ResumeOutcome.Resumed : early ? ResumeOutcome.NotYetDue : ResumeOutcome.AlreadyHandled;
+        return outcome;
     }
 
     public async Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, string? sentBy = null, CancellationToken cancellationToken = default)
@@ -102,7 +117,7 @@ public sealed partial class WorkflowRuntime(
         var resumed = 0;
         foreach (var bookmark in waiting)
         {
-            if (await ResumeAsync(bookmark.InstanceId, bookmark.BookmarkId, payload?.DeepClone(), sentBy, cancellationToken) == ResumeOutcome.Resumed)
+            if (await ResumeAsync(bookmark.InstanceId, bookmark.BookmarkId, payload?.DeepClone(), sentBy, cancellationToken) is ResumeOutcome.Resumed or ResumeOutcome.Held)
             {
                 resumed++;
             }
@@ -143,6 +158,20 @@ public sealed partial class WorkflowRuntime(
 
             engine.Cancel(workflow, instance);
             return ValueTask.FromResult(true);
+        }, cancellationToken);
+
+    public async Task SuspendAsync(string instanceId, string by, string? reason, CancellationToken cancellationToken = default) =>
+        await ChangeAsync(instanceId, (_, instance) =>
+        {
+            engine.Suspend(instance, by, reason);
+            return ValueTask.FromResult(true);
+        }, cancellationToken);
+
+    public async Task ResumeInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await ChangeAsync(instanceId, async (workflow, instance) =>
+        {
+            await engine.LiftSuspensionAsync(workflow, instance, cancellationToken);
+            return true;
         }, cancellationToken);
 
     public Task RetryIncidentAsync(string instanceId, int incidentId, CancellationToken cancellationToken = default) =>

@@ -104,6 +104,32 @@ public static class InstanceFilterText
         return true;
     }
 
+    /// <summary>
+    /// Reads a filter from a query string as <see cref="ToQueryString"/> writes it (a leading <c>?</c> optional).
+    /// An unknown parameter is refused by name: a misspelt filter must not widen a list, an export or a batch.
+    /// </summary>
+    public static bool TryParse(string? text, out InstanceQuery query, out string error)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var part in (text ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            var name = Unescape(equals < 0 ? part : part[..equals]);
+            if (!Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                query = new InstanceQuery();
+                error = $"Unknown parameter '{name}'; the filters are {string.Join(", ", Names)}.";
+                return false;
+            }
+
+            pairs.Add(new(name, equals < 0 ? "" : Unescape(part[(equals + 1)..])));
+        }
+
+        return TryRead(name => [.. pairs.Where(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Select(p => p.Value)], out query, out error);
+
+        static string Unescape(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
+    }
+
     /// <summary>The filter as parameters, defaults left out: what <see cref="TryRead"/> reads back as the same filter.</summary>
     public static IEnumerable<KeyValuePair<string, string>> Write(InstanceQuery query, bool paging = true)
     {

@@ -7,6 +7,9 @@ public sealed record InstanceQuery
 {
     public string? DefinitionId { get; init; }
 
+    /// <summary>Only these instances (rows an operator ticked); not part of the list's address.</summary>
+    public IReadOnlyList<string>? Ids { get; init; }
+
     /// <summary>The version of <see cref="DefinitionId"/> the instances run.</summary>
     public int? Version { get; init; }
 

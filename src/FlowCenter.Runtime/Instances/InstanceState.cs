@@ -27,6 +27,8 @@ public sealed class InstanceState
 
     public int JournalCount { get; set; }
 
+    public InstanceHold? Hold { get; set; }
+
     public static string Write(WorkflowInstance instance) => JsonSerializer.Serialize(new InstanceState
     {
         Input = instance.Input,
@@ -37,6 +39,7 @@ public sealed class InstanceState
         LastError = instance.LastError,
         NextSequence = instance.NextSequence,
         JournalCount = instance.JournalCount,
+        Hold = instance.Hold,
     }, WorkflowJson.CompactOptions);
 
     public static void Read(string json, WorkflowInstance into)
@@ -51,5 +54,6 @@ public sealed class InstanceState
         into.LastError = state.LastError;
         into.NextSequence = state.NextSequence;
         into.JournalCount = state.JournalCount;
+        into.Hold = state.Hold;
     }
 }

@@ -96,6 +96,7 @@ public static class FlowCenterApi
         });
 
         api.MapInstanceLists();
+        api.MapBatches();
 
         // A case for those who take part in it and for operators; anyone else learns nothing, not even that it exists.
         api.MapGet("/instances/{id}", async (string id, CaseReader cases, ClaimsPrincipal user, CancellationToken ct) =>
@@ -110,7 +111,7 @@ public static class FlowCenterApi
                 var payload = await ReadPayloadAsync(request, ct);
                 var outcome = await runtime.ResumeAsync(id, bookmarkId, payload, "operator:" + user.Identity!.Name, ct);
                 await audit.RecordAsync(AuditActions.BookmarkResumed, $"instance:{id}", $"bookmark {bookmarkId}: {outcome}", ct);
-                return outcome == ResumeOutcome.Resumed
+                return outcome is ResumeOutcome.Resumed or ResumeOutcome.Held
                     ? Results.Ok(new { outcome })
                     : Results.Conflict(new ApiError($"Bookmark '{bookmarkId}' was already handled."));
             });
@@ -132,6 +133,25 @@ public static class FlowCenterApi
             Answer(async () =>
             {
                 await operations.CancelAsync(id, Caller.From(user), ct);
+                return Results.NoContent();
+            }))
+            .RequireAuthorization(Policies.Operate);
+
+        // Body (optional): { "reason": "why" }.
+        api.MapPost("/instances/{id}/suspend", (string id, HttpRequest request, InstanceOperations operations, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(async () =>
+            {
+                var body = await ReadPayloadAsync(request, ct);
+                var reason = body is JsonObject fields ? fields["reason"]?.GetValue<string>() : null;
+                await operations.SuspendAsync(id, reason, Caller.From(user), ct);
+                return Results.NoContent();
+            }))
+            .RequireAuthorization(Policies.Operate);
+
+        api.MapPost("/instances/{id}/resume", (string id, InstanceOperations operations, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(async () =>
+            {
+                await operations.ResumeAsync(id, Caller.From(user), ct);
                 return Results.NoContent();
             }))
             .RequireAuthorization(Policies.Operate);
@@ -188,7 +208,7 @@ public static class FlowCenterApi
     }
 
     /// <summary>The JSON body, sent with a length or chunked, within the API's limit; null when there is none.</summary>
-    private static async Task<JsonNode?> ReadPayloadAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<JsonNode?> ReadPayloadAsync(HttpRequest request, CancellationToken ct)
     {
         var body = await RequestBodies.ReadAsync(request, RequestBodies.MaxApiBytes, ct)
             ?? throw new PayloadTooLargeException(RequestBodies.MaxApiBytes);
@@ -196,7 +216,7 @@ public static class FlowCenterApi
         return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
     }
 
-    private static async Task<IResult> Answer(Func<Task<IResult>> action)
+    internal static async Task<IResult> Answer(Func<Task<IResult>> action)
     {
         try
         {
@@ -210,7 +230,7 @@ public static class FlowCenterApi
         {
             return RequestBodies.TooLarge(ex.Limit);
         }
-        catch (AmbiguousCorrelationException ex)
+        catch (Exception ex) when (ex is AmbiguousCorrelationException or Runtime.Batches.BatchCountChangedException)
         {
             return Results.Conflict(new ApiError(ex.Message));
         }

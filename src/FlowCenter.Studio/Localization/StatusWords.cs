@@ -29,6 +29,8 @@ public static class StatusWords
             WorkflowStatus.Completed => Named.Plain(l["RequestCompleted"]),
             WorkflowStatus.Waiting => Named.Of(l["RequestWaiting"], where),
             WorkflowStatus.Cancelled => Named.Plain(l["RequestCancelled"]),
+            // Suspended without an open problem: an operator holds the case.
+            WorkflowStatus.Suspended when !heldUp => Named.Plain(l["RequestPaused"]),
             WorkflowStatus.Faulted or WorkflowStatus.Suspended => Named.Plain(l["RequestStuck"]),
             _ => Named.Plain(Of(l, status)),
         };

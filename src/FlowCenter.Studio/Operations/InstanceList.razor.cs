@@ -22,6 +22,7 @@ public sealed partial class InstanceList
     private static readonly string[] StartedHows = [FilterForm.ByPerson, FilterForm.ByEvent, FilterForm.BySchedule, FilterForm.ByParent];
 
     private readonly FilterForm _form = new();
+    private readonly HashSet<string> _selected = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private InstanceQuery _query = new() { Take = PageSize };
     private Page<InstanceSummary>? _page;
@@ -88,6 +89,12 @@ public sealed partial class InstanceList
         }
 
         _error = null;
+        if (InstanceFilterText.ToQueryString(query, paging: false) != InstanceFilterText.ToQueryString(_query, paging: false))
+        {
+            // Ticked rows belong to the list they were ticked in; another filter starts afresh.
+            _selected.Clear();
+        }
+
         _query = query with { Take = PageSize, Skip = query.Skip / PageSize * PageSize };
         _form.Fill(_query);
         await LoadAsync();
@@ -110,6 +117,28 @@ public sealed partial class InstanceList
 
     private void Go(InstanceQuery query) =>
         Navigation.NavigateTo("instances" + InstanceFilterText.ToQueryString(query with { Take = 50 }));
+
+    private bool PageSelected => _page is { Items.Count: > 0 } page && page.Items.All(r => _selected.Contains(r.Id));
+
+    private void Select(string id, bool on)
+    {
+        if (on)
+        {
+            _selected.Add(id);
+        }
+        else
+        {
+            _selected.Remove(id);
+        }
+    }
+
+    private void SelectPage(bool on)
+    {
+        foreach (var row in _page?.Items ?? [])
+        {
+            Select(row.Id, on);
+        }
+    }
 
     private string ProcessName(string id) => _processes.FirstOrDefault(p => p.Id == id).Name ?? id;
 

@@ -47,6 +47,8 @@ public sealed partial class InstancePage
     private string? _message;
     private Severity _messageSeverity = Severity.Success;
     private bool _busy;
+    private bool _suspending;
+    private string? _suspendReason;
     private string? _loadedFor;
 
     [Parameter]
@@ -136,7 +138,7 @@ public sealed partial class InstancePage
     }
 
     /// <summary>A running case moves on while the page is open; an edit in progress is left alone.</summary>
-    private Task KeepCurrentAsync(CancellationToken cancellationToken) => LiveRefresh.RunAsync(() => _instance is { IsFinished: false } && _editing is null && !_busy
+    private Task KeepCurrentAsync(CancellationToken cancellationToken) => LiveRefresh.RunAsync(() => _instance is { IsFinished: false } && _editing is null && !_busy && !_suspending
         ? InvokeAsync(async () =>
         {
             await LoadAsync();
@@ -160,6 +162,8 @@ public sealed partial class InstancePage
         InstanceOperations.VariableChanged => L["RepairVariable"],
         AuditActions.IncidentRetried => L["RepairRetry"],
         AuditActions.IncidentSkipped => L["RepairSkip"],
+        AuditActions.InstanceSuspended => L["RepairSuspend"],
+        AuditActions.InstanceResumed => L["RepairResume"],
         _ => L["RepairCancel"],
     };
 
@@ -228,6 +232,20 @@ public sealed partial class InstancePage
     {
         await Operations.SkipAsync(InstanceId, incident.Id, _skipPort, _caller);
         return L["InstanceSkipped"];
+    });
+
+    private Task SuspendAsync() => ActAsync(async () =>
+    {
+        await Operations.SuspendAsync(InstanceId, _suspendReason, _caller);
+        _suspending = false;
+        _suspendReason = null;
+        return L["InstanceSuspendDone"];
+    });
+
+    private Task ResumeAsync() => ActAsync(async () =>
+    {
+        await Operations.ResumeAsync(InstanceId, _caller);
+        return L["InstanceResumeDone"];
     });
 
     private async Task CancelAsync()

@@ -8,9 +8,9 @@ internal static class LiveRefresh
 {
     public static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
 
-    public static async Task RunAsync(Func<Task> tick, CancellationToken cancellationToken)
+    public static async Task RunAsync(Func<Task> tick, CancellationToken cancellationToken, TimeSpan? every = null)
     {
-        using var timer = new PeriodicTimer(Every);
+        using var timer = new PeriodicTimer(every ?? Every);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))

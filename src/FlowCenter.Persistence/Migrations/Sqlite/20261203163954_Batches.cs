@@ -1,0 +1,93 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FlowCenter.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Batches : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Batches",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    Filter = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RequestedRoles = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Batches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BatchItems",
+                columns: table => new
+                {
+                    BatchId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DefinitionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BusinessKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BatchItems", x => new { x.BatchId, x.Position });
+                    table.ForeignKey(
+                        name: "FK_BatchItems_Batches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "Batches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Batches_FinishedAt",
+                table: "Batches",
+                column: "FinishedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Batches_RequestedAt",
+                table: "Batches",
+                column: "RequestedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BatchItems_BatchId_InstanceId",
+                table: "BatchItems",
+                columns: new[] { "BatchId", "InstanceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BatchItems_BatchId_Outcome_Position",
+                table: "BatchItems",
+                columns: new[] { "BatchId", "Outcome", "Position" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "BatchItems");
+
+            migrationBuilder.DropTable(
+                name: "Batches");
+        }
+    }
+}
