@@ -17,6 +17,10 @@ public static class StatusWords
 
     public static string Of(IStringLocalizer<Strings> l, WorkflowStatus status) => l["Instance" + status];
 
+    /// <summary>An instance's state for operators: suspended with no open problem means an operator holds it.</summary>
+    public static string Of(IStringLocalizer<Strings> l, WorkflowStatus status, int openIncidents) =>
+        status == WorkflowStatus.Suspended && openIncidents == 0 ? l["InstanceSuspendedByOperator"] : Of(l, status);
+
     /// <summary>
     /// A case's state as its people read it, the same phrase in the inbox and on the request page: "Waiting at
     /// Manager approval", "Held up at Book in ERP; operators are told", "Completed".

@@ -21,6 +21,7 @@ public sealed partial class BatchBar
     private string? _reason;
     private string? _error;
     private bool _busy;
+    private IReadOnlyDictionary<string, string> _processNames = new Dictionary<string, string>();
 
     /// <summary>The list's filter (its paging is ignored: a batch takes the whole set).</summary>
     [Parameter]
@@ -46,13 +47,17 @@ public sealed partial class BatchBar
     private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
+    private Runtime.Definitions.IDefinitionStore Definitions { get; set; } = null!;
+
+    [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
     /// <summary>The filter as the batch will apply it, for the operator to read before confirming.</summary>
-    private string FilterText => string.Join(" · ", InstanceFilterText.Write(Query, paging: false).Select(p => $"{p.Key} = {p.Value}"));
+    private string FilterText => FilterWords.Of(L, Query, _processNames);
 
     private async Task OpenAsync(BatchAction action)
     {
+        _processNames = await FilterWords.ProcessNamesAsync(Definitions);
         _action = action;
         _reason = null;
         await ChooseScopeAsync(Selected.Count == 0);

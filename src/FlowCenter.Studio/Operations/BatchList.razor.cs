@@ -16,6 +16,7 @@ public sealed partial class BatchList
     private Page<BatchJob>? _page;
     private Caller _caller = new("", []);
     private Dictionary<string, string> _names = [];
+    private IReadOnlyDictionary<string, string> _processNames = new Dictionary<string, string>();
 
     [Inject]
     private InstanceBatches Batches { get; set; } = null!;
@@ -30,6 +31,9 @@ public sealed partial class BatchList
     private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
+    private Runtime.Definitions.IDefinitionStore Definitions { get; set; } = null!;
+
+    [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
@@ -37,6 +41,7 @@ public sealed partial class BatchList
         var user = await CurrentUser.GetAsync();
         _caller = new Caller(user.Name, user.Roles);
         _names = await DisplayNames.LoadAsync(Directory);
+        _processNames = await FilterWords.ProcessNamesAsync(Definitions);
         _page = await Batches.ListAsync(0, 100, _caller);
         _ = LiveRefresh.RunAsync(() => _page?.Items.Any(b => !b.IsFinished) == true
             ? InvokeAsync(async () =>
@@ -46,6 +51,8 @@ public sealed partial class BatchList
             })
             : Task.CompletedTask, _stop.Token);
     }
+
+    private string FilterOf(BatchJob batch) => FilterWords.OfBatch(L, batch, _processNames) ?? L["BatchChosen", batch.Total];
 
     public async ValueTask DisposeAsync()
     {

@@ -21,6 +21,7 @@ public sealed partial class BatchPage
     private int _skip;
     private Caller _caller = new("", []);
     private Dictionary<string, string> _names = [];
+    private IReadOnlyDictionary<string, string> _processNames = new Dictionary<string, string>();
 
     [Parameter]
     public string BatchId { get; set; } = "";
@@ -35,6 +36,9 @@ public sealed partial class BatchPage
     private CurrentUser CurrentUser { get; set; } = null!;
 
     [Inject]
+    private Runtime.Definitions.IDefinitionStore Definitions { get; set; } = null!;
+
+    [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
@@ -42,6 +46,7 @@ public sealed partial class BatchPage
         var user = await CurrentUser.GetAsync();
         _caller = new Caller(user.Name, user.Roles);
         _names = await DisplayNames.LoadAsync(Directory);
+        _processNames = await FilterWords.ProcessNamesAsync(Definitions);
         await LoadAsync();
         _ = LiveRefresh.RunAsync(() => _batch is { IsFinished: false }
             ? InvokeAsync(async () =>
@@ -76,6 +81,9 @@ public sealed partial class BatchPage
         _skip = (page - 1) * PageSize;
         return LoadAsync();
     }
+
+    /// <summary>A batch made from a filter, in words (null for rows chosen by hand).</summary>
+    private string? FilterOf(BatchJob batch) => FilterWords.OfBatch(L, batch, _processNames);
 
     private static Color OutcomeColor(BatchItemOutcome outcome) => outcome switch
     {

@@ -154,6 +154,7 @@ public sealed partial class InstanceList
         _ when row.OpenIncidents > 0 => Color.Error,
         WorkflowStatus.Completed => Color.Success,
         WorkflowStatus.Faulted => Color.Error,
+        WorkflowStatus.Suspended => Color.Warning,
         WorkflowStatus.Cancelled => Color.Dark,
         WorkflowStatus.Waiting => Color.Info,
         _ => Color.Default,

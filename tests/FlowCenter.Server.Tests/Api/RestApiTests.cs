@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using FlowCenter.Server.Tests.TestSupport;
 
 namespace FlowCenter.Server.Tests.Api;
@@ -72,5 +73,58 @@ public sealed class RestApiTests
         Assert.StartsWith("id,process,version,businessKey,status", lines[0], StringComparison.Ordinal);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith(id + ",approve,1,PO-1,completed,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Batches_PreviewThenRun_SuspendAndResume_OverHttp()
+    {
+        using var folder = new TempFolder();
+        folder.AddWorkflow(new WorkflowBuilder("approve")
+            .Variable("amount", FlowCenter.Engine.Definitions.DataType.Number, 0)
+            .Node("start", "Start").Node("set", "SetVariable", ("name", "amount"), ("value", new Js("input.amount"))).Node("task", "UserTask", ("title", "Approve")).Node("end", "End")
+            .Connect("start", "set").Connect("set", "task").Connect("task", "end", "approve").Build());
+        await using var server = await ServerProcess.StartAsync("api-batches", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        var ids = new List<string>();
+        foreach (var amount in new[] { 100, 2000, 3000 })
+        {
+            ids.Add((await server.PostAsync("/api/instances", new { definitionId = "approve", input = new { amount } }))["id"]!.GetValue<string>());
+        }
+
+        // One instance suspended by hand, then resumed; a second suspend of a suspended one is refused by name.
+        using var suspended = await server.Client.PostAsJsonAsync($"/api/instances/{ids[0]}/suspend", new { reason = "supplier on hold" });
+        using var twice = await server.Client.PostAsJsonAsync($"/api/instances/{ids[0]}/suspend", new { });
+        Assert.Equal(HttpStatusCode.NoContent, suspended.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.StatusCode);
+        Assert.Contains("already suspended", await twice.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("suspended", (await server.GetAsync($"/api/instances/{ids[0]}"))["status"]!.GetValue<string>());
+        using var resumed = await server.Client.PostAsync($"/api/instances/{ids[0]}/resume", null);
+        Assert.Equal(HttpStatusCode.NoContent, resumed.StatusCode);
+        Assert.Equal("waiting", (await server.GetAsync($"/api/instances/{ids[0]}"))["status"]!.GetValue<string>());
+
+        // A batch over a filter: counted first, made with that count; a stale count is 409; an unknown action is named.
+        const string filter = "?definitionId=approve&var=amount%3E%3D1000";
+        Assert.Equal(2, (await server.PostAsync("/api/batches/preview", new { action = "cancel", filter }))["count"]!.GetValue<int>());
+        using var stale = await server.Client.PostAsJsonAsync("/api/batches", new { action = "cancel", filter, expectedCount = 3 });
+        using var nonsense = await server.Client.PostAsJsonAsync("/api/batches", new { action = "explode", filter });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("preview the batch again", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, nonsense.StatusCode);
+        Assert.Contains("explode", await nonsense.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var made = await server.Client.PostAsJsonAsync("/api/batches", new { action = "cancel", filter, expectedCount = 2, reason = "orders withdrawn" });
+        Assert.Equal(HttpStatusCode.Accepted, made.StatusCode);
+        var batchId = JsonNode.Parse(await made.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+
+        var batch = await Eventually.ThatAsync(() => server.GetAsync($"/api/batches/{batchId}"), b => b["finishedAt"] is not null, "the batch to finish");
+        Assert.Equal((2, 2, "cancel"), (batch["done"]!.GetValue<int>(), batch["total"]!.GetValue<int>(), batch["action"]!.GetValue<string>()));
+        var items = (await server.GetAsync($"/api/batches/{batchId}/items?outcome=done"))["items"]!.AsArray();
+        Assert.Equal(ids.Skip(1).Order(), items.Select(i => i!["instanceId"]!.GetValue<string>()).Order());
+        Assert.Equal(["waiting", "cancelled", "cancelled"], [.. await Task.WhenAll(ids.Select(async id => (await server.GetAsync($"/api/instances/{id}"))["status"]!.GetValue<string>()))]);
+        Assert.Equal(1, (await server.GetAsync("/api/batches"))["total"]!.GetValue<int>());
+        using var badOutcome = await server.Client.GetAsync($"/api/batches/{batchId}/items?outcome=maybe");
+        Assert.Equal(HttpStatusCode.BadRequest, badOutcome.StatusCode);
     }
 }

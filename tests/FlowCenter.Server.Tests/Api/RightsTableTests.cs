@@ -32,6 +32,8 @@ public sealed class RightsTableTests
         ("/requests/{InstanceId}", "UOOOOO", "as /tasks/{ItemId}"),
         ("/instances", "UFFFOO", "every case, operators"),
         ("/instances/{InstanceId}", "UFFFOO", "one case with its repairs, operators (its people follow it under /requests)"),
+        ("/instances/batches", "UFFFOO", "batch operations, operators"),
+        ("/instances/batches/{BatchId}", "UFFFOO", "one batch's progress and results, operators (an unknown one says so)"),
         ("/me/away", "UOOOOO", "one's own out of office"),
         ("/me/tokens", "UOOOOO", "one's own access tokens"),
         ("/admin/organization", "UFFFFO", "administrators"),
@@ -57,9 +59,16 @@ public sealed class RightsTableTests
         ("PUT", "/api/instances/{id}/variables/{name}", "UFFFAA", "an operator's repair (the test's body has no value: 400)"),
         ("POST", "/api/instances/{id}/bookmarks/{bookmarkId}", "UFFFAA", "raw resume is an operator's repair"),
         ("POST", "/api/events/{name}", "UFFFAA", "events are for systems (webhooks, queues) and operators"),
+        ("POST", "/api/instances/{id}/suspend", "UFFFAA", "operator (the administrator finds it suspended already: 400)"),
+        ("POST", "/api/instances/{id}/resume", "UFFFAA", "operator (the administrator finds it resumed already: 400)"),
         ("POST", "/api/instances/{id}/cancel", "UFFFAA", "operator"),
         ("POST", "/api/instances/{id}/incidents/{incidentId:int}/retry", "UFFFAA", "operator"),
         ("POST", "/api/instances/{id}/incidents/{incidentId:int}/skip", "UFFFAA", "operator"),
+        ("POST", "/api/batches/preview", "UFFFAA", "counting a batch, operators (the test's body names no action: 400)"),
+        ("POST", "/api/batches", "UFFFAA", "making a batch, operators (the test's body names no action: 400)"),
+        ("GET", "/api/batches", "UFFFOO", "batches, operators"),
+        ("GET", "/api/batches/{id}", "UFFFNN", "one batch, operators; an unknown id is 404"),
+        ("GET", "/api/batches/{id}/items", "UFFFNN", "a batch's results, operators; an unknown id is 404"),
         ("GET", "/api/endpoints", "UFFFFA", "this table's source, for administrators"),
         ("GET", "/api/tasks/", "UAAAAA", "one's own inbox"),
         ("GET", "/api/tasks/{itemId}", "UNONOO", "a task is case data"),
@@ -109,7 +118,7 @@ public sealed class RightsTableTests
         var itemId = (await approver.GetFromJsonAsync<JsonObject>("/api/tasks?box=todo"))!["items"]![0]!["itemId"]!.GetValue<string>();
         var values = new Dictionary<string, string>
         {
-            ["id"] = instanceId, ["InstanceId"] = instanceId, ["itemId"] = itemId, ["ItemId"] = itemId, ["version"] = "1", ["DefinitionId"] = "approve",
+            ["id"] = instanceId, ["InstanceId"] = instanceId, ["itemId"] = itemId, ["ItemId"] = itemId, ["BatchId"] = "no-such-batch", ["version"] = "1", ["DefinitionId"] = "approve",
             ["bookmarkId"] = "no-such-bookmark", ["name"] = "nothing.here", ["incidentId"] = "999", ["action"] = "nonsense", ["connection"] = "none",
             ["eventName"] = "x", ["path"] = "", ["**path"] = "",
             ["id:long"] = "999999", // a number nobody has: the route matches, the service decides

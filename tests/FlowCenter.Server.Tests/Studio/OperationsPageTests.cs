@@ -13,6 +13,10 @@ namespace FlowCenter.Server.Tests.Studio;
 /// </summary>
 public sealed class OperationsPageTests
 {
+    // The Studio moves between its pages inside one document (the address changes, no page loads): wait for the
+    // address only. Waiting for a load event here waits on the first document's, which a busy machine can delay.
+    private static readonly PageWaitForURLOptions InApp = new() { WaitUntil = WaitUntilState.Commit };
+
     [BrowserFact]
     public async Task Operator_FiltersOpensEditsRetries_AndTheCaseCompletes()
     {
@@ -54,14 +58,14 @@ public sealed class OperationsPageTests
             await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "With open problems" }).ClickAsync();
             await page.Locator("[data-testid=instances-key]").FillAsync("PAY-1");
             await page.Locator("[data-testid=instances-search]").ClickAsync();
-            await page.WaitForURLAsync(u => u.Contains("hasIncidents=true", StringComparison.Ordinal) && u.Contains("businessKey=PAY-1", StringComparison.Ordinal));
+            await page.WaitForURLAsync(u => u.Contains("hasIncidents=true", StringComparison.Ordinal) && u.Contains("businessKey=PAY-1", StringComparison.Ordinal), InApp);
             await Assertions.Expect(page.Locator("[data-testid=instances-total]")).ToContainTextAsync("1 matching");
             await Assertions.Expect(page.Locator("[data-testid=instance-row]")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("[data-testid=instance-row]")).ToContainTextAsync("Check the amount");
 
             // The case: its problem, its step in red.
             await page.Locator("[data-testid=instance-row] a").ClickAsync();
-            await page.WaitForURLAsync($"**/instances/{ids[0]}");
+            await page.WaitForURLAsync($"**/instances/{ids[0]}", InApp);
             await Assertions.Expect(page.Locator("[data-testid=instance-incident]")).ToContainTextAsync("Problem at Check the amount");
             await Assertions.Expect(page.Locator("[data-testid=instance-incident-message]")).ToContainTextAsync("Amount must be above zero");
             await Assertions.Expect(page.Locator("[data-testid=process-diagram] g[data-cell-id=check] rect").First).ToHaveAttributeAsync("fill", "#ffcdd2");
@@ -105,6 +109,103 @@ public sealed class OperationsPageTests
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
         {
             throw await Browser.ExplainAsync(page, ex, "operations", server, "[data-testid=instances-table]", "[data-testid=instance-incident]", "[data-testid=instance-message]");
+        }
+    }
+
+    [BrowserFact]
+    public async Task Operator_BatchCancelsExactlyTheFilteredSet_AndSuspendsAndResumesAChosenCase()
+    {
+        using var folder = new TempFolder();
+        folder.AddWorkflow(new WorkflowBuilder("order").Input("requester").Input("amount", FlowCenter.Engine.Definitions.DataType.Number)
+            .Variable("amount", FlowCenter.Engine.Definitions.DataType.Number, 0)
+            .Node("start", "Start").Node("set", "SetVariable", ("name", "amount"), ("value", new Js("input.amount")))
+            .Node("task", "UserTask", ("title", "Confirm the order"), ("assignee", "li.na")).Node("end", "End")
+            .Configure("task", n => n.DisplayName = "Confirm the order")
+            .Connect("start", "set").Connect("set", "task").Connect("task", "end", "approve").Build());
+        await using var server = await ServerProcess.StartAsync("operations-batch", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        using var requester = server.ClientAs("zhang.wei");
+        var amounts = new[] { 500, 1200, 800, 5000, 1000, 20 };
+        var ids = new List<string>();
+        foreach (var (amount, i) in amounts.Select((a, i) => (a, i)))
+        {
+            using var started = await requester.PostAsJsonAsync("/api/instances", new { definitionId = "order", businessKey = $"SO-{i + 1}", input = new { amount } });
+            ids.Add((await started.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+        }
+
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        page.SetDefaultTimeout(30_000);
+        var problems = Browser.Watch(page);
+        try
+        {
+            // The list filtered by a data condition: amount of 1,000 or more.
+            await Browser.SignInAsync(page, server.Client.BaseAddress!, "operator", "/instances?definitionId=order&var=amount%3E%3D1000");
+            await Assertions.Expect(page.Locator("[data-testid=instances-total]")).ToContainTextAsync("3 matching");
+
+            // Cancel all matching: the server counts them first, the button says how many, the batch page follows it.
+            await page.Locator("[data-testid=batch-menu] button").ClickAsync();
+            await page.Locator("[data-testid=batch-cancel]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=batch-preview]")).ToContainTextAsync("3 cases will be cancelled");
+            await Assertions.Expect(page.Locator("[data-testid=batch-filter]")).ToContainTextAsync("amount>=1000");
+            await page.Locator("[data-testid=batch-reason]").FillAsync("Orders withdrawn by the customer");
+            await page.Locator("[data-testid=batch-confirm]").ClickAsync();
+            await page.WaitForURLAsync("**/instances/batches/*", InApp);
+            await Assertions.Expect(page.Locator("[data-testid=batch-state]")).ToHaveTextAsync("Finished");
+            await Assertions.Expect(page.Locator("[data-testid=batch-done]")).ToHaveTextAsync("Done 3");
+            await Assertions.Expect(page.Locator("[data-testid=batch-item][data-outcome=done]")).ToHaveCountAsync(3);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-batch-cancel.png"), FullPage = true });
+            var statuses = await Task.WhenAll(ids.Select(async id => (await server.GetAsync($"/api/instances/{id}"))["status"]!.GetValue<string>()));
+            Assert.Equal(amounts.Select(a => a >= 1000 ? "cancelled" : "waiting"), statuses);
+
+            // Tick one waiting case and suspend it; its page says who holds it; resume it there.
+            await page.GotoAsync(new Uri(server.Client.BaseAddress!, "/instances?definitionId=order&status=waiting").ToString());
+            await Assertions.Expect(page.Locator("[data-testid=instances-total]")).ToContainTextAsync("3 matching");
+            await page.Locator($"[data-testid=instance-row][data-instance='{ids[5]}'] [data-testid=instance-select]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=batch-selected]")).ToHaveTextAsync("1 selected");
+            await page.Locator("[data-testid=batch-menu] button").ClickAsync();
+            await page.Locator("[data-testid=batch-suspend]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=batch-preview]")).ToContainTextAsync("1 cases will be suspended");
+            await page.Locator("[data-testid=batch-confirm]").ClickAsync();
+            await page.WaitForURLAsync("**/instances/batches/*", InApp);
+            await Assertions.Expect(page.Locator("[data-testid=batch-state]")).ToHaveTextAsync("Finished");
+            await Assertions.Expect(page.Locator("[data-testid=batch-item]")).ToHaveAttributeAsync("data-instance", ids[5]);
+            Assert.Equal("suspended", (await server.GetAsync($"/api/instances/{ids[5]}"))["status"]!.GetValue<string>());
+
+            // While suspended, the approver's decision waits; on resume it is delivered and the case completes.
+            using var approver = server.ClientAs("li.na");
+            var task = (await approver.GetFromJsonAsync<JsonObject>("/api/tasks?box=todo"))!["items"]!.AsArray().Single(t => t!["instanceId"]!.GetValue<string>() == ids[5])!;
+            using var decided = await approver.PostAsJsonAsync($"/api/tasks/{task["itemId"]!.GetValue<string>()}/decide", new { outcome = "approve", comment = "fine" });
+            Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+            await page.Locator("[data-testid=batch-item] a").ClickAsync();
+            await page.WaitForURLAsync($"**/instances/{ids[5]}", InApp);
+            await Assertions.Expect(page.Locator("[data-testid=instance-held]")).ToContainTextAsync("Suspended by");
+            await Assertions.Expect(page.Locator("[data-testid=instance-held-arrived]")).ToContainTextAsync("Confirm the order");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-instance-held.png"), FullPage = true });
+            Assert.Equal("suspended", (await server.GetAsync($"/api/instances/{ids[5]}"))["status"]!.GetValue<string>());
+            await page.Locator("[data-testid=instance-resume]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=instance-status]")).ToHaveTextAsync("Completed");
+            await Assertions.Expect(page.Locator("[data-testid=instance-repairs]")).ToContainTextAsync("Resumed");
+
+            // In Chinese: the batches page.
+            var chinese = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+            chinese.SetDefaultTimeout(30_000);
+            var chineseProblems = Browser.Watch(chinese);
+            await Browser.SignInAsync(chinese, server.Client.BaseAddress!, "operator", "/instances/batches");
+            await Assertions.Expect(chinese.Locator("[data-testid=batch-row]")).ToHaveCountAsync(2);
+            await Assertions.Expect(chinese.Locator("[data-testid=batch-row]").Last).ToContainTextAsync("批量取消");
+            await chinese.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-batches-zh.png"), FullPage = true });
+            Assert.Empty(problems);
+            Assert.Empty(chineseProblems);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            throw await Browser.ExplainAsync(page, ex, "operations-batch", server, "[data-testid=instances-table]", "[data-testid=batch-form]", "[data-testid=batch-items]", "[data-testid=instance-held]");
         }
     }
 }

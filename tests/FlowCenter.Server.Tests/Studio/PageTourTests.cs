@@ -17,6 +17,7 @@ public sealed class PageTourTests
         "/", "/processes", "/designer", "/designer/order-to-delivery", "/tasks", "/tasks/{item}", "/requests/new", "/requests/{instance}",
         "/me/away", "/me/tokens", "/admin/organization", "/admin/connections", "/admin/audit",
         "/instances", "/instances?status=waiting&var=reason%20contains%20bear&sort=-duration", "/instances/{instance}",
+        "/instances/batches", "/instances/batches/{batch}",
     ];
 
     // MudBlazor's palette on the page: its background is white in the light theme only.
@@ -95,6 +96,10 @@ public sealed class PageTourTests
             transferred.EnsureSuccessStatusCode();
         }
 
+        // A batch that suspends the case, for the batch pages (and the instance page's suspended banner).
+        var batch = (await server.PostAsync("/api/batches", new { action = "suspend", instanceIds = new[] { instance }, reason = "for the tour" }))["id"]!.GetValue<string>();
+        await Eventually.ThatAsync(() => server.GetAsync($"/api/batches/{batch}"), b => b["finishedAt"] is not null, "the tour's batch to finish");
+
         var adminItem = (await server.ClientAs("admin").GetFromJsonAsync<JsonObject>("/api/tasks?box=todo"))!["items"]![0]!["itemId"]!.GetValue<string>();
         var shots = Path.Combine(Path.GetTempPath(), "flowcenter-pages");
         Directory.CreateDirectory(shots);
@@ -134,7 +139,7 @@ public sealed class PageTourTests
 
                 foreach (var route in Pages)
                 {
-                    var path = route.Replace("{item}", adminItem, StringComparison.Ordinal).Replace("{instance}", instance, StringComparison.Ordinal);
+                    var path = route.Replace("{item}", adminItem, StringComparison.Ordinal).Replace("{instance}", instance, StringComparison.Ordinal).Replace("{batch}", batch, StringComparison.Ordinal);
                     var seen = problems.Count;
                     await page.GotoAsync(new Uri(server.Client.BaseAddress!, path).ToString());
                     await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
