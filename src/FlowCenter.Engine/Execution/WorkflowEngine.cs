@@ -192,6 +192,60 @@ public sealed class WorkflowEngine
         }
     }
 
+    /// <summary>
+    /// Works out what a modification would do, without running anything; refuses (with
+    /// <see cref="ArgumentException"/> or <see cref="InvalidOperationException"/>, naming the path or node) one
+    /// that names a path the instance does not have or one inside a loop's iteration, a node the process does
+    /// not have, nothing at all, or that would leave no path.
+    /// </summary>
+    public static ModificationPlan PlanModification(ExecutableWorkflow workflow, WorkflowInstance instance, TokenModification modification)
+    {
+        EnsureRunnable(instance);
+        if (modification.Cancel.Count == 0 && modification.PlaceAt.Count == 0)
+        {
+            throw new ArgumentException("The modification changes nothing: cancel a path or place one.");
+        }
+
+        var cancelled = new List<PlannedCancel>();
+        foreach (var tokenId in modification.Cancel.Distinct())
+        {
+            var token = instance.Tokens.Find(t => t.Id == tokenId)
+                ?? throw new ArgumentException($"Instance '{instance.Id}' has no path {tokenId} (it moved on or ended).");
+            if (token.ScopeId != 0)
+            {
+                throw new ArgumentException($"Path {tokenId} at '{token.NodeId}' runs inside a loop's iteration: cancel or move the loop's own path instead.");
+            }
+
+            cancelled.Add(new PlannedCancel(tokenId, token.NodeId, token.Status, [.. instance.Bookmarks.Where(b => b.TokenId == tokenId).Select(b => b.Kind).Distinct()]));
+        }
+
+        foreach (var nodeId in modification.PlaceAt)
+        {
+            if (!workflow.Nodes.Any(n => n.Id == nodeId))
+            {
+                throw new ArgumentException($"Process '{instance.DefinitionId}' version {instance.DefinitionVersion} has no step '{nodeId}'.");
+            }
+        }
+
+        var remaining = instance.Tokens.Where(t => !cancelled.Exists(c => c.TokenId == t.Id)).Select(t => t.NodeId).ToList();
+        if (remaining.Count == 0 && modification.PlaceAt.Count == 0)
+        {
+            throw new InvalidOperationException("The modification would leave the case with no path: cancel the case instead.");
+        }
+
+        return new ModificationPlan(cancelled, [.. modification.PlaceAt], [.. remaining.Concat(modification.PlaceAt).Distinct()])
+        {
+            PlacedBesideAnother = [.. modification.PlaceAt.Where(remaining.Contains).Distinct()],
+        };
+    }
+
+    /// <summary>Applies a modification (<see cref="PlanModification"/> checks it first); <paramref name="by"/> is journalled with it.</summary>
+    public ValueTask ModifyAsync(ExecutableWorkflow workflow, WorkflowInstance instance, TokenModification modification, string by, CancellationToken cancellationToken = default)
+    {
+        PlanModification(workflow, instance, modification);
+        return new Burst(this, workflow, instance, cancellationToken).ModifyAsync(modification with { Cancel = [.. modification.Cancel.Distinct()] }, by);
+    }
+
     /// <summary>Active and not held by an operator: something may run.</summary>
     private static void EnsureRunnable(WorkflowInstance instance)
     {

@@ -17,6 +17,8 @@ public static class AuditActions
 
     public const string InstanceResumed = "instance.resume";
 
+    public const string InstanceModified = "instance.modify";
+
     public const string BatchStarted = "instance.batch";
     public const string BookmarkResumed = "instance.resume";
     public const string IncidentRetried = "incident.retry";

@@ -42,7 +42,7 @@ public sealed class InstanceOperations(IWorkflowRuntime runtime, IInstanceStore 
         Require(caller);
         var target = Target(instanceId);
         var page = await auditStore.QueryAsync(new AuditQuery { Text = target, Take = 200 }, cancellationToken);
-        return [.. page.Items.Where(e => e.Target == target && e.Action is VariableChanged or AuditActions.IncidentRetried or AuditActions.IncidentSkipped or AuditActions.InstanceCancelled or AuditActions.InstanceSuspended or AuditActions.InstanceResumed)];
+        return [.. page.Items.Where(e => e.Target == target && e.Action is VariableChanged or AuditActions.IncidentRetried or AuditActions.IncidentSkipped or AuditActions.InstanceCancelled or AuditActions.InstanceSuspended or AuditActions.InstanceResumed or AuditActions.InstanceModified)];
     }
 
     /// <summary>Sets a variable, giving a reason; the log keeps the value before and after.</summary>
@@ -94,6 +94,23 @@ public sealed class InstanceOperations(IWorkflowRuntime runtime, IInstanceStore 
         Require(caller);
         await runtime.ResumeInstanceAsync(instanceId, cancellationToken);
         await audit.RecordAsync(AuditActions.InstanceResumed, Target(instanceId), null, cancellationToken);
+    }
+
+    /// <summary>What moving, placing or cancelling paths would do, for the operator to confirm.</summary>
+    public async Task<ModificationPlan> PlanModificationAsync(string instanceId, TokenModification modification, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        return await runtime.PlanModificationAsync(instanceId, modification, cancellationToken);
+    }
+
+    /// <summary>Moves, places or cancels paths; the journal and the audit log say who did what.</summary>
+    public async Task<ModificationPlan> ModifyAsync(string instanceId, TokenModification modification, string? reason, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        var plan = await runtime.ModifyAsync(instanceId, modification, caller.UserName, cancellationToken);
+        var what = string.Join("; ", [.. plan.Cancelled.Select(c => $"path {c.TokenId} at {c.NodeId} cancelled"), .. plan.Placed.Select(n => $"path placed at {n}")]);
+        await audit.RecordAsync(AuditActions.InstanceModified, Target(instanceId), string.IsNullOrWhiteSpace(reason) ? what : $"{what} · {reason.Trim()}", cancellationToken);
+        return plan;
     }
 
     private static string Target(string instanceId) => "instance:" + instanceId;

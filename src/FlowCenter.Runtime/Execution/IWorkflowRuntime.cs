@@ -40,6 +40,15 @@ public interface IWorkflowRuntime
     /// <summary>Resumes a suspended instance and delivers, in order, what arrived while it was suspended.</summary>
     Task ResumeInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>What a modification of where the instance stands would do; nothing runs or changes.</summary>
+    Task<ModificationPlan> PlanModificationAsync(string instanceId, TokenModification modification, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Cancels and places paths (tokens) as an operator asked; only the placed paths run, and the journal records
+    /// the change with <paramref name="by"/>. Refused as <see cref="PlanModificationAsync"/> refuses.
+    /// </summary>
+    Task<ModificationPlan> ModifyAsync(string instanceId, TokenModification modification, string by, CancellationToken cancellationToken = default);
+
     Task RetryIncidentAsync(string instanceId, int incidentId, CancellationToken cancellationToken = default);
 
     Task SkipIncidentAsync(string instanceId, int incidentId, string port = Ports.Done, CancellationToken cancellationToken = default);

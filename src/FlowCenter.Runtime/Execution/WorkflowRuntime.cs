@@ -174,6 +174,25 @@ public sealed partial class WorkflowRuntime(
             return true;
         }, cancellationToken);
 
+    public async Task<ModificationPlan> PlanModificationAsync(string instanceId, TokenModification modification, CancellationToken cancellationToken = default)
+    {
+        var stored = await instances.LoadAsync(instanceId, cancellationToken) ?? throw new InstanceNotFoundException($"No instance '{instanceId}'.");
+        var workflow = await workflows.GetAsync(stored.Instance.DefinitionId, stored.Instance.DefinitionVersion, cancellationToken);
+        return WorkflowEngine.PlanModification(workflow, stored.Instance, modification);
+    }
+
+    public async Task<ModificationPlan> ModifyAsync(string instanceId, TokenModification modification, string by, CancellationToken cancellationToken = default)
+    {
+        ModificationPlan? plan = null;
+        await ChangeAsync(instanceId, async (workflow, instance) =>
+        {
+            plan = WorkflowEngine.PlanModification(workflow, instance, modification);
+            await engine.ModifyAsync(workflow, instance, modification, by, cancellationToken);
+            return true;
+        }, cancellationToken);
+        return plan!;
+    }
+
     public Task RetryIncidentAsync(string instanceId, int incidentId, CancellationToken cancellationToken = default) =>
         ChangeAsync(instanceId, async (workflow, instance) =>
         {

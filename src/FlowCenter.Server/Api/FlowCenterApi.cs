@@ -156,6 +156,23 @@ public static class FlowCenterApi
             }))
             .RequireAuthorization(Policies.Operate);
 
+        // Body: { "cancel": [path ids], "placeAt": [step ids], "move": [{ "path": id, "to": "step" }], "reason": "why" }.
+        api.MapPost("/instances/{id}/modification/preview", (string id, HttpRequest request, InstanceOperations operations, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(async () =>
+            {
+                var (modification, _) = ModificationBody.Read(await ReadPayloadAsync(request, ct));
+                return Results.Ok(await operations.PlanModificationAsync(id, modification, Caller.From(user), ct));
+            }))
+            .RequireAuthorization(Policies.Operate);
+
+        api.MapPost("/instances/{id}/modification", (string id, HttpRequest request, InstanceOperations operations, ClaimsPrincipal user, CancellationToken ct) =>
+            Answer(async () =>
+            {
+                var (modification, reason) = ModificationBody.Read(await ReadPayloadAsync(request, ct));
+                return Results.Ok(await operations.ModifyAsync(id, modification, reason, Caller.From(user), ct));
+            }))
+            .RequireAuthorization(Policies.Operate);
+
         api.MapPost("/instances/{id}/incidents/{incidentId:int}/retry", (string id, int incidentId, InstanceOperations operations, ClaimsPrincipal user, CancellationToken ct) =>
             Answer(async () =>
             {
