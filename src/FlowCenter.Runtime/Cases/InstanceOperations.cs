@@ -12,7 +12,7 @@ namespace FlowCenter.Runtime.Cases;
 /// What operators see and do on one instance, for the Studio and the API alike: every action checks the caller
 /// here (Operators and Administrators), and every change goes to the audit log with who, when and what.
 /// </summary>
-public sealed class InstanceOperations(IWorkflowRuntime runtime, IInstanceStore instances, AuditTrail audit, IAuditStore auditStore)
+public sealed class InstanceOperations(IWorkflowRuntime runtime, IInstanceStore instances, AuditTrail audit, IAuditStore auditStore, Tasks.ITaskStore tasks)
 {
     public const string VariableChanged = "instance.variable";
 
@@ -34,6 +34,13 @@ public sealed class InstanceOperations(IWorkflowRuntime runtime, IInstanceStore 
     {
         Require(caller);
         return (await runtime.QueryAsync(new InstanceQuery { ParentInstanceId = instanceId, Sort = InstanceSort.StartedOldest, Take = InstanceFilterText.MaxTake }, cancellationToken)).Items;
+    }
+
+    /// <summary>The instance's people's steps (user tasks), oldest first, each with whom it was given to and how it stands.</summary>
+    public async Task<IReadOnlyList<Tasks.TaskGroup>> TasksAsync(string instanceId, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        return [.. (await tasks.ListGroupsAsync(instanceId, cancellationToken)).OrderBy(g => g.CreatedAt)];
     }
 
     /// <summary>What operators did to this instance (variable edits, retries, skips, a cancel), newest first.</summary>

@@ -39,6 +39,10 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
     [Parameter]
     public EventCallback<string> Command { get; set; }
 
+    /// <summary>A step of a read-only diagram was clicked.</summary>
+    [Parameter]
+    public EventCallback<string> NodeClicked { get; set; }
+
     /// <summary>Raised once the canvas shows the model: the designer is ready for gestures.</summary>
     [Parameter]
     public EventCallback<int> Rendered { get; set; }
@@ -85,6 +89,22 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
         }
     }
 
+    /// <summary>Notes on steps (how often each ran, the time spent), by step id; steps left out show none.</summary>
+    public async Task AnnotateAsync(IReadOnlyDictionary<string, string> notes)
+    {
+        if (_module is not null && !_disposed)
+        {
+            try
+            {
+                await _module.InvokeVoidAsync("annotate", _handle, notes);
+            }
+            catch (Exception ex) when (ex is JSDisconnectedException or ObjectDisposedException)
+            {
+                // The page was left while the diagram was being drawn.
+            }
+        }
+    }
+
     public async Task ZoomAsync(double factor)
     {
         if (_module is not null)
@@ -104,6 +124,9 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
         var href = png ? content : "data:image/svg+xml;charset=utf-8," + Uri.EscapeDataString(content);
         await _module.InvokeVoidAsync("download", fileName, href);
     }
+
+    [JSInvokable]
+    public Task OnNodeClicked(string nodeId) => NodeClicked.InvokeAsync(nodeId);
 
     [JSInvokable]
     public Task OnNodeMoved(string nodeId, double x, double y) => NodeMoved.InvokeAsync((nodeId, x, y));

@@ -7,6 +7,7 @@ using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Instances;
 using FlowCenter.Runtime.Organization;
+using FlowCenter.Runtime.Tasks;
 using FlowCenter.Studio.Designer;
 using FlowCenter.Studio.Localization;
 using FlowCenter.Studio.Tasks;
@@ -48,6 +49,14 @@ public sealed partial class InstancePage
     private Severity _messageSeverity = Severity.Success;
     private bool _busy;
     private bool _suspending;
+    private IReadOnlyList<TaskGroup> _tasks = [];
+    private Dictionary<string, string> _notes = [];
+    private bool _modifying;
+    private readonly HashSet<int> _cancelPaths = [];
+    private readonly Dictionary<int, string?> _moveTo = [];
+    private string? _placeAt;
+    private string? _modifyReason;
+    private ModificationPlan? _plan;
     private string? _suspendReason;
     private string? _loadedFor;
 
@@ -131,6 +140,8 @@ public sealed partial class InstancePage
         _failed = [.. _open.Select(i => i.NodeId).Distinct()];
         _children = await Operations.ChildrenAsync(InstanceId, _caller);
         _repairs = await Operations.RepairsAsync(InstanceId, _caller);
+        _tasks = await Operations.TasksAsync(InstanceId, _caller);
+        _notes = NotesFor(_instance.Journal);
         if (_open.Count > 0 && (_skipPort is null || !PortsOf(_open[0].NodeId).Contains(_skipPort)))
         {
             _skipPort = PortsOf(_open[0].NodeId)[0];
@@ -138,13 +149,69 @@ public sealed partial class InstancePage
     }
 
     /// <summary>A running case moves on while the page is open; an edit in progress is left alone.</summary>
-    private Task KeepCurrentAsync(CancellationToken cancellationToken) => LiveRefresh.RunAsync(() => _instance is { IsFinished: false } && _editing is null && !_busy && !_suspending
+    private Task KeepCurrentAsync(CancellationToken cancellationToken) => LiveRefresh.RunAsync(() => _instance is { IsFinished: false } && _editing is null && !_busy && !_suspending && !_modifying
         ? InvokeAsync(async () =>
         {
             await LoadAsync();
             StateHasChanged();
         })
         : Task.CompletedTask, cancellationToken);
+
+    /// <summary>On each step that ran: how often, and the time spent there (open executions counted to now).</summary>
+    private Dictionary<string, string> NotesFor(IReadOnlyList<JournalEntry> journal)
+    {
+        var now = Clock.GetUtcNow();
+        return journal.Where(e => !ModificationOutcomes.IsModification(e.Outcome) && e.Outcome != Ports.Reminder)
+            .GroupBy(e => e.NodeId)
+            .ToDictionary(g => g.Key, g => L["InstanceNodeNote", g.Count(), Durations.Text(L, TimeSpan.FromTicks(g.Sum(e => ((e.CompletedAt ?? now) - e.StartedAt).Ticks)))].Value);
+    }
+
+    /// <summary>A click on a step lists its executions.</summary>
+    private void ShowStep(string nodeId) => _stepFilter = _instance?.Journal.Any(e => e.NodeId == nodeId) == true ? nodeId : null;
+
+    private void StartModifying()
+    {
+        _modifying = true;
+        _cancelPaths.Clear();
+        _moveTo.Clear();
+        _placeAt = null;
+        _plan = null;
+        _modifyReason = null;
+    }
+
+    private void ToggleCancel(int tokenId, bool on)
+    {
+        _ = on ? _cancelPaths.Add(tokenId) : _cancelPaths.Remove(tokenId);
+        _plan = null;
+    }
+
+    private void MoveTo(int tokenId, string? nodeId)
+    {
+        _moveTo[tokenId] = nodeId;
+        _cancelPaths.Remove(tokenId);
+        _plan = null;
+    }
+
+    /// <summary>The modification the form describes: a move cancels its path and places one at the target.</summary>
+    private TokenModification Modification() => new()
+    {
+        Cancel = [.. _cancelPaths, .. _moveTo.Where(m => m.Value is not null).Select(m => m.Key)],
+        PlaceAt = [.. _moveTo.Values.OfType<string>(), .. _placeAt is null ? [] : new[] { _placeAt }],
+    };
+
+    private Task PreviewModificationAsync() => ActAsync(async () =>
+    {
+        _plan = await Operations.PlanModificationAsync(InstanceId, Modification(), _caller);
+        return null;
+    });
+
+    private Task ApplyModificationAsync() => ActAsync(async () =>
+    {
+        await Operations.ModifyAsync(InstanceId, Modification(), _modifyReason, _caller);
+        _modifying = false;
+        _plan = null;
+        return L["ModifyDone"];
+    });
 
     private string LabelOf(string nodeId) => _definition?.Nodes.Find(n => n.Id == nodeId)?.Label ?? nodeId;
 
@@ -164,6 +231,7 @@ public sealed partial class InstancePage
         AuditActions.IncidentSkipped => L["RepairSkip"],
         AuditActions.InstanceSuspended => L["RepairSuspend"],
         AuditActions.InstanceResumed => L["RepairResume"],
+        AuditActions.InstanceModified => L["RepairModify"],
         _ => L["RepairCancel"],
     };
 
@@ -261,7 +329,7 @@ public sealed partial class InstancePage
     }
 
     /// <summary>One action at a time; what the runtime refuses is shown in a sentence, and the page shows the case as stored after it.</summary>
-    private async Task ActAsync(Func<Task<string>> action)
+    private async Task ActAsync(Func<Task<string?>> action)
     {
         _busy = true;
         try

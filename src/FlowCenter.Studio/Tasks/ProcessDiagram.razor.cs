@@ -35,6 +35,14 @@ public sealed partial class ProcessDiagram
     [Parameter]
     public IReadOnlyList<string> Traversed { get; set; } = [];
 
+    /// <summary>A short note on steps (executions and time spent), by step id.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, string> Notes { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>A step was clicked.</summary>
+    [Parameter]
+    public EventCallback<string> NodeClicked { get; set; }
+
     private WorkflowDefinition? _drawn;
     private string _marks = "";
     private bool _redraw;
@@ -45,7 +53,7 @@ public sealed partial class ProcessDiagram
     /// </summary>
     protected override async Task OnParametersSetAsync()
     {
-        var marks = string.Join('|', string.Join(',', Done), string.Join(',', Failed), string.Join(',', Traversed), string.Join(',', Current));
+        var marks = string.Join('|', string.Join(',', Done), string.Join(',', Failed), string.Join(',', Traversed), string.Join(',', Current), string.Join(',', Notes.Select(n => n.Key + "=" + n.Value)));
         if (!ReferenceEquals(_drawn, Definition))
         {
             _drawn = Definition;
@@ -81,6 +89,10 @@ public sealed partial class ProcessDiagram
         if (_canvas is not null)
         {
             await _canvas.HighlightAsync(Done, Failed, Traversed, Current);
+            if (Notes.Count > 0)
+            {
+                await _canvas.AnnotateAsync(Notes);
+            }
         }
     }
 }

@@ -102,9 +102,18 @@ function nodeMetadata(node, pal) {
     y: node.y,
     width: layout.width,
     height: layout.height,
+    // A rect's own parts, and a note at the top right that a read-only diagram fills (see annotate), hidden until then.
+    markup: [
+      { tagName: 'rect', selector: 'body' },
+      { tagName: 'text', selector: 'label' },
+      { tagName: 'rect', selector: 'noteBody' },
+      { tagName: 'text', selector: 'note' },
+    ],
     attrs: {
       body: { rx: 8, ry: 8, stroke: colour, strokeWidth: 2, fill: node.status === 'error' ? pal.error : pal.fill },
       label: { text: layout.lines.join('\n'), fontSize: labelSize, lineHeight, fill: pal.text, refX: (layout.width - layout.portColumn) / 2, refY: 0.5 },
+      noteBody: { display: 'none', height: 17, rx: 8, ry: 8, y: -10, fill: '#455a64', stroke: '#ffffff', strokeWidth: 1 },
+      note: { display: 'none', fontSize: 10, fill: '#ffffff', textAnchor: 'middle', textVerticalAnchor: 'middle', refY: -1.5, 'data-testid': 'node-note', 'data-node': node.id },
     },
     ports: portsFor(node, layout, pal),
     zIndex: 2,
@@ -211,6 +220,8 @@ export function create(container, minimapContainer, dotnet, readOnly, dark) {
     }, 250));
   });
   graph.on('blank:click', () => dotnet.invokeMethodAsync('OnSelectionChanged', [], []));
+  // A read-only diagram tells which step was clicked (the instance page lists that step's executions).
+  if (readOnly) graph.on('node:click', ({ node }) => dotnet.invokeMethodAsync('OnNodeClicked', node.id));
   graph.on('edge:click', ({ edge }) => {
     graph.cleanSelection();
     graph.select(edge);
@@ -331,6 +342,24 @@ function paint(state) {
     const on = edges.includes(edge.id);
     edge.attr('line/stroke', on ? '#2e7d32' : '#78909c');
     edge.attr('line/strokeWidth', on ? 3 : 1.5);
+  }
+}
+
+// Writes a small note at the top right of each step named (how often it ran, the time spent there); a step not
+// named loses its note. A click on a note is a click on its step.
+export function annotate(id, notes) {
+  const state = designers.get(id);
+  if (!state) return;
+  state.notes = notes || {};
+  for (const node of state.graph.getNodes()) {
+    const text = state.notes[node.id];
+    if (!text) {
+      node.attr({ noteBody: { display: 'none' }, note: { display: 'none', text: '' } });
+      continue;
+    }
+    const w = Math.ceil(textWidth(text, 10)) + 12;
+    const x = node.getSize().width - w + 6;
+    node.attr({ noteBody: { display: null, width: w, x }, note: { display: null, text, refX: x + w / 2 } });
   }
 }
 

@@ -61,6 +61,8 @@ public sealed class RightsTableTests
         ("POST", "/api/events/{name}", "UFFFAA", "events are for systems (webhooks, queues) and operators"),
         ("POST", "/api/instances/{id}/suspend", "UFFFAA", "operator (the administrator finds it suspended already: 400)"),
         ("POST", "/api/instances/{id}/resume", "UFFFAA", "operator (the administrator finds it resumed already: 400)"),
+        ("POST", "/api/instances/{id}/modification/preview", "UFFFAA", "an operator's repair (the test's body changes nothing: 400)"),
+        ("POST", "/api/instances/{id}/modification", "UFFFAA", "an operator's repair (the test's body changes nothing: 400)"),
         ("POST", "/api/instances/{id}/cancel", "UFFFAA", "operator"),
         ("POST", "/api/instances/{id}/incidents/{incidentId:int}/retry", "UFFFAA", "operator"),
         ("POST", "/api/instances/{id}/incidents/{incidentId:int}/skip", "UFFFAA", "operator"),

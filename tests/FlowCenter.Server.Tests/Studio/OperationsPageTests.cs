@@ -208,4 +208,73 @@ public sealed class OperationsPageTests
             throw await Browser.ExplainAsync(page, ex, "operations-batch", server, "[data-testid=instances-table]", "[data-testid=batch-form]", "[data-testid=batch-items]", "[data-testid=instance-held]");
         }
     }
+
+    [BrowserFact]
+    public async Task Operator_MovesAPathPastAStep_AndTheCaseContinuesThere()
+    {
+        using var folder = new TempFolder();
+        folder.AddWorkflow(new WorkflowBuilder("contract").Input("requester")
+            .Node("start", "Start").Node("check", "UserTask", ("title", "Legal check"), ("assignee", "li.na"))
+            .Node("sign", "UserTask", ("title", "Sign the contract"), ("assignee", "wang.fang")).Node("end", "End")
+            .Configure("check", n => n.DisplayName = "Legal check").Configure("sign", n => n.DisplayName = "Sign the contract")
+            .Connect("start", "check").Connect("check", "sign", "approve").Connect("sign", "end", "approve").Build());
+        await using var server = await ServerProcess.StartAsync("operations-modify", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        using var requester = server.ClientAs("zhang.wei");
+        using var started = await requester.PostAsJsonAsync("/api/instances", new { definitionId = "contract", businessKey = "CT-9" });
+        var id = (await started.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1440, Height = 1000 } });
+        page.SetDefaultTimeout(30_000);
+        var problems = Browser.Watch(page);
+        try
+        {
+            await Browser.SignInAsync(page, server.Client.BaseAddress!, "operator", $"/instances/{id}");
+            await Assertions.Expect(page.Locator("[data-testid=instance-task][data-node=check]")).ToContainTextAsync("Waiting for a decision");
+            await Assertions.Expect(page.Locator("[data-testid=process-diagram] [data-testid=node-note][data-node=check]")).ToContainTextAsync("1×");
+
+            // Move the path from the legal check to the signature: the preview says what happens, nothing runs yet.
+            await page.Locator("[data-testid=instance-modify]").ClickAsync();
+            await page.Locator("[data-testid=modify-path][data-node=check] [data-testid=modify-move-to]").ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Sign the contract" }).ClickAsync();
+            await page.Locator("[data-testid=modify-reason]").FillAsync("Legal checked it by phone");
+            await page.Locator("[data-testid=modify-preview-button]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=modify-preview]")).ToContainTextAsync("The path at Legal check is cancelled; its open task is withdrawn");
+            await Assertions.Expect(page.Locator("[data-testid=modify-preview]")).ToContainTextAsync("The case then stands at: Sign the contract.");
+            Assert.Equal("check", (await server.GetAsync($"/api/instances/{id}"))["tokens"]![0]!["nodeId"]!.GetValue<string>());
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-instance-modify.png"), FullPage = true });
+            await page.Locator("[data-testid=modify-apply]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=instance-message]")).ToContainTextAsync("The paths were changed");
+            await Assertions.Expect(page.Locator("[data-testid=instance-task][data-node=check]")).ToContainTextAsync("No longer needed");
+            await Assertions.Expect(page.Locator("[data-testid=instance-task][data-node=sign]")).ToContainTextAsync("Waiting for a decision");
+            await Assertions.Expect(page.Locator("[data-testid=journal-modification]")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("[data-testid=instance-repairs]")).ToContainTextAsync("Legal checked it by phone");
+
+            // A click on a step lists its runs only.
+            await page.Locator("[data-testid=process-diagram] g[data-cell-id=sign]").First.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=journal-row]")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("[data-testid=journal-row]").First).ToContainTextAsync("Path placed here by an operator");
+
+            // The signer decides; the case completes without the legal check ever running again.
+            using var signer = server.ClientAs("wang.fang");
+            var task = (await signer.GetFromJsonAsync<JsonObject>("/api/tasks?box=todo"))!["items"]!.AsArray().Single()!;
+            using var decided = await signer.PostAsJsonAsync($"/api/tasks/{task["itemId"]!.GetValue<string>()}/decide", new { outcome = "approve" });
+            Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+            await Assertions.Expect(page.Locator("[data-testid=instance-status]")).ToHaveTextAsync("Completed", new() { Timeout = 20_000 });
+            Assert.Empty((await server.ClientAs("li.na").GetFromJsonAsync<JsonObject>("/api/tasks?box=todo"))!["items"]!.AsArray());
+            var journal = (await server.GetAsync($"/api/instances/{id}/journal")).AsArray();
+            Assert.Single(journal, e => e!["nodeId"]!.GetValue<string>() == "check");
+            Assert.Empty(problems);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            throw await Browser.ExplainAsync(page, ex, "operations-modify", server, "[data-testid=modify-form]", "[data-testid=instance-journal]", "[data-testid=instance-tasks]", "[data-testid=instance-message]");
+        }
+    }
 }
