@@ -9,8 +9,17 @@ namespace FlowCenter.Hangfire;
 /// The Hangfire jobs: each carries ids only and is re-entrant, since a job may run twice (a retry, a
 /// re-armed timer after a restart); the runtime's exactly-once resume makes the second run a no-op.
 /// </summary>
-public sealed class FlowCenterJobs(IWorkflowRuntime runtime, IInstanceStore instances, ITimerScheduler timers)
+public sealed class FlowCenterJobs(IWorkflowRuntime runtime, IInstanceStore instances, ITimerScheduler timers, Runtime.Alerts.AlertEvaluator alerts)
 {
+    /// <summary>The recurring job that evaluates the alert rules.</summary>
+    public const string AlertJobId = "flowcenter-alerts";
+
+    /// <summary>Evaluates the alert rules: a recurring job, so it runs once per occurrence for the cluster, and never twice at once.</summary>
+    [JobDisplayName("Alert rules")]
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    public Task EvaluateAlertsAsync(CancellationToken cancellationToken) => alerts.EvaluateAsync(cancellationToken);
+
     /// <summary>Fires a timer; one that ran early (Hangfire schedules by the second) is scheduled again for its due time.</summary>
     [JobDisplayName("Timer {1} of {0}")]
     [AutomaticRetry(Attempts = 5)]

@@ -11,6 +11,9 @@ public sealed class FlowCenterHangfireOptions
     /// <summary>The name this node shows in the Hangfire dashboard.</summary>
     public string? ServerName { get; set; }
 
+    /// <summary>When the alert rules are evaluated (cron, UTC): once per occurrence for the whole cluster.</summary>
+    public string AlertSchedule { get; set; } = "* * * * *";
+
     /// <summary>Run a Hangfire server in this process; off for processes that only enqueue.</summary>
     public bool RunServer { get; set; } = true;
 }

@@ -57,6 +57,7 @@ public static class HangfireServiceCollectionExtensions
         services.AddTransient<FlowCenterJobs>();
         services.Replace(ServiceDescriptor.Singleton<ITimerScheduler, HangfireTimerScheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IContinuationDispatcher, HangfireContinuationDispatcher>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, AlertSchedule>());
         services.TryAddSingleton<CronScheduleSync>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, CronScheduleSync>(sp => sp.GetRequiredService<CronScheduleSync>()));
         services.TryAddEnumerable(ServiceDescriptor.Transient<IDefinitionChangeHandler, CronScheduleSync>(sp => sp.GetRequiredService<CronScheduleSync>()));

@@ -65,6 +65,10 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<BatchItemRecord> BatchItems => Set<BatchItemRecord>();
 
+    public DbSet<AlertRuleRecord> AlertRules => Set<AlertRuleRecord>();
+
+    public DbSet<AlertRecord> Alerts => Set<AlertRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

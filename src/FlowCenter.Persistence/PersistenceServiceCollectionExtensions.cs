@@ -27,6 +27,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IInstanceStore, EfInstanceStore>();
         services.TryAddSingleton<ITaskStore, EfTaskStore>();
         services.TryAddSingleton<Runtime.Batches.IBatchStore, EfBatchStore>();
+        services.TryAddSingleton<Runtime.Alerts.IAlertStore, EfAlertStore>();
         services.TryAddSingleton<Runtime.Tokens.IAccessTokenStore, EfAccessTokenStore>();
         services.TryAddSingleton<Runtime.Audit.IAuditStore, EfAuditStore>();
         services.TryAddSingleton<EfDelegationStore>();

@@ -58,6 +58,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<Cases.CaseAccess>();
         services.TryAddSingleton<Cases.CaseReader>();
         services.TryAddSingleton<Cases.InstanceOperations>();
+        services.TryAddSingleton<Alerts.AlertEvaluator>();
+        services.TryAddSingleton<Alerts.AlertService>();
         services.TryAddSingleton<Batches.BatchSignal>();
         services.TryAddSingleton<Batches.InstanceBatches>();
         services.TryAddSingleton<Batches.BatchRunner>();

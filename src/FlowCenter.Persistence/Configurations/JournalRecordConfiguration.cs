@@ -15,6 +15,10 @@ internal sealed class JournalRecordConfiguration : IEntityTypeConfiguration<Jour
         builder.Property(j => j.ActivityType).HasMaxLength(Lengths.Short);
         builder.Property(j => j.Outcome).HasMaxLength(Lengths.Name);
         builder.Property(j => j.Worker).HasMaxLength(Lengths.Short);
+
+        // Alert rules ask for steps open too long (open entries by start) and a step's runs in a window.
+        builder.HasIndex(j => new { j.CompletedAt, j.StartedAt });
+        builder.HasIndex(j => new { j.NodeId, j.StartedAt });
         builder.Property(j => j.ResumedBy).HasMaxLength(Lengths.Name);
         builder.HasOne<InstanceRecord>().WithMany().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -20,6 +20,12 @@ public static class AuditActions
     public const string InstanceModified = "instance.modify";
 
     public const string BatchStarted = "instance.batch";
+
+    public const string AlertRuleSaved = "alert.rule";
+
+    public const string AlertRuleDeleted = "alert.rule-delete";
+
+    public const string AlertAcknowledged = "alert.acknowledge";
     public const string BookmarkResumed = "instance.resume";
     public const string IncidentRetried = "incident.retry";
     public const string IncidentSkipped = "incident.skip";

@@ -13,6 +13,7 @@ public static class NotificationText
         TaskNotificationKind.Copied => $"抄送 Copy: {n.Title}",
         TaskNotificationKind.Decided => $"审批结果 Decided ({n.Detail}): {n.Title}",
         TaskNotificationKind.Incident => $"流程故障 Incident: {n.Title}",
+        TaskNotificationKind.Alert => $"监控告警 Alert: {n.Title}",
         _ => n.Title,
     };
 
@@ -20,6 +21,10 @@ public static class NotificationText
     public static string Link(TaskNotification n, string? studioUrl) => $"{(studioUrl ?? "").TrimEnd('/')}/{PathOf(n.Kind, n.ItemId, n.InstanceId)}";
 
     /// <summary>The Studio page of a notification, relative to the Studio's root.</summary>
-    public static string PathOf(TaskNotificationKind kind, string? itemId, string instanceId) =>
-        itemId is { } item && kind is not (TaskNotificationKind.Copied or TaskNotificationKind.Decided) ? $"tasks/{item}" : $"requests/{instanceId}";
+    public static string PathOf(TaskNotificationKind kind, string? itemId, string instanceId) => kind switch
+    {
+        // An alert about one case opens the case; one about a process (a failure rate, a silent trigger) the alerts page.
+        TaskNotificationKind.Alert => instanceId.Length > 0 ? $"instances/{instanceId}" : $"instances/alerts?alert={itemId}",
+        _ => itemId is { } item && kind is not (TaskNotificationKind.Copied or TaskNotificationKind.Decided) ? $"tasks/{item}" : $"requests/{instanceId}",
+    };
 }

@@ -97,6 +97,7 @@ public static class FlowCenterApi
 
         api.MapInstanceLists();
         api.MapBatches();
+        api.MapAlerts();
 
         // A case for those who take part in it and for operators; anyone else learns nothing, not even that it exists.
         api.MapGet("/instances/{id}", async (string id, CaseReader cases, ClaimsPrincipal user, CancellationToken ct) =>
