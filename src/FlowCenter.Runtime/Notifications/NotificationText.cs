@@ -24,7 +24,7 @@ public static class NotificationText
     public static string PathOf(TaskNotificationKind kind, string? itemId, string instanceId) => kind switch
     {
         // An alert about one case opens the case; one about a process (a failure rate, a silent trigger) the alerts page.
-        TaskNotificationKind.Alert => instanceId.Length > 0 ? $"instances/{instanceId}" : $"instances/alerts?alert={itemId}",
+        TaskNotificationKind.Alert => instanceId.Length > 0 ? $"instances/{instanceId}" : $"alerts?alert={itemId}",
         _ => itemId is { } item && kind is not (TaskNotificationKind.Copied or TaskNotificationKind.Decided) ? $"tasks/{item}" : $"requests/{instanceId}",
     };
 }

@@ -104,7 +104,7 @@ public sealed class AlertTests
         Assert.Equal(["Any problem", "Any problem", "Any problem", "Any problem", "ERP failing", "Late approvers", "Orders silent", "Slow approvals"], await OpenRulesAsync(harness));
         var rate = (await Service(harness).ListAlertsAsync(AlertState.Open, 0, 20, RuntimeHarness.Operator)).Items.Single(a => a.RuleName == "ERP failing");
         Assert.StartsWith("2 of 5 runs failed (40%)", rate.Summary, StringComparison.Ordinal);
-        Assert.Equal($"instances/alerts?alert={rate.Id}", NotificationText.PathOf(TaskNotificationKind.Alert, rate.Id, ""));
+        Assert.Equal($"alerts?alert={rate.Id}", NotificationText.PathOf(TaskNotificationKind.Alert, rate.Id, ""));
         Assert.Equal(8, (await Notifications(harness).ListAsync("ops.lead", 50)).Count(n => n.Kind == TaskNotificationKind.Alert));
         Assert.Equal(approval.Id, (await Service(harness).ListAlertsAsync(AlertState.Open, 0, 20, RuntimeHarness.Operator)).Items.Single(a => a.RuleName == "Late approvers").InstanceId);
     }
