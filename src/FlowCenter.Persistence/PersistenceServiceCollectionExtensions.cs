@@ -28,6 +28,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<ITaskStore, EfTaskStore>();
         services.TryAddSingleton<Runtime.Batches.IBatchStore, EfBatchStore>();
         services.TryAddSingleton<Runtime.Alerts.IAlertStore, EfAlertStore>();
+        services.TryAddSingleton<Runtime.Monitoring.IOperationsFigures, EfOperationsFigures>();
         services.TryAddSingleton<Runtime.Tokens.IAccessTokenStore, EfAccessTokenStore>();
         services.TryAddSingleton<Runtime.Audit.IAuditStore, EfAuditStore>();
         services.TryAddSingleton<EfDelegationStore>();

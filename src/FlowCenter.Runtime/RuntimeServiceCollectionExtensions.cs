@@ -60,6 +60,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<Cases.InstanceOperations>();
         services.TryAddSingleton<Alerts.AlertEvaluator>();
         services.TryAddSingleton<Alerts.AlertService>();
+        services.TryAddSingleton<Monitoring.MonitorService>();
         services.TryAddSingleton<Batches.BatchSignal>();
         services.TryAddSingleton<Batches.InstanceBatches>();
         services.TryAddSingleton<Batches.BatchRunner>();

@@ -26,6 +26,9 @@ internal sealed class InstanceRecordConfiguration : IEntityTypeConfiguration<Ins
         builder.HasIndex(i => i.CreatedAt);
         builder.HasIndex(i => new { i.Status, i.DurationMs });
 
+        // The operators' home counts what ended today and this week: a window on the end time, not the history.
+        builder.HasIndex(i => i.CompletedAt);
+
         // One child per parent bookmark, whatever number of nodes try to start it.
         builder.HasIndex(i => new { i.ParentInstanceId, i.ParentBookmarkId }).IsUnique();
     }

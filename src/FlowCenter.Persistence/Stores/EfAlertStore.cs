@@ -123,9 +123,9 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
                    join instance in db.Instances.AsNoTracking() on incident.InstanceId equals instance.Id
                    where definitionId == null || instance.DefinitionId == definitionId
                    orderby incident.CreatedAt
-                   select new { incident.InstanceId, incident.Id, instance.DefinitionId, incident.NodeId, incident.Message, instance.BusinessKey };
+                   select new { incident.InstanceId, incident.Id, instance.DefinitionId, incident.NodeId, incident.Message, instance.BusinessKey, incident.CreatedAt };
         return (await rows.Take(take).ToListAsync(cancellationToken))
-            .ConvertAll(r => new AlertCondition($"incident:{r.InstanceId}:{r.Id}", r.DefinitionId, r.InstanceId, r.NodeId, Cut($"{r.BusinessKey ?? r.InstanceId}: {r.Message}")));
+            .ConvertAll(r => new AlertCondition($"incident:{r.InstanceId}:{r.Id}", r.DefinitionId, r.InstanceId, r.NodeId, Cut($"{r.BusinessKey ?? r.InstanceId}: {r.Message}")) { Since = r.CreatedAt });
     }
 
     public async Task<IReadOnlyList<AlertCondition>> RunningSinceAsync(string? definitionId, DateTimeOffset startedBefore, int take, CancellationToken cancellationToken = default)
@@ -136,7 +136,7 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
             .OrderBy(i => i.CreatedAt).Take(take)
             .Select(i => new { i.Id, i.DefinitionId, i.BusinessKey, i.CreatedAt })
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => new AlertCondition($"instance:{r.Id}", r.DefinitionId, r.Id, null, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.Id}: running since {r.CreatedAt:u}"))));
+        return rows.ConvertAll(r => new AlertCondition($"instance:{r.Id}", r.DefinitionId, r.Id, null, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.Id}: running since {r.CreatedAt:u}"))) { Since = r.CreatedAt });
     }
 
     public async Task<IReadOnlyList<AlertCondition>> StuckStepsAsync(string? definitionId, string? nodeId, DateTimeOffset openBefore, int take, CancellationToken cancellationToken = default)
@@ -149,7 +149,7 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
                    orderby entry.StartedAt
                    select new { entry.InstanceId, entry.Sequence, entry.NodeId, entry.StartedAt, instance.DefinitionId, instance.BusinessKey };
         return (await rows.Take(take).ToListAsync(cancellationToken))
-            .ConvertAll(r => new AlertCondition($"stuck:{r.InstanceId}:{r.Sequence}", r.DefinitionId, r.InstanceId, r.NodeId, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.InstanceId}: at {r.NodeId} since {r.StartedAt:u}"))));
+            .ConvertAll(r => new AlertCondition($"stuck:{r.InstanceId}:{r.Sequence}", r.DefinitionId, r.InstanceId, r.NodeId, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.InstanceId}: at {r.NodeId} since {r.StartedAt:u}"))) { Since = r.StartedAt });
     }
 
     public async Task<IReadOnlyList<AlertCondition>> OverdueTasksAsync(string? definitionId, string? nodeId, DateTimeOffset now, int take, CancellationToken cancellationToken = default)
@@ -160,7 +160,7 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
             .OrderBy(g => g.DueAt).Take(take)
             .Select(g => new { g.Id, g.InstanceId, g.DefinitionId, g.NodeId, g.Title, g.DueAt, g.BusinessKey })
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => new AlertCondition($"task:{r.Id}", r.DefinitionId, r.InstanceId, r.NodeId, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.InstanceId}: {r.Title} was due {r.DueAt:u}"))));
+        return rows.ConvertAll(r => new AlertCondition($"task:{r.Id}", r.DefinitionId, r.InstanceId, r.NodeId, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.InstanceId}: {r.Title} was due {r.DueAt:u}"))) { Since = r.DueAt });
     }
 
     public async Task<(int Runs, int Failed)> StepRunsAsync(string? definitionId, string nodeId, DateTimeOffset since, CancellationToken cancellationToken = default)

@@ -95,7 +95,11 @@ public sealed record Alert(string Id, string RuleId, string Key, DateTimeOffset 
 }
 
 /// <summary>A condition a rule found true now: what it is about, and the facts.</summary>
-public sealed record AlertCondition(string Key, string? DefinitionId, string? InstanceId, string? NodeId, string Summary);
+public sealed record AlertCondition(string Key, string? DefinitionId, string? InstanceId, string? NodeId, string Summary)
+{
+    /// <summary>Since when it holds (the problem opened, the step started, the task fell due).</summary>
+    public DateTimeOffset? Since { get; init; }
+}
 
 /// <summary>What one evaluation did.</summary>
 public sealed record AlertRun(int Opened, int Reminded, int Resolved);

@@ -47,6 +47,11 @@ public static class AlertApi
             Results.Ok(await alerts.EvaluateNowAsync(Caller.From(user), ct)))
             .RequireAuthorization(Policies.Operate);
 
+        // The operators' home as data: per process, the activity per hour (or ?byDay=true per day), what needs attention.
+        api.MapGet("/monitor", async (bool? byDay, Runtime.Monitoring.MonitorService monitor, ClaimsPrincipal user, CancellationToken ct) =>
+            Results.Ok(await monitor.OverviewAsync(byDay ?? false, Caller.From(user), cancellationToken: ct)))
+            .RequireAuthorization(Policies.Operate);
+
         api.MapGet("/alert-rules", async (AlertService alerts, ClaimsPrincipal user, CancellationToken ct) =>
             Results.Ok(await alerts.ListRulesAsync(Caller.From(user), ct)))
             .RequireAuthorization(Policies.Operate);

@@ -17,7 +17,7 @@ public sealed class PageTourTests
         "/", "/processes", "/designer", "/designer/order-to-delivery", "/tasks", "/tasks/{item}", "/requests/new", "/requests/{instance}",
         "/me/away", "/me/tokens", "/admin/organization", "/admin/connections", "/admin/audit",
         "/instances", "/instances?status=waiting&var=reason%20contains%20bear&sort=-duration", "/instances/{instance}",
-        "/instances/batches", "/instances/batches/{batch}", "/alerts",
+        "/instances/batches", "/instances/batches/{batch}", "/alerts", "/monitor",
     ];
 
     // MudBlazor's palette on the page: its background is white in the light theme only.

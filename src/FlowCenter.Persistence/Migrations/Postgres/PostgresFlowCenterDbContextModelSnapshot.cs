@@ -869,6 +869,8 @@ namespace FlowCenter.Persistence.Migrations.Postgres
 
                     b.HasIndex("BusinessKey");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("ParentInstanceId", "ParentBookmarkId")

@@ -871,6 +871,8 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
 
                     b.HasIndex("BusinessKey");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("ParentInstanceId", "ParentBookmarkId")

@@ -855,6 +855,8 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BusinessKey");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("ParentInstanceId", "ParentBookmarkId")
