@@ -1,6 +1,7 @@
 using System.Data.Common;
 using FlowCenter.Engine.State;
 using FlowCenter.Persistence;
+using FlowCenter.Persistence.Records;
 using FlowCenter.Runtime.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -11,11 +12,13 @@ namespace FlowCenter.Benchmarks;
 
 /// <summary>
 /// Writes many completed instances, each a copy of a real one with its whole journal, straight through
-/// ADO.NET (SQLite: prepared inserts; PostgreSQL: binary COPY), the way years of history pile up.
+/// ADO.NET (SQLite: prepared inserts; PostgreSQL: binary COPY), the way years of history pile up: one every
+/// 30 s over the last year, each lasting up to an hour, each with a searchable number variable "amount".
 /// </summary>
 internal static class HistorySeeder
 {
-    private const string InstanceColumns = "\"Id\", \"DefinitionId\", \"DefinitionVersion\", \"Status\", \"BusinessKey\", \"StartedBy\", \"CurrentNodes\", \"OpenIncidents\", \"State\", \"Revision\", \"CreatedAt\", \"UpdatedAt\", \"CompletedAt\"";
+    private const string InstanceColumns = "\"Id\", \"DefinitionId\", \"DefinitionVersion\", \"Status\", \"BusinessKey\", \"StartedBy\", \"CurrentNodes\", \"OpenIncidents\", \"State\", \"Revision\", \"CreatedAt\", \"UpdatedAt\", \"CompletedAt\", \"StartedMs\", \"DurationMs\"";
+    private const string VariableColumns = "\"InstanceId\", \"Name\", \"Kind\", \"Text\", \"Number\"";
     private const string JournalColumns = "\"InstanceId\", \"Sequence\", \"NodeId\", \"ActivityType\", \"TokenId\", \"Attempt\", \"Status\", \"StartedAt\", \"CompletedAt\", \"Outcome\"";
 
     public static async Task SeedAsync(FlowCenterDbContextFactory contexts, WorkflowInstance template, int count)
@@ -26,7 +29,7 @@ internal static class HistorySeeder
         }
 
         var state = InstanceState.Write(template);
-        var start = DateTimeOffset.UtcNow.AddDays(-400);
+        var start = DateTimeOffset.UtcNow.AddSeconds(-30.0 * count).AddDays(-1);
         await using var db = contexts.CreateDbContext();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
@@ -66,11 +69,29 @@ internal static class HistorySeeder
                 await instances.WriteAsync(state, NpgsqlDbType.Text);
                 await instances.WriteAsync(1L, NpgsqlDbType.Bigint);
                 await instances.WriteAsync(at, NpgsqlDbType.TimestampTz);
-                await instances.WriteAsync(at, NpgsqlDbType.TimestampTz);
-                await instances.WriteAsync(at, NpgsqlDbType.TimestampTz);
+                await instances.WriteAsync(at + Duration(i), NpgsqlDbType.TimestampTz);
+                await instances.WriteAsync(at + Duration(i), NpgsqlDbType.TimestampTz);
+                await instances.WriteAsync(at.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint);
+                await instances.WriteAsync((long)Duration(i).TotalMilliseconds, NpgsqlDbType.Bigint);
             }
 
             await instances.CompleteAsync();
+        }
+
+        await using (var variables = await connection.BeginBinaryImportAsync($"COPY \"InstanceVariables\" ({VariableColumns}) FROM STDIN (FORMAT BINARY)"))
+        {
+            variables.Timeout = TimeSpan.FromMinutes(30);
+            for (var i = 0; i < count; i++)
+            {
+                await variables.StartRowAsync();
+                await variables.WriteAsync(Id(i), NpgsqlDbType.Text);
+                await variables.WriteAsync("amount", NpgsqlDbType.Text);
+                await variables.WriteAsync((int)VariableKind.Number, NpgsqlDbType.Integer);
+                await variables.WriteAsync(Amount(i).ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Text);
+                await variables.WriteAsync((double)Amount(i), NpgsqlDbType.Double);
+            }
+
+            await variables.CompleteAsync();
         }
 
         await using var journal = await connection.BeginBinaryImportAsync($"COPY \"Journal\" ({JournalColumns}) FROM STDIN (FORMAT BINARY)");
@@ -104,13 +125,18 @@ internal static class HistorySeeder
         for (var from = 0; from < count; from += Batch)
         {
             await using var transaction = await connection.BeginTransactionAsync();
-            await using var instance = Prepare(connection, transaction, $"INSERT INTO \"Instances\" ({InstanceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, 0, @p6, 1, @p7, @p7, @p7)", 8);
+            await using var instance = Prepare(connection, transaction, $"INSERT INTO \"Instances\" ({InstanceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, 0, @p6, 1, @p7, @p8, @p8, @p9, @p10)", 11);
+            await using var variable = Prepare(connection, transaction, $"INSERT INTO \"InstanceVariables\" ({VariableColumns}) VALUES (@p0, 'amount', @p1, @p2, @p3)", 4);
             await using var journal = Prepare(connection, transaction, $"INSERT INTO \"Journal\" ({JournalColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7, @p8)", 9);
             for (var i = from; i < Math.Min(count, from + Batch); i++)
             {
-                var at = (long)time.ConvertToProvider(start.AddSeconds(i * 30))!;
-                Set(instance, Id(i), template.DefinitionId, template.DefinitionVersion, (int)WorkflowStatus.Completed, $"HIST-{i}", "history", state, at);
+                var started = start.AddSeconds(i * 30);
+                var at = (long)time.ConvertToProvider(started)!;
+                Set(instance, Id(i), template.DefinitionId, template.DefinitionVersion, (int)WorkflowStatus.Completed, $"HIST-{i}", "history", state, at,
+                    (long)time.ConvertToProvider(started + Duration(i))!, started.ToUnixTimeMilliseconds(), (long)Duration(i).TotalMilliseconds);
                 await instance.ExecuteNonQueryAsync();
+                Set(variable, Id(i), (int)VariableKind.Number, Amount(i).ToString(System.Globalization.CultureInfo.InvariantCulture), (double)Amount(i));
+                await variable.ExecuteNonQueryAsync();
                 foreach (var entry in template.Journal)
                 {
                     Set(journal, Id(i), entry.Sequence, entry.NodeId, entry.ActivityType, entry.TokenId, entry.Attempt, (int)entry.Status, at, entry.Outcome ?? "done");
@@ -145,6 +171,11 @@ internal static class HistorySeeder
             command.Parameters[i].Value = values[i];
         }
     }
+
+    /// <summary>How long history instance <paramref name="i"/> ran: from a second up to an hour.</summary>
+    private static TimeSpan Duration(int i) => TimeSpan.FromSeconds(1 + (i % 3600));
+
+    private static int Amount(int i) => i % 1000;
 
     private static string Id(int i) => "hist-" + i.ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
 }

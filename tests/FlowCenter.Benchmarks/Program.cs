@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "durable" => await DurableBenchmark.RunAsync(args.Skip(1).ToArray()),
     "designer" => await DesignerBenchmark.RunAsync(args.Skip(1).ToArray()),
     "auth" => await AuthBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "operations" => await OperationsBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -15,5 +16,6 @@ static int Usage()
     Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- durable [--history N] [--postgres CONNECTION]");
     Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- designer [--nodes 300] [--runs 5]");
     Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- auth [--seconds 5]");
+    Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- operations [--history N] [--postgres CONNECTION]");
     return 2;
 }

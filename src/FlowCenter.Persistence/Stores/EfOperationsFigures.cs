@@ -31,28 +31,63 @@ public sealed class EfOperationsFigures(FlowCenterDbContextFactory contexts) : I
             .GroupBy(g => g.DefinitionId)
             .Select(g => new { Id = g.Key, Count = g.Select(x => x.InstanceId).Distinct().Count() })
             .ToListAsync(cancellationToken);
+        // Counts and averages are grouped in the database; the 95th percentile is read as one row of each process's
+        // week ordered by duration, so no more than a row per process leaves the database.
         var since = dayStart < weekStart ? dayStart : weekStart;
         var ended = await db.Instances.AsNoTracking()
             .Where(i => i.CompletedAt >= since && i.Status == Completed)
-            .Select(i => new { i.DefinitionId, i.CompletedAt, i.DurationMs })
+            .GroupBy(i => i.DefinitionId)
+            .Select(g => new
+            {
+                Id = g.Key,
+                Today = g.Count(i => i.CompletedAt >= dayStart),
+                Week = g.Count(i => i.CompletedAt >= weekStart && i.DurationMs != null),
+                Average = g.Where(i => i.CompletedAt >= weekStart).Average(i => (double?)i.DurationMs),
+            })
             .ToListAsync(cancellationToken);
+        var p95 = new Dictionary<string, long?>(StringComparer.Ordinal);
+        foreach (var process in ended.Where(e => e.Week > 0))
+        {
+            p95[process.Id] = await db.Instances.AsNoTracking()
+                .Where(i => i.DefinitionId == process.Id && i.CompletedAt >= weekStart && i.Status == Completed && i.DurationMs != null)
+                .OrderBy(i => i.DurationMs).Skip((int)Math.Ceiling(process.Week * 0.95) - 1).Select(i => i.DurationMs).FirstOrDefaultAsync(cancellationToken);
+        }
 
-        var ids = live.Select(l => l.Id).Concat(people.Select(p => p.Id)).Concat(ended.Select(e => e.DefinitionId)).Distinct(StringComparer.Ordinal);
+        var ids = live.Select(l => l.Id).Concat(people.Select(p => p.Id)).Concat(ended.Select(e => e.Id)).Distinct(StringComparer.Ordinal);
         return [.. ids.Select(id =>
         {
-            var week = ended.Where(e => e.DefinitionId == id && e.CompletedAt >= weekStart && e.DurationMs is not null).Select(e => e.DurationMs!.Value).Order().ToList();
             var l = live.Find(x => x.Id == id);
+            var e = ended.Find(x => x.Id == id);
             return new ProcessFigures(id)
             {
                 Running = l?.Running ?? 0,
                 OpenIncidents = l?.Incidents ?? 0,
                 WaitingOnPeople = people.Find(p => p.Id == id)?.Count ?? 0,
-                CompletedToday = ended.Count(e => e.DefinitionId == id && e.CompletedAt >= dayStart),
-                CompletedWeek = week.Count,
-                AverageCycle = week.Count == 0 ? null : TimeSpan.FromMilliseconds(week.Average()),
-                P95Cycle = week.Count == 0 ? null : TimeSpan.FromMilliseconds(week[(int)Math.Ceiling(week.Count * 0.95) - 1]),
+                CompletedToday = e?.Today ?? 0,
+                CompletedWeek = e?.Week ?? 0,
+                AverageCycle = e is { Week: > 0, Average: { } average } ? TimeSpan.FromMilliseconds(average) : null,
+                P95Cycle = p95.GetValueOrDefault(id) is { } ms ? TimeSpan.FromMilliseconds(ms) : null,
             };
         }).OrderBy(f => f.DefinitionId, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<NodeStatistics>> NodeStatisticsAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var active = await (from entry in db.Journal.AsNoTracking()
+                            where entry.CompletedAt == null
+                            join instance in db.Instances.AsNoTracking() on entry.InstanceId equals instance.Id
+                            where instance.DefinitionId == definitionId && instance.DefinitionVersion == version
+                            group entry by entry.NodeId into g
+                            select new { NodeId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var incidents = await (from incident in db.Incidents.AsNoTracking()
+                               where incident.ResolvedAt == null
+                               join instance in db.Instances.AsNoTracking() on incident.InstanceId equals instance.Id
+                               where instance.DefinitionId == definitionId && instance.DefinitionVersion == version
+                               group incident by incident.NodeId into g
+                               select new { NodeId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return [.. active.Select(a => a.NodeId).Union(incidents.Select(i => i.NodeId)).Order(StringComparer.Ordinal)
+            .Select(node => new NodeStatistics(node, active.Find(a => a.NodeId == node)?.Count ?? 0, incidents.Find(i => i.NodeId == node)?.Count ?? 0))];
     }
 
     public async Task<IReadOnlyList<ActivityBucket>> ActivityAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken = default)

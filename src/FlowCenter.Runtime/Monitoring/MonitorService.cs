@@ -16,11 +16,7 @@ public sealed class MonitorService(IOperationsFigures figures, IAlertStore atten
     /// <param name="zone">Where "today" begins (the server's zone when none is given).</param>
     public async Task<OperatorOverview> OverviewAsync(bool byDay, Caller caller, TimeZoneInfo? zone = null, CancellationToken cancellationToken = default)
     {
-        if (!caller.IsOperator)
-        {
-            throw new UnauthorizedAccessException($"{caller.UserName} is not an operator: the monitor is for Operators and Administrators.");
-        }
-
+        Require(caller);
         var now = clock.GetUtcNow();
         var local = TimeZoneInfo.ConvertTime(now, zone ?? TimeZoneInfo.Local);
         var dayStart = new DateTimeOffset(local.Date, local.Offset);
@@ -37,6 +33,21 @@ public sealed class MonitorService(IOperationsFigures figures, IAlertStore atten
             .. (await attention.OverdueTasksAsync(null, null, now, AttentionShown, cancellationToken)).Select(c => Of(AttentionKind.Overdue, c, now)),
         ];
         return new OperatorOverview(processes, activity, [.. needs.OrderBy(a => a.Since).Take(AttentionShown)]);
+    }
+
+    /// <summary>Where the cases of one process version stand now, per step (the diagram's counts).</summary>
+    public async Task<IReadOnlyList<NodeStatistics>> NodeStatisticsAsync(string definitionId, int version, Caller caller, CancellationToken cancellationToken = default)
+    {
+        Require(caller);
+        return await figures.NodeStatisticsAsync(definitionId, version, cancellationToken);
+    }
+
+    private static void Require(Caller caller)
+    {
+        if (!caller.IsOperator)
+        {
+            throw new UnauthorizedAccessException($"{caller.UserName} is not an operator: the monitor is for Operators and Administrators.");
+        }
     }
 
     private static Attention Of(AttentionKind kind, AlertCondition condition, DateTimeOffset now) =>

@@ -31,6 +31,12 @@ public enum AttentionKind
     Overdue,
 }
 
+/// <summary>
+/// Where the cases of one process version stand now: at each step, how many executions are open there (running or
+/// waiting) and how many problems are open there (a path stopped by a problem counts as a problem, not as open).
+/// </summary>
+public sealed record NodeStatistics(string NodeId, int Active, int Incidents);
+
 public sealed record OperatorOverview(IReadOnlyList<ProcessFigures> Processes, IReadOnlyList<ActivityBucket> Activity, IReadOnlyList<Attention> NeedsAttention);
 
 /// <summary>The figures of the operators' home, read with a few grouped queries that cost the same however long the history.</summary>
@@ -40,5 +46,8 @@ public interface IOperationsFigures
     Task<IReadOnlyList<ProcessFigures>> ProcessFiguresAsync(DateTimeOffset dayStart, DateTimeOffset weekStart, CancellationToken cancellationToken = default);
 
     /// <summary>Started, completed and failed per bucket from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    /// <summary>Per step of one process version: the open executions there now and the open problems there (live, not history).</summary>
+    Task<IReadOnlyList<NodeStatistics>> NodeStatisticsAsync(string definitionId, int version, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<ActivityBucket>> ActivityAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken = default);
 }

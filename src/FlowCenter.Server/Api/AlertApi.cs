@@ -52,6 +52,11 @@ public static class AlertApi
             Results.Ok(await monitor.OverviewAsync(byDay ?? false, Caller.From(user), cancellationToken: ct)))
             .RequireAuthorization(Policies.Operate);
 
+        // Where the cases of one process version stand, per step: open executions and open problems.
+        api.MapGet("/monitor/processes/{id}/versions/{version:int}/nodes", async (string id, int version, Runtime.Monitoring.MonitorService monitor, ClaimsPrincipal user, CancellationToken ct) =>
+            Results.Ok(await monitor.NodeStatisticsAsync(id, version, Caller.From(user), ct)))
+            .RequireAuthorization(Policies.Operate);
+
         api.MapGet("/alert-rules", async (AlertService alerts, ClaimsPrincipal user, CancellationToken ct) =>
             Results.Ok(await alerts.ListRulesAsync(Caller.From(user), ct)))
             .RequireAuthorization(Policies.Operate);

@@ -51,5 +51,8 @@ public sealed class MonitorTests
         var problem = Assert.Single(overview.NeedsAttention);
         Assert.Equal((AttentionKind.Incident, failing.Id), (problem.Kind, problem.InstanceId));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.Services.GetRequiredService<MonitorService>().OverviewAsync(false, new Runtime.Cases.Caller("li.na", [])));
+        var nodes = await harness.Services.GetRequiredService<MonitorService>().NodeStatisticsAsync("post", 1, RuntimeHarness.Operator);
+        Assert.Equal([new NodeStatistics("post", 0, 1)], nodes);
+        Assert.Equal([new NodeStatistics("approve", 2, 0)], await harness.Services.GetRequiredService<MonitorService>().NodeStatisticsAsync("approval", 1, RuntimeHarness.Operator));
     }
 }

@@ -78,6 +78,7 @@ public sealed class RightsTableTests
         ("POST", "/api/alerts/evaluate", "UFFFOO", "checking the rules now, operators"),
         ("GET", "/api/alert-rules", "UFFFOO", "alert rules, operators"),
         ("GET", "/api/monitor", "UFFFOO", "the operators' home as data"),
+        ("GET", "/api/monitor/processes/{id}/versions/{version:int}/nodes", "UFFFOO", "where a version's cases stand, per step, operators"),
         ("PUT", "/api/alert-rules/{id}", "UFFFAA", "saving a rule, operators (the test's body has no name: 400)"),
         ("DELETE", "/api/alert-rules/{id}", "UFFFNN", "deleting a rule, operators; an unknown id is 404"),
         ("GET", "/api/endpoints", "UFFFFA", "this table's source, for administrators"),

@@ -965,7 +965,9 @@ namespace FlowCenter.Persistence.Migrations.Postgres
 
                     b.HasKey("InstanceId", "Sequence");
 
-                    b.HasIndex("CompletedAt", "StartedAt");
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("IX_Journal_Open_StartedAt")
+                        .HasFilter("\"CompletedAt\" IS NULL");
 
                     b.HasIndex("NodeId", "StartedAt");
 
