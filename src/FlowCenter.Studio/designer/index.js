@@ -102,18 +102,9 @@ function nodeMetadata(node, pal) {
     y: node.y,
     width: layout.width,
     height: layout.height,
-    // A rect's own parts, and a note at the top right that a read-only diagram fills (see annotate), hidden until then.
-    markup: [
-      { tagName: 'rect', selector: 'body' },
-      { tagName: 'text', selector: 'label' },
-      { tagName: 'rect', selector: 'noteBody' },
-      { tagName: 'text', selector: 'note' },
-    ],
     attrs: {
       body: { rx: 8, ry: 8, stroke: colour, strokeWidth: 2, fill: node.status === 'error' ? pal.error : pal.fill },
       label: { text: layout.lines.join('\n'), fontSize: labelSize, lineHeight, fill: pal.text, refX: (layout.width - layout.portColumn) / 2, refY: 0.5 },
-      noteBody: { display: 'none', height: 17, rx: 8, ry: 8, y: -10, fill: '#455a64', stroke: '#ffffff', strokeWidth: 1 },
-      note: { display: 'none', fontSize: 10, fill: '#ffffff', textAnchor: 'middle', textVerticalAnchor: 'middle', refY: -1.5, 'data-testid': 'node-note', 'data-node': node.id },
     },
     ports: portsFor(node, layout, pal),
     zIndex: 2,
@@ -353,15 +344,28 @@ export function annotate(id, notes) {
   state.notes = notes || {};
   for (const node of state.graph.getNodes()) {
     const text = state.notes[node.id];
+    const noted = (node.prop('markup') || []).some(m => m.selector === 'note');
     if (!text) {
-      node.attr({ noteBody: { display: 'none' }, note: { display: 'none', text: '' } });
+      if (noted) node.attr({ noteBody: { display: 'none' }, note: { display: 'none', text: '' } });
       continue;
     }
+    // A step gets the note's parts the first time it has one; steps without notes keep a rect's own two parts.
+    if (!noted) node.prop('markup', noteMarkup);
     const w = Math.ceil(textWidth(text, 10)) + 12;
     const x = node.getSize().width - w + 6;
-    node.attr({ noteBody: { display: null, width: w, x }, note: { display: null, text, refX: x + w / 2 } });
+    node.attr({
+      noteBody: { display: null, width: w, height: 17, x, y: -10, rx: 8, ry: 8, fill: '#455a64', stroke: '#ffffff', strokeWidth: 1 },
+      note: { display: null, text, refX: x + w / 2, refY: -1.5, fontSize: 10, fill: '#ffffff', textAnchor: 'middle', textVerticalAnchor: 'middle', 'data-testid': 'node-note', 'data-node': node.id },
+    });
   }
 }
+
+const noteMarkup = [
+  { tagName: 'rect', selector: 'body' },
+  { tagName: 'text', selector: 'label' },
+  { tagName: 'rect', selector: 'noteBody' },
+  { tagName: 'text', selector: 'note' },
+];
 
 // Switches the drawing between the light and the dark theme, keeping what is highlighted.
 export function theme(id, dark) {

@@ -96,6 +96,15 @@ public sealed class HostileInputTests
             ("variable: undeclared", server.Client, () => new(HttpMethod.Put, $"/api/instances/{caseId}/variables/nothing") { Content = Json("""{"value":1,"reason":"x"}""") }, "no variable 'nothing'"),
             ("variable: no reason", server.Client, () => new(HttpMethod.Put, $"/api/instances/{caseId}/variables/count") { Content = Json("""{"value":5}""") }, "reason"),
             ("variable: no value", server.Client, () => new(HttpMethod.Put, $"/api/instances/{caseId}/variables/count") { Content = Json("""{"reason":"x"}""") }, "no 'value'"),
+            ("batch: unknown action", server.Client, () => new(HttpMethod.Post, "/api/batches") { Content = Json("""{"action":"explode","filter":""}""") }, "'action' must be one of"),
+            ("batch: misspelt filter", server.Client, () => new(HttpMethod.Post, "/api/batches/preview") { Content = Json("""{"action":"cancel","filter":"?staus=running"}""") }, "Unknown parameter 'staus'"),
+            ("batch: 5,000 ids", server.Client, () => new(HttpMethod.Post, "/api/batches") { Content = Json("{\"action\":\"cancel\",\"instanceIds\":[" + string.Join(",", Enumerable.Range(0, 5_000).Select(i => $"\"x{i}\"")) + "]}") }, "at most 1000"),
+            ("batch: nested 5,000 deep", server.Client, () => new(HttpMethod.Post, "/api/batches") { Content = Json(Deep(5_000)) }, "depth"),
+            ("modification: unknown step", server.Client, () => new(HttpMethod.Post, $"/api/instances/{caseId}/modification/preview") { Content = Json("""{"placeAt":["nowhere"]}""") }, "no step 'nowhere'"),
+            ("modification: text for a path", server.Client, () => new(HttpMethod.Post, $"/api/instances/{caseId}/modification") { Content = Json("""{"move":[{"path":"first","to":"x"}]}""") }, "'move.path' must be a path's number"),
+            ("alert rule: unknown kind", server.Client, () => new(HttpMethod.Put, "/api/alert-rules/r1") { Content = Json("""{"name":"x","kind":"telepathy"}""") }, ""),
+            ("alert rule: no window", server.Client, () => new(HttpMethod.Put, "/api/alert-rules/r1") { Content = Json("""{"name":"x","kind":"noStart"}""") }, "needs a target or window"),
+            ("alerts: unknown state", server.Client, () => new(HttpMethod.Get, "/api/alerts?state=angry"), "Unknown state 'angry'"),
         };
 
         var wrong = new List<string>();
