@@ -29,7 +29,8 @@ internal sealed class InstanceRecordConfiguration : IEntityTypeConfiguration<Ins
         // The operators' home counts what ended today and this week: a window on the end time, not the history.
         builder.HasIndex(i => i.CompletedAt);
 
-        // One child per parent bookmark, whatever number of nodes try to start it.
-        builder.HasIndex(i => new { i.ParentInstanceId, i.ParentBookmarkId }).IsUnique();
+        // One child per parent bookmark, whatever number of nodes try to start it. Partial, over children only: with
+        // every top-level case in it as NULL, the planner took "children of X" for a scan of the whole history.
+        builder.HasIndex(i => new { i.ParentInstanceId, i.ParentBookmarkId }).IsUnique().HasFilter("\"ParentInstanceId\" IS NOT NULL");
     }
 }

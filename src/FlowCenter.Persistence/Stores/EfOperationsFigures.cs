@@ -21,22 +21,26 @@ public sealed class EfOperationsFigures(FlowCenterDbContextFactory contexts) : I
     public async Task<IReadOnlyList<ProcessFigures>> ProcessFiguresAsync(DateTimeOffset dayStart, DateTimeOffset weekStart, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
+
+        // Grouped in the database, by the process id as an expression ("id" || ''): grouped by the bare column,
+        // SQLite's planner walks the index that yields rows in process order, which is the whole history, instead
+        // of the live rows' or the window's own index. So only a row per process leaves the database. For the same
+        // reason a window's status test is an expression (+ 0): "status = completed" is the whole history too.
         var live = await db.Instances.AsNoTracking()
             .Where(i => i.Status == Running || i.Status == Waiting || i.Status == Suspended)
-            .GroupBy(i => i.DefinitionId)
+            .GroupBy(i => i.DefinitionId + "")
             .Select(g => new { Id = g.Key, Running = g.Count(), Incidents = g.Count(i => i.OpenIncidents > 0) })
             .ToListAsync(cancellationToken);
         var people = await db.TaskGroups.AsNoTracking()
             .Where(g => g.Status == OpenTasks)
-            .GroupBy(g => g.DefinitionId)
+            .GroupBy(g => g.DefinitionId + "")
             .Select(g => new { Id = g.Key, Count = g.Select(x => x.InstanceId).Distinct().Count() })
             .ToListAsync(cancellationToken);
-        // Counts and averages are grouped in the database; the 95th percentile is read as one row of each process's
-        // week ordered by duration, so no more than a row per process leaves the database.
         var since = dayStart < weekStart ? dayStart : weekStart;
+        var until = since.AddDays(15); // a two-sided window: a planner weighs it as narrow, as it is
         var ended = await db.Instances.AsNoTracking()
-            .Where(i => i.CompletedAt >= since && i.Status == Completed)
-            .GroupBy(i => i.DefinitionId)
+            .Where(i => i.CompletedAt >= since && i.CompletedAt < until && i.Status + 0 == Completed)
+            .GroupBy(i => i.DefinitionId + "")
             .Select(g => new
             {
                 Id = g.Key,
@@ -45,12 +49,15 @@ public sealed class EfOperationsFigures(FlowCenterDbContextFactory contexts) : I
                 Average = g.Where(i => i.CompletedAt >= weekStart).Average(i => (double?)i.DurationMs),
             })
             .ToListAsync(cancellationToken);
+
+        // The 95th percentile: one row of each process's week ordered by duration, the duration as an expression
+        // (+ 0): ordered by the bare column, the planner walks the (status, duration) index through all history.
         var p95 = new Dictionary<string, long?>(StringComparer.Ordinal);
         foreach (var process in ended.Where(e => e.Week > 0))
         {
             p95[process.Id] = await db.Instances.AsNoTracking()
-                .Where(i => i.DefinitionId == process.Id && i.CompletedAt >= weekStart && i.Status == Completed && i.DurationMs != null)
-                .OrderBy(i => i.DurationMs).Skip((int)Math.Ceiling(process.Week * 0.95) - 1).Select(i => i.DurationMs).FirstOrDefaultAsync(cancellationToken);
+                .Where(i => i.CompletedAt >= weekStart && i.CompletedAt < until && i.Status + 0 == Completed && i.DurationMs != null && i.DefinitionId + "" == process.Id)
+                .OrderBy(i => i.DurationMs + 0).Skip((int)Math.Ceiling(process.Week * 0.95) - 1).Select(i => i.DurationMs).FirstOrDefaultAsync(cancellationToken);
         }
 
         var ids = live.Select(l => l.Id).Concat(people.Select(p => p.Id)).Concat(ended.Select(e => e.Id)).Distinct(StringComparer.Ordinal);
@@ -95,7 +102,7 @@ public sealed class EfOperationsFigures(FlowCenterDbContextFactory contexts) : I
         await using var db = contexts.CreateDbContext();
         var started = await db.Instances.AsNoTracking().Where(i => i.CreatedAt >= from && i.CreatedAt <= to).Select(i => i.CreatedAt).ToListAsync(cancellationToken);
         var ended = await db.Instances.AsNoTracking()
-            .Where(i => i.CompletedAt >= from && i.CompletedAt <= to && (i.Status == Completed || i.Status == Faulted))
+            .Where(i => i.CompletedAt >= from && i.CompletedAt <= to && (i.Status + 0 == Completed || i.Status + 0 == Faulted))
             .Select(i => new { At = i.CompletedAt!.Value, i.Status })
             .ToListAsync(cancellationToken);
         var count = Math.Max(1, (int)Math.Ceiling((to - from) / bucket));

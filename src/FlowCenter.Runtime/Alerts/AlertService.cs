@@ -19,7 +19,7 @@ public sealed class AlertService(IAlertStore store, AlertEvaluator evaluator, Au
 
     /// <summary>
     /// Saves a rule (a new one when its id is empty) after checking it: a name, a target or window of at least a
-    /// minute where the kind needs one... a step for a failure rate, a share between 0 and 100.
+    /// second where the kind needs one, a step and a share from 0 up to 100 for a failure rate.
     /// </summary>
     public async Task<AlertRule> SaveRuleAsync(AlertRule rule, Caller caller, CancellationToken cancellationToken = default)
     {

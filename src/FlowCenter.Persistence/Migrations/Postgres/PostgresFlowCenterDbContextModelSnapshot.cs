@@ -874,7 +874,8 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("ParentInstanceId", "ParentBookmarkId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -877,7 +877,7 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ParentInstanceId", "ParentBookmarkId")
                         .IsUnique()
-                        .HasFilter("[ParentInstanceId] IS NOT NULL AND [ParentBookmarkId] IS NOT NULL");
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 

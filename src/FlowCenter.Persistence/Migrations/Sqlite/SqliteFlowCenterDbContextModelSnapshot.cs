@@ -860,7 +860,8 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("ParentInstanceId", "ParentBookmarkId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
                     b.HasIndex("Status", "CreatedAt");
 
