@@ -107,11 +107,5 @@ public sealed class AlertService(IAlertStore store, AlertEvaluator evaluator, Au
         return await evaluator.EvaluateAsync(cancellationToken);
     }
 
-    private static void Require(Caller caller)
-    {
-        if (!caller.IsOperator)
-        {
-            throw new UnauthorizedAccessException($"{caller.UserName} is not an operator: alerts are for Operators and Administrators.");
-        }
-    }
+    private static void Require(Caller caller) => caller.RequireOperator("alerts are for Operators and Administrators");
 }

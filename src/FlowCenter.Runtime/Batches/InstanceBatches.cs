@@ -131,13 +131,7 @@ public sealed class InstanceBatches(IWorkflowRuntime runtime, IBatchStore store,
             ? $"{wanted.Distinct(StringComparer.Ordinal).Count()} chosen"
             : InstanceFilterText.TryParse(request.Filter, out var query, out _) ? InstanceFilterText.ToQueryString(query, paging: false) : request.Filter ?? "";
 
-    private static void Require(Caller caller)
-    {
-        if (!caller.IsOperator)
-        {
-            throw new UnauthorizedAccessException($"{caller.UserName} is not an operator: batches are for Operators and Administrators.");
-        }
-    }
+    private static void Require(Caller caller) => caller.RequireOperator("batches are for Operators and Administrators");
 }
 
 /// <summary>The filter matches another number of instances than the operator was shown: preview again.</summary>

@@ -13,6 +13,15 @@ public sealed record Caller(string UserName, IReadOnlyCollection<string> Roles)
 
     public bool IsAdministrator => HasRole(Organization.Roles.Administrator);
 
+    /// <summary>Refuses anyone but an Operator or Administrator, saying what is theirs: "instances are repaired by…".</summary>
+    public void RequireOperator(string whatIsTheirs)
+    {
+        if (!IsOperator)
+        {
+            throw new UnauthorizedAccessException($"{UserName} is not an operator: {whatIsTheirs}.");
+        }
+    }
+
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The caller a signed-in principal is; an anonymous one has no name and no roles.</summary>

@@ -124,13 +124,7 @@ public sealed class InstanceOperations(IWorkflowRuntime runtime, IInstanceStore 
 
     private static string Json(JsonNode? value) => value?.ToJsonString(WorkflowJson.CompactOptions) ?? "null";
 
-    private static void Require(Caller caller)
-    {
-        if (!caller.IsOperator)
-        {
-            throw new UnauthorizedAccessException($"{caller.UserName} is not an operator: instances are repaired by Operators and Administrators.");
-        }
-    }
+    private static void Require(Caller caller) => caller.RequireOperator("instances are repaired by Operators and Administrators");
 }
 
 /// <summary>An instance as operators see it: all of it, and who or what started it (a person, <c>event:…</c>, <c>cron</c>, <c>parent:…</c>).</summary>

@@ -42,13 +42,7 @@ public sealed class MonitorService(IOperationsFigures figures, IAlertStore atten
         return await figures.NodeStatisticsAsync(definitionId, version, cancellationToken);
     }
 
-    private static void Require(Caller caller)
-    {
-        if (!caller.IsOperator)
-        {
-            throw new UnauthorizedAccessException($"{caller.UserName} is not an operator: the monitor is for Operators and Administrators.");
-        }
-    }
+    private static void Require(Caller caller) => caller.RequireOperator("the monitor is for Operators and Administrators");
 
     private static Attention Of(AttentionKind kind, AlertCondition condition, DateTimeOffset now) =>
         new(kind, condition.DefinitionId, condition.InstanceId, condition.NodeId, condition.Summary, condition.Since ?? now);

@@ -52,8 +52,7 @@ public sealed partial class AlertsPage
 
     protected override async Task OnInitializedAsync()
     {
-        var user = await CurrentUser.GetAsync();
-        _caller = new Caller(user.Name, user.Roles);
+        _caller = await CurrentUser.CallerAsync();
         _names = await DisplayNames.LoadAsync(Directory);
         var culture = CultureInfo.CurrentUICulture;
         var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();

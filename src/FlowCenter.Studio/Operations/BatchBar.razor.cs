@@ -70,7 +70,7 @@ public sealed partial class BatchBar
         _error = null;
         try
         {
-            _preview = await Batches.PreviewAsync(Request(), await CallerAsync());
+            _preview = await Batches.PreviewAsync(Request(), await CurrentUser.CallerAsync());
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
@@ -84,7 +84,7 @@ public sealed partial class BatchBar
         _error = null;
         try
         {
-            var batch = await Batches.StartAsync(Request() with { ExpectedCount = _preview, Reason = _reason }, await CallerAsync());
+            var batch = await Batches.StartAsync(Request() with { ExpectedCount = _preview, Reason = _reason }, await CurrentUser.CallerAsync());
             Navigation.NavigateTo($"instances/batches/{batch.Id}");
         }
         catch (BatchCountChangedException ex)
@@ -105,10 +105,4 @@ public sealed partial class BatchBar
     private BatchRequest Request() => _all
         ? new BatchRequest(_action!.Value) { Filter = InstanceFilterText.ToQueryString(Query, paging: false) }
         : new BatchRequest(_action!.Value) { InstanceIds = [.. Selected] };
-
-    private async Task<Caller> CallerAsync()
-    {
-        var user = await CurrentUser.GetAsync();
-        return new Caller(user.Name, user.Roles);
-    }
 }

@@ -38,8 +38,7 @@ public sealed partial class BatchList
 
     protected override async Task OnInitializedAsync()
     {
-        var user = await CurrentUser.GetAsync();
-        _caller = new Caller(user.Name, user.Roles);
+        _caller = await CurrentUser.CallerAsync();
         _names = await DisplayNames.LoadAsync(Directory);
         _processNames = await FilterWords.ProcessNamesAsync(Definitions);
         _page = await Batches.ListAsync(0, 100, _caller);

@@ -43,8 +43,7 @@ public sealed partial class BatchPage
 
     protected override async Task OnInitializedAsync()
     {
-        var user = await CurrentUser.GetAsync();
-        _caller = new Caller(user.Name, user.Roles);
+        _caller = await CurrentUser.CallerAsync();
         _names = await DisplayNames.LoadAsync(Directory);
         _processNames = await FilterWords.ProcessNamesAsync(Definitions);
         await LoadAsync();

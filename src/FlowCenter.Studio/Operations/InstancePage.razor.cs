@@ -96,8 +96,7 @@ public sealed partial class InstancePage
 
         var first = _loadedFor is null;
         _loadedFor = InstanceId;
-        var user = await CurrentUser.GetAsync();
-        _caller = new Caller(user.Name, user.Roles);
+        _caller = await CurrentUser.CallerAsync();
         _names = await DisplayNames.LoadAsync(Directory);
         _editing = null;
         _definition = null;

@@ -35,8 +35,7 @@ public sealed partial class MonitorPage
 
     protected override async Task OnInitializedAsync()
     {
-        var user = await CurrentUser.GetAsync();
-        _caller = new Caller(user.Name, user.Roles);
+        _caller = await CurrentUser.CallerAsync();
         _names = await FilterWords.ProcessNamesAsync(Definitions);
         _overview = await Monitor.OverviewAsync(_byDay, _caller);
         _ = LiveRefresh.RunAsync(() => InvokeAsync(async () =>

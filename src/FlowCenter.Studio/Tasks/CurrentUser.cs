@@ -12,4 +12,11 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication)
         var name = user.Identity?.Name ?? "";
         return new UserInfo(name, user.FindFirst("display_name")?.Value ?? name, [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
     }
+
+    /// <summary>The signed-in user as the services take them.</summary>
+    public async Task<Runtime.Cases.Caller> CallerAsync()
+    {
+        var user = await GetAsync();
+        return new Runtime.Cases.Caller(user.Name, user.Roles);
+    }
 }
