@@ -61,6 +61,8 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
 
     public DbSet<InstanceVariableRecord> InstanceVariables => Set<InstanceVariableRecord>();
 
+    public DbSet<InstanceCountRecord> InstanceCounts => Set<InstanceCountRecord>();
+
     public DbSet<BatchRecord> Batches => Set<BatchRecord>();
 
     public DbSet<BatchItemRecord> BatchItems => Set<BatchItemRecord>();
@@ -73,5 +75,12 @@ public abstract class FlowCenterDbContext(DbContextOptions options) : IdentityDb
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(FlowCenterDbContext).Assembly);
+
+        // A filtered index on SQL Server wants a comparison, not a bit column alone ("Live" is a boolean elsewhere).
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer")
+        {
+            builder.Entity<InstanceVariableRecord>().HasIndex(v => new { v.Name, v.Text }, "IX_InstanceVariables_Live_Name_Text").HasFilter("[Live] = 1");
+            builder.Entity<InstanceVariableRecord>().HasIndex(v => new { v.Name, v.Number }, "IX_InstanceVariables_Live_Name_Number").HasFilter("[Live] = 1");
+        }
     }
 }

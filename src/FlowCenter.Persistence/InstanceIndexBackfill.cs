@@ -53,10 +53,11 @@ internal static class InstanceIndexBackfill
             await db.InstanceVariables.Where(v => ids.Contains(v.InstanceId)).ExecuteDeleteAsync(cancellationToken);
             foreach (var record in batch)
             {
-                var instance = new WorkflowInstance { Id = record.Id };
+                var instance = new WorkflowInstance { Id = record.Id, Status = (WorkflowStatus)record.Status };
+                var live = InstanceTally.Of(instance).IsLive;
                 InstanceState.Read(record.State, instance);
                 db.InstanceVariables.AddRange(instance.Variables.Where(p => InstanceVariableRows.Searchable(p.Key))
-                    .Select(p => InstanceVariableRows.Row(record.Id, p.Key, p.Value)));
+                    .Select(p => InstanceVariableRows.Row(record.Id, p.Key, p.Value, live)));
                 record.StartedMs = record.CreatedAt.ToUnixTimeMilliseconds();
                 record.DurationMs = record.CompletedAt is { } end ? (long)(end - record.CreatedAt).TotalMilliseconds : null;
             }

@@ -49,6 +49,8 @@ public static class PersistenceServiceCollectionExtensions
         // Identity's stores take the context from the request's scope.
         services.TryAddScoped<FlowCenterDbContext>(sp => sp.GetRequiredService<FlowCenterDbContextFactory>().CreateDbContext());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, MigrateDatabaseTask>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<SqliteStatistics>();
         return services;
     }
 }

@@ -34,6 +34,9 @@ public sealed class RuntimeOptions
     /// <summary>The largest file that can be attached to a task.</summary>
     public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>How often the instance totals' change rows are folded into one per process version and status.</summary>
+    public TimeSpan CountFoldInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often overdue tasks, reminders and left-over resumes are looked for.</summary>
     public TimeSpan TaskPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

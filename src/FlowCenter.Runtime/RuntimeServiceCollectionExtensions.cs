@@ -73,6 +73,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Audit.IAuditContext, Audit.AmbientAuditContext>(sp => sp.GetRequiredService<Audit.AmbientAuditContext>()));
         services.TryAddSingleton<Audit.AuditTrail>();
         services.AddHostedService<Audit.AuditRetention>();
+        services.AddHostedService<Instances.InstanceCountFolder>();
         services.TryAddSingleton<AssignmentResolver>();
         services.TryAddSingleton<TaskService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitObserver, TaskCommitObserver>());

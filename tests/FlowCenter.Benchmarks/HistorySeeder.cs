@@ -3,6 +3,7 @@ using FlowCenter.Engine.State;
 using FlowCenter.Persistence;
 using FlowCenter.Persistence.Records;
 using FlowCenter.Runtime.Instances;
+using FlowCenter.Runtime.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
@@ -13,12 +14,15 @@ namespace FlowCenter.Benchmarks;
 /// <summary>
 /// Writes many completed instances, each a copy of a real one with its whole journal, straight through
 /// ADO.NET (SQLite: prepared inserts; PostgreSQL: binary COPY), the way years of history pile up: one every
-/// 30 s over the last year, each lasting up to an hour, each with a searchable number variable "amount".
+/// 30 s over the last year, each lasting up to an hour, each with a searchable number variable "amount" and the
+/// approval its person decided.
 /// </summary>
 internal static class HistorySeeder
 {
     private const string InstanceColumns = "\"Id\", \"DefinitionId\", \"DefinitionVersion\", \"Status\", \"BusinessKey\", \"StartedBy\", \"CurrentNodes\", \"OpenIncidents\", \"State\", \"Revision\", \"CreatedAt\", \"UpdatedAt\", \"CompletedAt\", \"StartedMs\", \"DurationMs\"";
     private const string VariableColumns = "\"InstanceId\", \"Name\", \"Kind\", \"Text\", \"Number\"";
+    private const string GroupColumns = "\"Id\", \"InstanceId\", \"DefinitionId\", \"DefinitionVersion\", \"NodeId\", \"Title\", \"BusinessKey\", \"Mode\", \"SpecJson\", \"Status\", \"Outcome\", \"CreatedAt\", \"TimeoutHandled\", \"Revision\"";
+    private const string Spec = """{"assignTo":"user","assignee":["wang.fang"],"managerLevels":1,"mode":"single","percent":50,"autoApprove":false,"candidateUsers":[],"candidateGroups":[],"carbonCopy":[],"outcomes":["approve","reject"],"outcomeLabels":{},"form":null,"fieldAccess":null,"timeoutAction":"none","remindEvery":null,"isApproval":true}""";
     private const string JournalColumns = "\"InstanceId\", \"Sequence\", \"NodeId\", \"ActivityType\", \"TokenId\", \"Attempt\", \"Status\", \"StartedAt\", \"CompletedAt\", \"Outcome\"";
 
     public static async Task SeedAsync(FlowCenterDbContextFactory contexts, WorkflowInstance template, int count)
@@ -40,6 +44,13 @@ internal static class HistorySeeder
         else
         {
             await InsertAsync(connection, template, state, start, count);
+        }
+
+        // The totals as the instances' saves and the folds over the years would have left them: one row.
+        await using (var counted = connection.CreateCommand())
+        {
+            counted.CommandText = $"INSERT INTO \"InstanceCounts\" (\"DefinitionId\", \"DefinitionVersion\", \"Status\", \"Incidents\", \"Delta\") VALUES ('{template.DefinitionId}', {template.DefinitionVersion}, {(int)WorkflowStatus.Completed}, 0, {count})";
+            await counted.ExecuteNonQueryAsync();
         }
 
         // Years of history arrive slowly and are long checkpointed and analysed; do the same before measuring.
@@ -94,6 +105,31 @@ internal static class HistorySeeder
             await variables.CompleteAsync();
         }
 
+        await using (var groups = await connection.BeginBinaryImportAsync($"COPY \"TaskGroups\" ({GroupColumns}) FROM STDIN (FORMAT BINARY)"))
+        {
+            groups.Timeout = TimeSpan.FromMinutes(30);
+            for (var i = 0; i < count; i++)
+            {
+                await groups.StartRowAsync();
+                await groups.WriteAsync("group-" + Id(i), NpgsqlDbType.Text);
+                await groups.WriteAsync(Id(i), NpgsqlDbType.Text);
+                await groups.WriteAsync(template.DefinitionId, NpgsqlDbType.Text);
+                await groups.WriteAsync(template.DefinitionVersion, NpgsqlDbType.Integer);
+                await groups.WriteAsync("approve", NpgsqlDbType.Text);
+                await groups.WriteAsync("approve", NpgsqlDbType.Text);
+                await groups.WriteAsync($"HIST-{i}", NpgsqlDbType.Text);
+                await groups.WriteAsync("single", NpgsqlDbType.Text);
+                await groups.WriteAsync(Spec, NpgsqlDbType.Text);
+                await groups.WriteAsync((int)TaskGroupStatus.Decided, NpgsqlDbType.Integer);
+                await groups.WriteAsync("approve", NpgsqlDbType.Text);
+                await groups.WriteAsync(start.AddSeconds(i * 30), NpgsqlDbType.TimestampTz);
+                await groups.WriteAsync(false, NpgsqlDbType.Boolean);
+                await groups.WriteAsync(2, NpgsqlDbType.Integer);
+            }
+
+            await groups.CompleteAsync();
+        }
+
         await using var journal = await connection.BeginBinaryImportAsync($"COPY \"Journal\" ({JournalColumns}) FROM STDIN (FORMAT BINARY)");
         journal.Timeout = TimeSpan.FromMinutes(30);
         for (var i = 0; i < count; i++)
@@ -127,6 +163,7 @@ internal static class HistorySeeder
             await using var transaction = await connection.BeginTransactionAsync();
             await using var instance = Prepare(connection, transaction, $"INSERT INTO \"Instances\" ({InstanceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, 0, @p6, 1, @p7, @p8, @p8, @p9, @p10)", 11);
             await using var variable = Prepare(connection, transaction, $"INSERT INTO \"InstanceVariables\" ({VariableColumns}) VALUES (@p0, 'amount', @p1, @p2, @p3)", 4);
+            await using var group = Prepare(connection, transaction, $"INSERT INTO \"TaskGroups\" ({GroupColumns}) VALUES (@p0, @p1, @p2, @p3, 'approve', 'approve', @p4, 'single', @p5, @p6, 'approve', @p7, 0, 2)", 8);
             await using var journal = Prepare(connection, transaction, $"INSERT INTO \"Journal\" ({JournalColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7, @p8)", 9);
             for (var i = from; i < Math.Min(count, from + Batch); i++)
             {
@@ -137,6 +174,8 @@ internal static class HistorySeeder
                 await instance.ExecuteNonQueryAsync();
                 Set(variable, Id(i), (int)VariableKind.Number, Amount(i).ToString(System.Globalization.CultureInfo.InvariantCulture), (double)Amount(i));
                 await variable.ExecuteNonQueryAsync();
+                Set(group, "group-" + Id(i), Id(i), template.DefinitionId, template.DefinitionVersion, $"HIST-{i}", Spec, (int)TaskGroupStatus.Decided, at);
+                await group.ExecuteNonQueryAsync();
                 foreach (var entry in template.Journal)
                 {
                     Set(journal, Id(i), entry.Sequence, entry.NodeId, entry.ActivityType, entry.TokenId, entry.Attempt, (int)entry.Status, at, entry.Outcome ?? "done");

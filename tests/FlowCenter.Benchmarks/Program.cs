@@ -16,6 +16,6 @@ static int Usage()
     Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- durable [--history N] [--postgres CONNECTION]");
     Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- designer [--nodes 300] [--runs 5]");
     Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- auth [--seconds 5]");
-    Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- operations [--history N] [--postgres CONNECTION]");
+    Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- operations [--history N] [--postgres CONNECTION] [--only sqlite|postgres] [--keep]");
     return 2;
 }

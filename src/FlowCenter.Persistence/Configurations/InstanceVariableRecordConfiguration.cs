@@ -19,5 +19,9 @@ internal sealed class InstanceVariableRecordConfiguration : IEntityTypeConfigura
         // A filter by value finds its instances from the value, whatever the number of instances.
         builder.HasIndex(v => new { v.Name, v.Text });
         builder.HasIndex(v => new { v.Name, v.Number });
+
+        // The same over the live cases only: a filter by value with a live status does not grow with the history.
+        builder.HasIndex(v => new { v.Name, v.Text }, "IX_InstanceVariables_Live_Name_Text").HasFilter("\"Live\"");
+        builder.HasIndex(v => new { v.Name, v.Number }, "IX_InstanceVariables_Live_Name_Number").HasFilter("\"Live\"");
     }
 }

@@ -1,4 +1,5 @@
 using FlowCenter.Persistence.Records;
+using FlowCenter.Runtime.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,6 +24,9 @@ internal sealed class TaskGroupRecordConfiguration : IEntityTypeConfiguration<Ta
         builder.Property(g => g.Revision).IsConcurrencyToken();
         builder.HasIndex(g => g.InstanceId);
         builder.HasIndex(g => new { g.Status, g.DueAt });
+
+        // Who waits on people, per process (the operators' home): the open groups only, never the closed history.
+        builder.HasIndex(g => new { g.DefinitionId, g.InstanceId }, "IX_TaskGroups_Open").HasFilter($"\"Status\" = {(int)TaskGroupStatus.Open}");
         builder.HasIndex(g => new { g.Status, g.NextReminderAt });
         builder.HasIndex(g => new { g.Status, g.ResumedAt });
     }

@@ -18,6 +18,12 @@ public sealed class InstanceVariableRecord
 
     /// <summary>The value when it is a number.</summary>
     public double? Number { get; set; }
+
+    /// <summary>
+    /// Whether the instance is live (running, waiting, suspended), kept in step with it: a filter by value over the
+    /// live cases reads the live cases' values only, not the history's.
+    /// </summary>
+    public bool Live { get; set; }
 }
 
 /// <summary>The kinds of variable values a filter tells apart.</summary>

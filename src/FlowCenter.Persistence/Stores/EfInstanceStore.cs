@@ -52,6 +52,18 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
             entry.Property(r => r.StartedMs).IsModified = false;
         }
 
+        // The totals: the instance leaves the count it was in and joins the one it is in now, as rows of their own.
+        var tally = InstanceTally.Of(instance);
+        if (stored.LoadedTally is { } was && was != tally)
+        {
+            db.InstanceCounts.Add(CountRow(was, -1));
+        }
+
+        if (stored.LoadedTally != tally)
+        {
+            db.InstanceCounts.Add(CountRow(tally, 1));
+        }
+
         // The searchable copies of the variables the burst changed: removed and rewritten, never patched, so that
         // a row that is missing (an instance stored before the copies existed) cannot fail the save.
         var (changed, gone) = stored.VariableChanges();
@@ -61,7 +73,12 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
             await db.InstanceVariables.Where(v => v.InstanceId == instance.Id && stale.Contains(v.Name)).ExecuteDeleteAsync(cancellationToken);
         }
 
-        db.InstanceVariables.AddRange(changed.Where(InstanceVariableRows.Searchable).Select(name => InstanceVariableRows.Row(instance.Id, name, instance.Variables[name])));
+        if (stored.LoadedTally is { } before && before.IsLive != tally.IsLive)
+        {
+            await db.InstanceVariables.Where(v => v.InstanceId == instance.Id).ExecuteUpdateAsync(v => v.SetProperty(x => x.Live, tally.IsLive), cancellationToken);
+        }
+
+        db.InstanceVariables.AddRange(changed.Where(InstanceVariableRows.Searchable).Select(name => InstanceVariableRows.Row(instance.Id, name, instance.Variables[name], tally.IsLive)));
 
         var removed = stored.RemovedBookmarks.Select(b => b.Id).ToList();
         if (removed.Count > 0)
@@ -113,6 +130,41 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
         stored.Revision = revision;
     }
 
+    private static InstanceCountRecord CountRow(InstanceTally tally, long delta) => new()
+    {
+        DefinitionId = tally.DefinitionId, DefinitionVersion = tally.Version, Status = (int)tally.Status, Incidents = tally.Incidents ? 1 : 0, Delta = delta,
+    };
+
+    public async Task<int> FoldCountsAsync(CancellationToken cancellationToken = default)
+    {
+        const int Take = 10_000;
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await db.InstanceCounts.AsNoTracking().OrderBy(c => c.Id).Take(Take).ToListAsync(cancellationToken);
+        var sums = rows.GroupBy(c => (c.DefinitionId, c.DefinitionVersion, c.Status, c.Incidents))
+            .Select(g => new InstanceCountRecord { DefinitionId = g.Key.DefinitionId, DefinitionVersion = g.Key.DefinitionVersion, Status = g.Key.Status, Incidents = g.Key.Incidents, Delta = g.Sum(c => c.Delta) })
+            .Where(c => c.Delta != 0)
+            .ToList();
+        if (sums.Count == rows.Count)
+        {
+            return 0;
+        }
+
+        // Only the rows read are removed, by id: a change committed meanwhile stays as it is. When fewer are
+        // removed than were read, another node folded them first, and its sums stand.
+        var ids = rows.ConvertAll(c => c.Id);
+        if (await db.InstanceCounts.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return 0;
+        }
+
+        db.InstanceCounts.AddRange(sums);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows.Count - sums.Count;
+    }
+
     public async Task<IReadOnlyList<BookmarkRef>> FindEventBookmarksAsync(string eventName, string? correlationKey, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
@@ -161,9 +213,36 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
     {
         await using var db = contexts.CreateDbContext();
         var rows = Filtered(db, query);
-        var total = await rows.CountAsync(cancellationToken);
-        var items = await Ordered(rows, query).Skip(query.Skip).Take(query.Take).Select(Summary).ToListAsync(cancellationToken);
+        var total = Counted(query) ? (int)await CountsOf(db, query).SumAsync(c => c.Delta, cancellationToken) : await rows.CountAsync(cancellationToken);
+        var items = query.Sort is InstanceSort.LongestFirst or InstanceSort.ShortestFirst
+            ? await ByDurationAsync(rows, query, cancellationToken)
+            : await Ordered(rows, query).Skip(query.Skip).Take(query.Take).Select(Summary).ToListAsync(cancellationToken);
         return new Page<InstanceSummary>(items, total, query.Skip, query.Take);
+    }
+
+    /// <summary>
+    /// A page by duration: an ended case's duration is stored, a live one's grows with the clock, and no index
+    /// orders by both. So the ended cases are read in the order of their duration's index and the live ones in the
+    /// order of their start (the oldest has run longest), each up to the page's end, and the two are merged here:
+    /// the same page the single order gives, without sorting the history.
+    /// </summary>
+    private static async Task<List<InstanceSummary>> ByDurationAsync(IQueryable<InstanceRecord> rows, InstanceQuery query, CancellationToken cancellationToken)
+    {
+        var upTo = query.Skip + query.Take;
+        var now = query.Now ?? DateTimeOffset.UnixEpoch;
+        var longest = query.Sort == InstanceSort.LongestFirst;
+        var ended = rows.Where(i => i.DurationMs != null);
+        var live = rows.Where(i => i.DurationMs == null);
+        var both = (longest
+                ? await ended.OrderByDescending(i => i.DurationMs).ThenByDescending(i => i.Id).Take(upTo).Select(Summary).ToListAsync(cancellationToken)
+                : await ended.OrderBy(i => i.DurationMs).ThenBy(i => i.Id).Take(upTo).Select(Summary).ToListAsync(cancellationToken))
+            .Concat(longest
+                ? await live.OrderBy(i => i.StartedMs).ThenByDescending(i => i.Id).Take(upTo).Select(Summary).ToListAsync(cancellationToken)
+                : await live.OrderByDescending(i => i.StartedMs).ThenBy(i => i.Id).Take(upTo).Select(Summary).ToListAsync(cancellationToken));
+        var ordered = longest
+            ? both.OrderByDescending(i => i.DurationAt(now)).ThenByDescending(i => i.Id, StringComparer.Ordinal)
+            : both.OrderBy(i => i.DurationAt(now)).ThenBy(i => i.Id, StringComparer.Ordinal);
+        return [.. ordered.Skip(query.Skip).Take(query.Take)];
     }
 
     public async IAsyncEnumerable<InstanceSummary> StreamAsync(InstanceQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -173,6 +252,39 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
         {
             yield return item;
         }
+    }
+
+    /// <summary>
+    /// Whether the filter asks only what the kept totals know (process, version, status, open problems): then
+    /// its total is a sum over a few rows instead of a count over the history.
+    /// </summary>
+    private static bool Counted(InstanceQuery query) =>
+        query is { Ids: null, BusinessKey: null, StartedBy: null, CreatedFrom: null, CreatedTo: null, CompletedFrom: null, CompletedTo: null, Node: null or "", ParentInstanceId: null, IncidentText: null or "", Variables.Count: 0 };
+
+    private static IQueryable<InstanceCountRecord> CountsOf(FlowCenterDbContext db, InstanceQuery query)
+    {
+        var rows = db.InstanceCounts.AsNoTracking();
+        if (query.DefinitionId is { } definitionId)
+        {
+            rows = rows.Where(c => c.DefinitionId == definitionId);
+        }
+
+        if (query.Version is { } version)
+        {
+            rows = rows.Where(c => c.DefinitionVersion == version);
+        }
+
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(c => c.Status == (int)status);
+        }
+
+        if (query.HasIncidents is { } hasIncidents)
+        {
+            rows = rows.Where(c => c.Incidents == (hasIncidents ? 1 : 0));
+        }
+
+        return rows;
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<InstanceRecord, InstanceSummary>> Summary = i =>
@@ -282,9 +394,12 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
+        // Asked for live cases, a condition reads the live cases' values only (their own index), not the history's.
+        var live = query.Status is WorkflowStatus.Running or WorkflowStatus.Waiting or WorkflowStatus.Suspended;
         foreach (var condition in query.Variables)
         {
-            var matching = Matching(db.InstanceVariables.Where(v => v.Name == condition.Name), condition);
+            var named = live ? db.InstanceVariables.Where(v => v.Live && v.Name == condition.Name) : db.InstanceVariables.Where(v => v.Name == condition.Name);
+            var matching = Matching(named, condition);
             rows = rows.Where(i => matching.Any(v => v.InstanceId == i.Id));
         }
 

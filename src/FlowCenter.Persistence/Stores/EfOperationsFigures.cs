@@ -22,20 +22,27 @@ public sealed class EfOperationsFigures(FlowCenterDbContextFactory contexts) : I
     {
         await using var db = contexts.CreateDbContext();
 
-        // Grouped in the database, by the process id as an expression ("id" || ''): grouped by the bare column,
-        // SQLite's planner walks the index that yields rows in process order, which is the whole history, instead
-        // of the live rows' or the window's own index. So only a row per process leaves the database. For the same
-        // reason a window's status test is an expression (+ 0): "status = completed" is the whole history too.
-        var live = await db.Instances.AsNoTracking()
-            .Where(i => i.Status == Running || i.Status == Waiting || i.Status == Suspended)
-            .GroupBy(i => i.DefinitionId + "")
-            .Select(g => new { Id = g.Key, Running = g.Count(), Incidents = g.Count(i => i.OpenIncidents > 0) })
-            .ToListAsync(cancellationToken);
+        // What is live comes from the kept totals (a few rows per process), not from the instances.
+        var live = (await db.InstanceCounts.AsNoTracking()
+            .Where(c => c.Status == Running || c.Status == Waiting || c.Status == Suspended)
+            .GroupBy(c => new { c.DefinitionId, c.Incidents })
+            .Select(g => new { g.Key.DefinitionId, g.Key.Incidents, Count = g.Sum(c => c.Delta) })
+            .ToListAsync(cancellationToken))
+            .Where(c => c.Count != 0)
+            .GroupBy(c => c.DefinitionId, StringComparer.Ordinal)
+            .Select(g => new { Id = g.Key, Running = (int)g.Sum(c => c.Count), Incidents = (int)g.Where(c => c.Incidents == 1).Sum(c => c.Count) })
+            .ToList();
+
+        // Open groups only, through the index over open groups: the closed ones are the history.
         var people = await db.TaskGroups.AsNoTracking()
             .Where(g => g.Status == OpenTasks)
-            .GroupBy(g => g.DefinitionId + "")
+            .GroupBy(g => g.DefinitionId)
             .Select(g => new { Id = g.Key, Count = g.Select(x => x.InstanceId).Distinct().Count() })
             .ToListAsync(cancellationToken);
+
+        // A window's figures grouped in the database by the process id as an expression ("id" || ''): grouped by
+        // the bare column, SQLite's planner walks the index that yields rows in process order, which is the whole
+        // history, instead of the window's own. For the same reason the status test is an expression (+ 0).
         var since = dayStart < weekStart ? dayStart : weekStart;
         var until = since.AddDays(15); // a two-sided window: a planner weighs it as narrow, as it is
         var ended = await db.Instances.AsNoTracking()
@@ -81,12 +88,16 @@ public sealed class EfOperationsFigures(FlowCenterDbContextFactory contexts) : I
     public async Task<IReadOnlyList<NodeStatistics>> NodeStatisticsAsync(string definitionId, int version, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
-        var active = await (from entry in db.Journal.AsNoTracking()
-                            where entry.CompletedAt == null
-                            join instance in db.Instances.AsNoTracking() on entry.InstanceId equals instance.Id
-                            where instance.DefinitionId == definitionId && instance.DefinitionVersion == version
-                            group entry by entry.NodeId into g
-                            select new { NodeId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // Open steps of the version's live cases, as "exists": both sides are bounded by what is live (the open
+        // entries' index; the version's live cases through the (process, version, status) index), so neither
+        // planner reads the version's history, whichever side it starts from.
+        var active = await db.Journal.AsNoTracking()
+            .Where(entry => entry.CompletedAt == null && db.Instances.Any(instance => instance.Id == entry.InstanceId
+                && instance.DefinitionId == definitionId && instance.DefinitionVersion == version
+                && (instance.Status == Running || instance.Status == Waiting || instance.Status == Suspended)))
+            .GroupBy(entry => entry.NodeId)
+            .Select(g => new { NodeId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
         var incidents = await (from incident in db.Incidents.AsNoTracking()
                                where incident.ResolvedAt == null
                                join instance in db.Instances.AsNoTracking() on incident.InstanceId equals instance.Id
@@ -100,28 +111,36 @@ public sealed class EfOperationsFigures(FlowCenterDbContextFactory contexts) : I
     public async Task<IReadOnlyList<ActivityBucket>> ActivityAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
-        var started = await db.Instances.AsNoTracking().Where(i => i.CreatedAt >= from && i.CreatedAt <= to).Select(i => i.CreatedAt).ToListAsync(cancellationToken);
-        var ended = await db.Instances.AsNoTracking()
-            .Where(i => i.CompletedAt >= from && i.CompletedAt <= to && (i.Status + 0 == Completed || i.Status + 0 == Faulted))
-            .Select(i => new { At = i.CompletedAt!.Value, i.Status })
-            .ToListAsync(cancellationToken);
         var count = Math.Max(1, (int)Math.Ceiling((to - from) / bucket));
-        int Index(DateTimeOffset at) => Math.Clamp((int)((at - from) / bucket), 0, count - 1);
+        var (fromMs, toMs, bucketMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), (long)bucket.TotalMilliseconds);
+
+        // Counted per bucket in the database (a row per bucket leaves it), over the start's and the end's indexes.
+        var started = await db.Instances.AsNoTracking()
+            .Where(i => i.StartedMs >= fromMs && i.StartedMs <= toMs)
+            .GroupBy(i => (i.StartedMs - fromMs) / bucketMs)
+            .Select(g => new { Bucket = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var ended = await db.Instances.AsNoTracking()
+            .Where(i => i.CompletedAt >= from && i.CompletedAt <= to && (i.Status + 0 == Completed || i.Status + 0 == Faulted) && i.DurationMs != null)
+            .GroupBy(i => new { Bucket = (i.StartedMs + i.DurationMs!.Value - fromMs) / bucketMs, i.Status })
+            .Select(g => new { g.Key.Bucket, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken);
         var buckets = Enumerable.Range(0, count).Select(i => (Started: 0, Completed: 0, Faulted: 0)).ToArray();
-        foreach (var at in started)
+        int Index(long at) => (int)Math.Clamp(at, 0, count - 1);
+        foreach (var s in started)
         {
-            buckets[Index(at)].Started++;
+            buckets[Index(s.Bucket)].Started += s.Count;
         }
 
-        foreach (var end in ended)
+        foreach (var e in ended)
         {
-            if (end.Status == Completed)
+            if (e.Status == Completed)
             {
-                buckets[Index(end.At)].Completed++;
+                buckets[Index(e.Bucket)].Completed += e.Count;
             }
             else
             {
-                buckets[Index(end.At)].Faulted++;
+                buckets[Index(e.Bucket)].Faulted += e.Count;
             }
         }
 

@@ -15,13 +15,14 @@ internal static class InstanceVariableRows
     /// <summary>Names longer than an id are not searchable (a designer names variables like identifiers).</summary>
     public const int NameLength = 100;
 
-    public static InstanceVariableRecord Row(string instanceId, string name, JsonNode? value)
+    public static InstanceVariableRecord Row(string instanceId, string name, JsonNode? value, bool live)
     {
         var kind = JsonValues.KindOf(value);
         return new InstanceVariableRecord
         {
             InstanceId = instanceId,
             Name = name,
+            Live = live,
             Kind = (int)(kind switch
             {
                 JsonValueKind.String => VariableKind.Text,

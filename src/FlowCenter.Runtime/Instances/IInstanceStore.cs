@@ -26,6 +26,12 @@ public interface IInstanceStore
     /// <summary>Waiting sub-process bookmarks, and the child started for each (null when none was).</summary>
     Task<IReadOnlyList<ChildLink>> FindSubProcessLinksAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Folds the totals' change rows into one per process version, status and problems, as the sums they make;
+    /// answers how many rows fewer there are. Safe on several nodes at once.
+    /// </summary>
+    Task<int> FoldCountsAsync(CancellationToken cancellationToken = default);
+
     Task<Page<InstanceSummary>> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Every instance the filter selects (skip and take ignored), in its order, read as the caller goes.</summary>

@@ -20,6 +20,7 @@ public sealed class StoredInstance
         LoadedJournalCount = instance.JournalCount;
         LoadedIncidentIds = instance.Incidents.Select(i => i.Id).ToHashSet();
         LoadedVariables = PrintsOf(instance);
+        LoadedTally = InstanceTally.Of(instance);
     }
 
     private StoredInstance(WorkflowInstance instance)
@@ -61,7 +62,11 @@ public sealed class StoredInstance
         LoadedJournalCount = Instance.JournalCount;
         LoadedIncidentIds = Instance.Incidents.Select(i => i.Id).ToHashSet();
         LoadedVariables = PrintsOf(Instance);
+        LoadedTally = InstanceTally.Of(Instance);
     }
+
+    /// <summary>What the stored row counted as at load (or last save) time; null for an instance not stored yet.</summary>
+    public InstanceTally? LoadedTally { get; private set; }
 
     /// <summary>The variables whose value differs from the baseline (new ones included), and those no longer there.</summary>
     public (IReadOnlyList<string> Changed, IReadOnlyList<string> Removed) VariableChanges()

@@ -277,6 +277,9 @@ public sealed class InstanceStoreContractTests : IDisposable
         // A running instance's duration is the time since it started; an ended one's is fixed.
         Assert.Equal("ABDC", await FindAsync(new InstanceQuery { Sort = InstanceSort.LongestFirst }));
         Assert.Equal("CDBA", await FindAsync(new InstanceQuery { Sort = InstanceSort.ShortestFirst }));
+        Assert.Equal("BD", await FindAsync(new InstanceQuery { Sort = InstanceSort.LongestFirst, Skip = 1, Take = 2 }));
+        Assert.Equal("DB", await FindAsync(new InstanceQuery { Sort = InstanceSort.ShortestFirst, Skip = 1, Take = 2 }));
+        Assert.Equal("C", await FindAsync(new InstanceQuery { Sort = InstanceSort.LongestFirst, Skip = 3, Take = 5 }));
         Assert.Equal(90_000, (await store.QueryAsync(new InstanceQuery { DefinitionId = "store", Status = WorkflowStatus.Completed })).Items.Single().DurationMs);
 
         // Later saves rewrite what changed: a new value, a variable removed, an incident resolved.

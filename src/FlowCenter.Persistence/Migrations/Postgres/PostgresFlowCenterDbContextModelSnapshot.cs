@@ -802,6 +802,36 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceCountRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Incidents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InstanceCounts", (string)null);
+                });
+
             modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -869,9 +899,11 @@ namespace FlowCenter.Persistence.Migrations.Postgres
 
                     b.HasIndex("BusinessKey");
 
-                    b.HasIndex("CompletedAt");
+                    b.HasIndex("StartedMs");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("DurationMs", "Id");
 
                     b.HasIndex("ParentInstanceId", "ParentBookmarkId")
                         .IsUnique()
@@ -881,7 +913,17 @@ namespace FlowCenter.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "DurationMs");
 
+                    b.HasIndex("UpdatedAt", "Id");
+
                     b.HasIndex("DefinitionId", "DefinitionVersion", "Status");
+
+                    b.HasIndex(new[] { "CompletedAt", "Status", "DefinitionId", "DurationMs", "StartedMs" }, "IX_Instances_Ended");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_Instances_Live_CreatedAt")
+                        .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.HasIndex(new[] { "StartedMs" }, "IX_Instances_Running_StartedMs")
+                        .HasFilter("\"DurationMs\" IS NULL");
 
                     b.ToTable("Instances", (string)null);
                 });
@@ -899,6 +941,9 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Live")
+                        .HasColumnType("boolean");
+
                     b.Property<double?>("Number")
                         .HasColumnType("double precision");
 
@@ -911,6 +956,12 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.HasIndex("Name", "Number");
 
                     b.HasIndex("Name", "Text");
+
+                    b.HasIndex(new[] { "Name", "Number" }, "IX_InstanceVariables_Live_Name_Number")
+                        .HasFilter("\"Live\"");
+
+                    b.HasIndex(new[] { "Name", "Text" }, "IX_InstanceVariables_Live_Name_Text")
+                        .HasFilter("\"Live\"");
 
                     b.ToTable("InstanceVariables", (string)null);
                 });
@@ -1153,6 +1204,9 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "NextReminderAt");
 
                     b.HasIndex("Status", "ResumedAt");
+
+                    b.HasIndex(new[] { "DefinitionId", "InstanceId" }, "IX_TaskGroups_Open")
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("TaskGroups", (string)null);
                 });

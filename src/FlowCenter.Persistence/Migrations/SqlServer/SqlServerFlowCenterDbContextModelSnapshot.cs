@@ -804,6 +804,36 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceCountRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Incidents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InstanceCounts", (string)null);
+                });
+
             modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -871,9 +901,11 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
 
                     b.HasIndex("BusinessKey");
 
-                    b.HasIndex("CompletedAt");
+                    b.HasIndex("StartedMs");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("DurationMs", "Id");
 
                     b.HasIndex("ParentInstanceId", "ParentBookmarkId")
                         .IsUnique()
@@ -883,7 +915,17 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Status", "DurationMs");
 
+                    b.HasIndex("UpdatedAt", "Id");
+
                     b.HasIndex("DefinitionId", "DefinitionVersion", "Status");
+
+                    b.HasIndex(new[] { "CompletedAt", "Status", "DefinitionId", "DurationMs", "StartedMs" }, "IX_Instances_Ended");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_Instances_Live_CreatedAt")
+                        .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.HasIndex(new[] { "StartedMs" }, "IX_Instances_Running_StartedMs")
+                        .HasFilter("\"DurationMs\" IS NULL");
 
                     b.ToTable("Instances", (string)null);
                 });
@@ -901,6 +943,9 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Live")
+                        .HasColumnType("bit");
+
                     b.Property<double?>("Number")
                         .HasColumnType("float");
 
@@ -913,6 +958,12 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.HasIndex("Name", "Number");
 
                     b.HasIndex("Name", "Text");
+
+                    b.HasIndex(new[] { "Name", "Number" }, "IX_InstanceVariables_Live_Name_Number")
+                        .HasFilter("[Live] = 1");
+
+                    b.HasIndex(new[] { "Name", "Text" }, "IX_InstanceVariables_Live_Name_Text")
+                        .HasFilter("[Live] = 1");
 
                     b.ToTable("InstanceVariables", (string)null);
                 });
@@ -1155,6 +1206,9 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "NextReminderAt");
 
                     b.HasIndex("Status", "ResumedAt");
+
+                    b.HasIndex(new[] { "DefinitionId", "InstanceId" }, "IX_TaskGroups_Open")
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("TaskGroups", (string)null);
                 });

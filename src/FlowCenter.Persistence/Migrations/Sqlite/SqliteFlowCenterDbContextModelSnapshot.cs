@@ -788,6 +788,34 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.ToTable("Incidents", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceCountRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Incidents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("InstanceCounts", (string)null);
+                });
+
             modelBuilder.Entity("FlowCenter.Persistence.Records.InstanceRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -855,9 +883,11 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BusinessKey");
 
-                    b.HasIndex("CompletedAt");
+                    b.HasIndex("StartedMs");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("DurationMs", "Id");
 
                     b.HasIndex("ParentInstanceId", "ParentBookmarkId")
                         .IsUnique()
@@ -867,7 +897,17 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "DurationMs");
 
+                    b.HasIndex("UpdatedAt", "Id");
+
                     b.HasIndex("DefinitionId", "DefinitionVersion", "Status");
+
+                    b.HasIndex(new[] { "CompletedAt", "Status", "DefinitionId", "DurationMs", "StartedMs" }, "IX_Instances_Ended");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "IX_Instances_Live_CreatedAt")
+                        .HasFilter("\"Status\" IN (0, 1, 2)");
+
+                    b.HasIndex(new[] { "StartedMs" }, "IX_Instances_Running_StartedMs")
+                        .HasFilter("\"DurationMs\" IS NULL");
 
                     b.ToTable("Instances", (string)null);
                 });
@@ -885,6 +925,9 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Live")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Number")
                         .HasColumnType("REAL");
 
@@ -897,6 +940,12 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.HasIndex("Name", "Number");
 
                     b.HasIndex("Name", "Text");
+
+                    b.HasIndex(new[] { "Name", "Number" }, "IX_InstanceVariables_Live_Name_Number")
+                        .HasFilter("\"Live\"");
+
+                    b.HasIndex(new[] { "Name", "Text" }, "IX_InstanceVariables_Live_Name_Text")
+                        .HasFilter("\"Live\"");
 
                     b.ToTable("InstanceVariables", (string)null);
                 });
@@ -1137,6 +1186,9 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "NextReminderAt");
 
                     b.HasIndex("Status", "ResumedAt");
+
+                    b.HasIndex(new[] { "DefinitionId", "InstanceId" }, "IX_TaskGroups_Open")
+                        .HasFilter("\"Status\" = 0");
 
                     b.ToTable("TaskGroups", (string)null);
                 });
