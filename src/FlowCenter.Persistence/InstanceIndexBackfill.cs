@@ -53,8 +53,8 @@ internal static class InstanceIndexBackfill
             await db.InstanceVariables.Where(v => ids.Contains(v.InstanceId)).ExecuteDeleteAsync(cancellationToken);
             foreach (var record in batch)
             {
-                var instance = new WorkflowInstance { Id = record.Id, Status = (WorkflowStatus)record.Status };
-                var live = InstanceTally.Of(instance).IsLive;
+                var instance = new WorkflowInstance { Id = record.Id };
+                var live = InstanceTally.IsLiveStatus((WorkflowStatus)record.Status);
                 InstanceState.Read(record.State, instance);
                 db.InstanceVariables.AddRange(instance.Variables.Where(p => InstanceVariableRows.Searchable(p.Key))
                     .Select(p => InstanceVariableRows.Row(record.Id, p.Key, p.Value, live)));

@@ -1,5 +1,6 @@
 using FlowCenter.Engine.State;
 using FlowCenter.Persistence.Records;
+using FlowCenter.Runtime.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,7 +8,7 @@ namespace FlowCenter.Persistence.Configurations;
 
 internal sealed class InstanceRecordConfiguration : IEntityTypeConfiguration<InstanceRecord>
 {
-    private static readonly string LiveStatuses = string.Join(", ", (int)WorkflowStatus.Running, (int)WorkflowStatus.Waiting, (int)WorkflowStatus.Suspended);
+    private static readonly string LiveStatuses = string.Join(", ", Enum.GetValues<WorkflowStatus>().Where(InstanceTally.IsLiveStatus).Select(s => (int)s));
 
     public void Configure(EntityTypeBuilder<InstanceRecord> builder)
     {

@@ -395,7 +395,7 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
         }
 
         // Asked for live cases, a condition reads the live cases' values only (their own index), not the history's.
-        var live = query.Status is WorkflowStatus.Running or WorkflowStatus.Waiting or WorkflowStatus.Suspended;
+        var live = query.Status is { } asked && InstanceTally.IsLiveStatus(asked);
         foreach (var condition in query.Variables)
         {
             var named = live ? db.InstanceVariables.Where(v => v.Live && v.Name == condition.Name) : db.InstanceVariables.Where(v => v.Name == condition.Name);
