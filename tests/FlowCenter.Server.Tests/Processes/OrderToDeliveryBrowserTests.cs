@@ -34,8 +34,7 @@ public sealed class OrderToDeliveryBrowserTests
         await Assertions.Expect(inbox.Locator("[data-testid=todo-table]")).ToContainTextAsync("CO-0001");
         await inbox.Locator("[data-testid=task-link]").First.ClickAsync();
         await Assertions.Expect(inbox.Locator("body")).ToContainTextAsync("系统事件：CRM 订单确认 / Order confirmed"); // started by the CRM's event, named by the step it starts at
-        await inbox.Locator("[data-testid=form-field-carrier]").ClickAsync();
-        await inbox.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Deppon" }).ClickAsync();
+        await Browser.PickAsync(inbox, inbox.Locator("[data-testid=form-field-carrier]"), "Deppon");
         await inbox.Locator("textarea[data-testid=task-comment]").FillAsync("德邦发货");
         await inbox.Locator("[data-testid=decide-approve]").ClickAsync();
 

@@ -44,13 +44,10 @@ public sealed class AlertsPageTests
             await Assertions.Expect(page.Locator("[data-testid=alert-rules-none]")).ToBeVisibleAsync();
             await page.Locator("[data-testid=alert-rule-add]").ClickAsync();
             await page.Locator("[data-testid=alert-rule-name]").FillAsync("Offer review waits");
-            await page.Locator("[data-testid=alert-rule-process]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "review" }).ClickAsync();
-            await page.Locator("[data-testid=alert-rule-step]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Review the offer" }).ClickAsync();
+            await Browser.PickAsync(page, page.Locator("[data-testid=alert-rule-process]"), "review");
+            await Browser.PickAsync(page, page.Locator("[data-testid=alert-rule-step]"), "Review the offer");
             await page.Locator("[data-testid=alert-rule-threshold]").FillAsync("2");
-            await page.Locator("[data-testid=alert-rule-unit]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "seconds" }).ClickAsync();
+            await Browser.PickAsync(page, page.Locator("[data-testid=alert-rule-unit]"), "seconds");
             await page.Locator("[data-testid=alert-rule-save]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=alerts-message]")).ToContainTextAsync("Rule “Offer review waits” saved.");
             await Assertions.Expect(page.Locator("[data-testid=alert-rule-row]")).ToContainTextAsync("A case waits at a step longer than: 2 s");

@@ -27,8 +27,7 @@ public sealed class ApprovalFlowTests
         await requester.Locator("[data-testid=start-purchase-request]").ClickAsync();
         await requester.Locator("[data-testid=request-submit]").ClickAsync();
         await Assertions.Expect(requester.Locator("[data-testid=request-errors]")).ToContainTextAsync("is required");
-        await requester.Locator("[data-testid=form-field-department]").ClickAsync();
-        await requester.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Purchasing" }).ClickAsync();
+        await Browser.PickAsync(requester, requester.Locator("[data-testid=form-field-department]"), "Purchasing");
         await requester.Locator("[data-testid=form-field-reason] input, [data-testid=form-field-reason] textarea").First.FillAsync("Spare bearings for line 3");
         await requester.Locator("[data-testid=add-row-lines]").ClickAsync();
         await requester.Locator("input[data-testid=cell-lines-0-sku]").FillAsync("BEARING-6204");

@@ -25,8 +25,7 @@ public sealed class ConnectionsPageTests
         await page.Locator("[data-testid=connection-add]").ClickAsync();
         await page.Locator("input[data-testid=connection-name]").FillAsync("self");
         await page.Locator("input[data-testid=setting-baseUrl]").FillAsync(new Uri(server.Client.BaseAddress!, "/health").ToString());
-        await page.Locator("[data-testid=setting-auth]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "bearer" }).ClickAsync();
+        await Browser.PickAsync(page, page.Locator("[data-testid=setting-auth]"), "bearer");
         await page.Locator("input[data-testid=secret-token]").FillAsync("top-secret-token");
         await page.Locator("[data-testid=connection-test]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=connection-test-result]")).ToContainTextAsync("answered 200");

@@ -72,8 +72,7 @@ public sealed class DesignerFlowTests
             await SetInputAsync(page, canvas, "script2", "script", "setVariable('route', 'small');");
             await canvas.Locator("g[data-cell-id=join1]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=property-panel][data-node=join1]")).ToHaveCountAsync(1);
-            await page.Locator("[data-testid=prop-input-mode]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Go on when the first branch arrives" }).ClickAsync();
+            await Browser.PickAsync(page, page.Locator("[data-testid=prop-input-mode]"), "Go on when the first branch arrives");
             await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
             // The decision's branch gets its condition in the edge's expression editor; a broken one is marked at once.
             await ClickEdgeAsync(page, canvas, "c2");

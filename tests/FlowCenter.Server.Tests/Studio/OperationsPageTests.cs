@@ -54,8 +54,7 @@ public sealed class OperationsPageTests
             await Assertions.Expect(page.Locator("[data-testid=instances-total]")).ToContainTextAsync("2 matching");
 
             // Filter: with open problems, business key PAY-1; the address holds the filter.
-            await page.Locator("[data-testid=instances-status]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "With open problems" }).ClickAsync();
+            await Browser.PickAsync(page, page.Locator("[data-testid=instances-status]"), "With open problems");
             await page.Locator("[data-testid=instances-key]").FillAsync("PAY-1");
             await page.Locator("[data-testid=instances-search]").ClickAsync();
             await page.WaitForURLAsync(u => u.Contains("hasIncidents=true", StringComparison.Ordinal) && u.Contains("businessKey=PAY-1", StringComparison.Ordinal), InApp);
@@ -241,8 +240,7 @@ public sealed class OperationsPageTests
 
             // Move the path from the legal check to the signature: the preview says what happens, nothing runs yet.
             await page.Locator("[data-testid=instance-modify]").ClickAsync();
-            await page.Locator("[data-testid=modify-path][data-node=check] [data-testid=modify-move-to]").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Sign the contract" }).ClickAsync();
+            await Browser.PickAsync(page, page.Locator("[data-testid=modify-path][data-node=check] [data-testid=modify-move-to]"), "Sign the contract");
             await page.Locator("[data-testid=modify-reason]").FillAsync("Legal checked it by phone");
             await page.Locator("[data-testid=modify-preview-button]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=modify-preview]")).ToContainTextAsync("The path at Legal check is cancelled; its open task is withdrawn");

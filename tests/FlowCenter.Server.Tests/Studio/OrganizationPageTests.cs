@@ -37,8 +37,7 @@ public sealed class OrganizationPageTests
         await page.Locator("[data-testid=user-add]").ClickAsync();
         await page.Locator("input[data-testid=user-name-input]").FillAsync("sun.li");
         await page.Locator("input[data-testid=user-display-input]").FillAsync("孙丽");
-        await page.Locator("[data-testid=user-manager]").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "(li.na)" }).ClickAsync();
+        await Browser.PickAsync(page, page.Locator("[data-testid=user-manager]"), "(li.na)");
         await page.Locator("input[data-testid=user-password]").FillAsync("Welcome-2026");
         await page.Locator("[data-testid=user-save]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=users-table]")).ToContainTextAsync("孙丽");

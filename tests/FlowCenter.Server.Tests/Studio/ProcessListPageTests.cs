@@ -28,8 +28,12 @@ public sealed class ProcessListPageTests
 
         // Create a process: it appears as a draft, then publish it.
         await page.Locator("[data-testid=create-process]").ClickAsync();
-        await page.Locator("input[data-testid=new-process-id]").FillAsync("repair");
+        // The name first: the id proposed from it shows the server has it (and that the dialog's own focus on the
+        // name field is behind us, which under load took "repair" typed into the id field before it).
         await page.Locator("input[data-testid=new-process-name]").FillAsync("Equipment repair");
+        await Assertions.Expect(page.Locator("input[data-testid=new-process-id]")).ToHaveValueAsync("equipment-repair");
+        await page.Locator("input[data-testid=new-process-id]").FillAsync("repair");
+        await Assertions.Expect(page.Locator("[data-testid=new-process-why]")).ToHaveCountAsync(0);
         await page.Locator("[data-testid=new-process-save]").ClickAsync();
         // Saving opens the new process in the designer (the id written by hand stays as written).
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/designer/repair$"));

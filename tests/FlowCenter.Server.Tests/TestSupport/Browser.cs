@@ -109,4 +109,17 @@ public static class Browser
             selector);
         await page.Locator(selector).SetInputFilesAsync(path);
     }
+
+    /// <summary>
+    /// Picks an option of a drop-down (MudSelect and the like): opens it, clicks the option, and waits until the
+    /// server has closed the list. A select whose list the server still holds open takes the focus back when it
+    /// loses it, so text typed into the next field before the close arrived went nowhere (a modification's
+    /// reason was lost that way under load).
+    /// </summary>
+    public static async Task PickAsync(IPage page, ILocator field, string option)
+    {
+        await field.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+    }
 }
