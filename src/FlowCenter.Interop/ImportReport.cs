@@ -1,0 +1,41 @@
+using FlowCenter.Engine.Definitions;
+
+namespace FlowCenter.Interop;
+
+/// <summary>What became of one element of an imported file.</summary>
+public enum ImportStatus
+{
+    /// <summary>Imported as it was.</summary>
+    Imported,
+
+    /// <summary>Imported, with a change the note describes.</summary>
+    Changed,
+
+    /// <summary>Left out; the note says why.</summary>
+    NotImported,
+}
+
+/// <summary>
+/// One line of an import report: the element of the file (its id and type there), what became of it, and why.
+/// <see cref="Code"/> and <see cref="Arguments"/> let a UI say it in its own language; <see cref="Message"/> is the
+/// English sentence for the API and the console.
+/// </summary>
+public sealed record ImportNote(string ElementId, string ElementType, ImportStatus Status, string Code, string Message)
+{
+    /// <summary>The node the element became, when it became one.</summary>
+    public string? NodeId { get; init; }
+
+    /// <summary>The parts of <see cref="Message"/> (an expression language, a port, a value).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    public override string ToString() => $"{Status switch { ImportStatus.Imported => "imported", ImportStatus.Changed => "changed", _ => "not imported" }} {ElementType} '{ElementId}': {Message}";
+}
+
+/// <summary>One definition read from a file, with the report of every element.</summary>
+public sealed record ImportedDefinition(WorkflowDefinition Definition, IReadOnlyList<ImportNote> Notes)
+{
+    public int Count(ImportStatus status) => Notes.Count(n => n.Status == status);
+}
+
+/// <summary>What a file held: its format and the definitions read from it (a BPMN collaboration holds several).</summary>
+public sealed record ImportResult(DefinitionFormat Format, IReadOnlyList<ImportedDefinition> Definitions);
