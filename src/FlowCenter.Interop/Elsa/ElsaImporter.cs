@@ -85,7 +85,8 @@ internal sealed partial class ElsaImporter
         }
 
         SetDecisionConditions();
-        if (_definition.Nodes.Any(n => n.Type == "Log") && _definition.Variables.All(v => v.Name != Engine.Activities.Primitives.Log.DefaultVariable))
+        // Elsa's WriteLine prints; here its lines go to a list the instance page shows (a file FlowCenter wrote declares its own).
+        if (_extras.Count == 0 && _definition.Nodes.Any(n => n.Type == "Log") && _definition.Variables.All(v => v.Name != Engine.Activities.Primitives.Log.DefaultVariable))
         {
             _definition.Variables.Add(new VariableDefinition { Name = Engine.Activities.Primitives.Log.DefaultVariable, Type = DataType.StringList, Default = new JsonArray() });
         }

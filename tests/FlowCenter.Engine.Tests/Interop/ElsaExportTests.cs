@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Serialization;
+using FlowCenter.Engine.State;
+using FlowCenter.Engine.Tests.TestSupport;
+using FlowCenter.Interop;
+
+namespace FlowCenter.Engine.Tests.Interop;
+
+/// <summary>FlowCenter definitions written as Elsa 3 JSON: Elsa's own activities where they mean the same, and back unchanged.</summary>
+public sealed class ElsaExportTests
+{
+    public static TheoryData<string> ShippedWorkflows() => [.. RepositoryPaths.WorkflowFiles.Select(f => Path.GetFileName(f))];
+
+    [Theory]
+    [MemberData(nameof(ShippedWorkflows))]
+    public void EveryShippedWorkflow_ThroughElsaJsonAndBack_IsTheSameDefinition(string file)
+    {
+        var original = WorkflowJson.ParseDefinition(File.ReadAllText(Path.Combine(RepositoryPaths.Workflows, file)), file);
+        var elsa = DefinitionConverter.Export(original, DefinitionFormat.Elsa);
+        Assert.Equal(DefinitionFormat.Elsa, DefinitionConverter.Detect(elsa));
+
+        var back = Assert.Single(DefinitionConverter.Import(elsa).Definitions).Definition;
+        Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back));
+    }
+
+    /// <summary>A process of steps Elsa has too: the Elsa file says it all in Elsa's words, without FlowCenter's notes.</summary>
+    private static WorkflowDefinition Portable() => new WorkflowBuilder("portable")
+        .Variable("count", DataType.Integer, JsonValue.Create(0))
+        .Variable("doubled", DataType.Number)
+        .Variable("log", DataType.StringList, new JsonArray())
+        .Node("start", "Start")
+        .Node("log", "Log", ("text", "begin"))
+        .Node("inc", "SetVariable", ("name", "count"))
+        .Configure("inc", n => n.Inputs["value"] = InputValue.FromExpression("count + 1"))
+        .Node("check", "Decision")
+        .Node("fork", "Fork")
+        .Node("wait", "Delay", ("duration", "PT5M"))
+        .Node("script", "Script", ("script", "return count * 2;"), ("resultVariable", "doubled"))
+        .Node("join", "Join")
+        .Node("fail", "Fail", ("message", "too many"))
+        .Node("end", "End")
+        .Chain("start", "log", "inc", "check")
+        .Connect("check", "fork", "true", condition: "count < 3")
+        .Connect("check", "fail", Ports.Default)
+        .Connect("fork", "wait").Connect("fork", "script")
+        .Connect("wait", "join").Connect("script", "join")
+        .Connect("join", "end")
+        .Build();
+
+    [Fact]
+    public void PortableSteps_AreElsasOwnActivities_AndComeBackWithoutFlowCentersNotes()
+    {
+        var original = Portable();
+        var elsa = JsonNode.Parse(DefinitionConverter.Export(original, DefinitionFormat.Elsa))!;
+        var activities = elsa["root"]!["activities"]!.AsArray();
+        string TypeOf(string id) => activities.Single(a => a!["id"]!.GetValue<string>() == id)!["type"]!.GetValue<string>();
+        Assert.Equal("Elsa.Start", TypeOf("start"));
+        Assert.Equal("Elsa.WriteLine", TypeOf("log"));
+        Assert.Equal("Elsa.SetVariable", TypeOf("inc"));
+        Assert.Equal("Elsa.FlowDecision", TypeOf("check"));
+        Assert.Equal("Elsa.FlowFork", TypeOf("fork"));
+        Assert.Equal("Elsa.Delay", TypeOf("wait"));
+        Assert.Equal("Elsa.RunJavaScript", TypeOf("script"));
+        Assert.Equal("Elsa.FlowJoin", TypeOf("join"));
+        Assert.Equal("Elsa.Fault", TypeOf("fail"));
+        Assert.Equal("00:05:00", activities.Single(a => a!["id"]!.GetValue<string>() == "wait")!["timeSpan"]!["expression"]!["value"]!.GetValue<string>());
+        Assert.Equal("count < 3", activities.Single(a => a!["id"]!.GetValue<string>() == "check")!["condition"]!["expression"]!["value"]!.GetValue<string>());
+        Assert.Equal(["True", "False"], elsa["root"]!["connections"]!.AsArray().Where(c => c!["source"]!["activity"]!.GetValue<string>() == "check").Select(c => c!["source"]!["port"]!.GetValue<string>()));
+        // The output of the script is bound to the variable's id, as Elsa binds outputs.
+        var doubled = elsa["variables"]!.AsArray().Single(v => v!["name"]!.GetValue<string>() == "doubled")!["id"]!.GetValue<string>();
+        Assert.Equal(doubled, activities.Single(a => a!["id"]!.GetValue<string>() == "script")!["result"]!["memoryReference"]!["id"]!.GetValue<string>());
+
+        // Without any of FlowCenter's notes (as Elsa would save it again), the same process comes back.
+        foreach (var activity in activities)
+        {
+            Assert.Null(activity!["customProperties"]!["flowCenter"]);
+        }
+
+        elsa["customProperties"] = new JsonObject();
+        var back = Assert.Single(DefinitionConverter.Import(elsa.ToJsonString()).Definitions).Definition;
+        foreach (var variable in original.Variables)
+        {
+            variable.Description = null;
+        }
+
+        Assert.Equal(Shape(original), Shape(back));
+    }
+
+    [Fact]
+    public async Task TheExportedFile_ImportedAgain_RunsAsTheOriginalDoes()
+    {
+        using var harness = new EngineHarness();
+        var original = await harness.RunAsync(Portable());
+        var again = Assert.Single(DefinitionConverter.Import(DefinitionConverter.Export(Portable(), DefinitionFormat.Elsa)).Definitions).Definition;
+        again.Id = "portable-again";
+        var instance = await harness.RunAsync(again);
+        await harness.Host.FireDueTimersAsync();
+        harness.Clock.Advance(TimeSpan.FromMinutes(6));
+        await harness.Host.FireDueTimersAsync();
+        harness.Clock.Advance(TimeSpan.FromMinutes(6));
+        await harness.Host.FireDueTimersAsync();
+        Assert.Equal(WorkflowStatus.Completed, harness.Host.Get(instance.Id).Status);
+        Assert.Equal(WorkflowStatus.Completed, harness.Host.Get(original.Id).Status);
+        Assert.Equal(harness.Host.Get(original.Id).Variables["doubled"]!.ToJsonString(), harness.Host.Get(instance.Id).Variables["doubled"]!.ToJsonString());
+    }
+
+    /// <summary>The process as a graph: steps with their inputs, connections with ports and conditions, variables.</summary>
+    private static string Shape(WorkflowDefinition definition)
+    {
+        var copy = WorkflowJson.ParseDefinition(WorkflowJson.Write(definition));
+        foreach (var connection in copy.Connections)
+        {
+            connection.Id = "";
+        }
+
+        return WorkflowJson.Write(copy);
+    }
+}
