@@ -8,6 +8,7 @@ using FlowCenter.Engine.Serialization;
 using FlowCenter.Engine.State;
 using FlowCenter.Engine.Validation;
 using FlowCenter.Expressions;
+using FlowCenter.Interop;
 
 namespace FlowCenter.Samples.Console;
 
@@ -25,6 +26,9 @@ internal sealed class ConsoleApp(TextReader input, TextWriter output, bool nonIn
               Waits are answered from --answer/--event, else asked on the terminal,
               else (input redirected) with the first outcome and an empty payload.
               Timers fast-forward.
+          convert file --to json|elsa|bpmn [--out file]
+                                  Converts a definition between FlowCenter JSON, Elsa 3 JSON and BPMN 2.0
+                                  (the input's format told by its content) and prints the import report.
           validate file.json...   Lists every problem of the definitions.
           format file.json...     Rewrites the files in the canonical JSON form.
           schema                  Prints the JSON Schema of definitions.
@@ -37,19 +41,20 @@ internal sealed class ConsoleApp(TextReader input, TextWriter output, bool nonIn
     {
         try
         {
-            var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].EndsWith(".json", StringComparison.Ordinal) ? args[0] : "run";
+            var command = args.Length > 0 && !args[0].StartsWith('-') && !args[0].EndsWith(".json", StringComparison.Ordinal) && !args[0].EndsWith(".bpmn", StringComparison.Ordinal) ? args[0] : "run";
             var rest = command == "run" && (args.Length == 0 || args[0] != "run") ? args : args[1..];
             return command switch
             {
                 "run" => await RunWorkflowAsync(rest),
                 "validate" => Validate(rest),
+                "convert" => ConvertFile(rest),
                 "format" => Format(rest),
                 "schema" => Print(WorkflowJson.GetSchema()),
                 "help" or "--help" or "-h" => Print(Usage),
                 _ => Print(Usage, 2),
             };
         }
-        catch (Exception ex) when (ex is WorkflowFormatException or WorkflowValidationException or IOException or ArgumentException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception ex) when (ex is WorkflowFormatException or WorkflowValidationException or IOException or ArgumentException or InvalidOperationException or KeyNotFoundException or NotSupportedException)
         {
             await output.WriteLineAsync("error: " + ex.Message);
             return 1;
@@ -65,7 +70,7 @@ internal sealed class ConsoleApp(TextReader input, TextWriter output, bool nonIn
     private async Task<int> RunWorkflowAsync(string[] args)
     {
         var folder = WorkflowFolder.Find();
-        var file = args.FirstOrDefault(a => a.EndsWith(".json", StringComparison.Ordinal))
+        var file = args.FirstOrDefault(a => a.EndsWith(".json", StringComparison.Ordinal) || a.EndsWith(".bpmn", StringComparison.Ordinal) || a.EndsWith(".xml", StringComparison.Ordinal))
             ?? Path.Combine(folder ?? throw new ArgumentException("No workflows/ folder found; name a definition file."), "leave-request.json");
         var inputs = ParseOptions(args, "--input");
         foreach (var (key, value) in ParseOptions(args, "--answer"))
@@ -103,7 +108,63 @@ internal sealed class ConsoleApp(TextReader input, TextWriter output, bool nonIn
         return instance.Status == WorkflowStatus.Completed ? 0 : 3;
     }
 
-    private static WorkflowDefinition Load(string file) => WorkflowJson.ParseDefinition(File.ReadAllText(file), file);
+    /// <summary>A definition file of any format the interop library reads (an Elsa or BPMN file runs as imported).</summary>
+    private static WorkflowDefinition Load(string file) => DefinitionConverter.Import(File.ReadAllText(file), source: file).Definitions[0].Definition;
+
+    /// <summary>Converts a file to another format without a server; the report goes to the terminal, the file to --out or the terminal.</summary>
+    private int ConvertFile(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? file = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                options[args[i]] = args[++i];
+            }
+            else
+            {
+                file ??= args[i];
+            }
+        }
+
+        if (file is null)
+        {
+            throw new ArgumentException("Name the file to convert: convert file --to json|elsa|bpmn.");
+        }
+
+        var to = options.GetValueOrDefault("--to") switch
+        {
+            "json" or "flowcenter" => DefinitionFormat.FlowCenter,
+            "elsa" => DefinitionFormat.Elsa,
+            "bpmn" => DefinitionFormat.Bpmn,
+            var other => throw new ArgumentException($"--to must be json, elsa or bpmn, not '{other}'."),
+        };
+        var result = DefinitionConverter.Import(File.ReadAllText(file), source: file);
+        var report = options.ContainsKey("--out") ? output : System.Console.Error;
+        foreach (var imported in result.Definitions)
+        {
+            report.WriteLine($"{file} ({result.Format}): {imported.Definition.Id}: {imported.Count(ImportStatus.Imported)} imported, {imported.Count(ImportStatus.Changed)} changed, {imported.Count(ImportStatus.NotImported)} not imported");
+            foreach (var note in imported.Notes.Where(n => n.Status != ImportStatus.Imported))
+            {
+                report.WriteLine("  " + note);
+            }
+
+            var text = DefinitionConverter.Export(imported.Definition, to);
+            if (options.TryGetValue("--out", out var target))
+            {
+                var path = result.Definitions.Count == 1 ? target : Path.Combine(Path.GetDirectoryName(target) ?? "", DefinitionConverter.FileName(imported.Definition, to));
+                File.WriteAllText(path, text);
+                report.WriteLine($"  written to {path}");
+            }
+            else
+            {
+                output.Write(text);
+            }
+        }
+
+        return 0;
+    }
 
     /// <summary>Answers waits until the instance ends or nothing more can be answered.</summary>
     private async Task DriveAsync(InMemoryWorkflowHost host, FastForwardClock clock, WorkflowInstance instance)

@@ -73,6 +73,11 @@ public static class DefinitionConverter
     private static ImportResult FromFlowCenter(string text, string name)
     {
         var definition = WorkflowJson.ParseDefinition(text, name);
+        if (string.IsNullOrWhiteSpace(definition.Id))
+        {
+            throw new WorkflowFormatException($"{name} has no 'id': a FlowCenter definition names its process.");
+        }
+
         var notes = definition.Nodes
             .Select(n => new ImportNote(n.Id, n.Type, ImportStatus.Imported, ImportCodes.Mapped, $"step of type {n.Type}") { NodeId = n.Id, Arguments = [n.Type] })
             .ToList();

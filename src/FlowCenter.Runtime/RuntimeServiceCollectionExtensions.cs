@@ -39,6 +39,7 @@ public static class RuntimeServiceCollectionExtensions
         });
         services.TryAddSingleton<WorkflowCache>();
         services.TryAddSingleton<DefinitionService>();
+        services.TryAddSingleton<DefinitionImports>();
         services.TryAddSingleton<WorkflowFolderLoader>();
         services.TryAddSingleton<IInstanceLock, LocalInstanceLock>();
         services.TryAddSingleton<IWorkflowRuntime, WorkflowRuntime>();

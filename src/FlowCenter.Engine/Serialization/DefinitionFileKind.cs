@@ -56,7 +56,11 @@ public static class DefinitionFiles
         }
         catch (JsonException)
         {
-            return DefinitionFileKind.FlowCenter;
+            // Malformed: judge by the words at its start, so that the refusal speaks of the file it is.
+            var head = text.Length > 4096 ? text[..4096] : text;
+            return head.Contains("\"definitionId\"", StringComparison.Ordinal) || head.Contains("\"Elsa.", StringComparison.Ordinal)
+                ? DefinitionFileKind.Elsa
+                : DefinitionFileKind.FlowCenter;
         }
     }
 }

@@ -16,28 +16,28 @@ internal sealed partial class ElsaImporter
             "Elsa.Start" => ("Start", null),
             "Elsa.End" => ("End", null),
             "Elsa.Finish" => ("Terminate", null),
-            "Elsa.Complete" => ("Terminate", Text(activity["outcomes"]?["expression"]?["value"]) is { } outcome && outcome != "Done" ? $"the outcome '{outcome}' is not kept: a FlowCenter process completes without one" : null),
+            "Elsa.Complete" => ("Terminate", Text(activity["outcomes"]?["expression"]?["value"]) is { } outcome && outcome != "Done" ? "outcome" : null),
             "Elsa.Fault" => ("Fail", null),
             "Elsa.FlowDecision" => ("Decision", null),
             "Elsa.FlowSwitch" when activity["customProperties"]?["flowCenter"]?["decision"] is JsonValue => ("Decision", null),
             "Elsa.FlowSwitch" => ("Switch", null),
-            "Elsa.Switch" => ("Switch", "the cases' own activities are not drawn; connect each case's port to its step"),
+            "Elsa.Switch" => ("Switch", "switchActivities"),
             "Elsa.FlowFork" or "Elsa.Fork" or "Elsa.Parallel" => ("Fork", null),
             "Elsa.FlowJoin" => JoinOf(activity),
             "Elsa.SetVariable" => ("SetVariable", null),
-            "Elsa.SetOutput" => ("SetVariable", "the output is set through the variable of the same name"),
+            "Elsa.SetOutput" => ("SetVariable", "setOutput"),
             "Elsa.RunJavaScript" => ("Script", null),
             "Elsa.Delay" => ("Delay", null),
             "Elsa.Timer" when trigger => ("Cron", null),
-            "Elsa.Timer" => ("Delay", "waits one interval, as Elsa's timer does in the middle of a flow"),
+            "Elsa.Timer" => ("Delay", "timerInFlow"),
             "Elsa.Cron" when trigger => ("Cron", null),
-            "Elsa.Cron" => ("Cron", "a cron schedule in the middle of a flow only starts instances in FlowCenter"),
-            "Elsa.StartAt" when trigger => ("Timer", "FlowCenter has no one-off start: the process starts by hand or through the API and then waits until the time"),
+            "Elsa.Cron" => ("Cron", "cronInFlow"),
+            "Elsa.StartAt" when trigger => ("Timer", "startAt"),
             "Elsa.StartAt" => ("Timer", null),
             "Elsa.Event" when trigger => ("EventStart", null),
             "Elsa.Event" => ("WaitEvent", null),
-            "Elsa.HttpEndpoint" => ("EventStart", "a signed webhook delivery starts it: POST /hooks/{connection}/{event} with the event named after the path"),
-            "Elsa.SendHttpRequest" or "Elsa.FlowSendHttpRequest" => ("HttpRequest", "FlowCenter's HTTP request leaves by status class (success, clientError, serverError) and by error"),
+            "Elsa.HttpEndpoint" => ("EventStart", "httpEndpoint"),
+            "Elsa.SendHttpRequest" or "Elsa.FlowSendHttpRequest" => ("HttpRequest", "httpPorts"),
             "Elsa.WriteLine" => ("Log", null),
             "Elsa.ExecuteWorkflow" or "Elsa.DispatchWorkflow" => ("SubProcess", null),
             _ when activity["workflowDefinitionId"] is JsonValue => ("SubProcess", null),
@@ -66,10 +66,31 @@ internal sealed partial class ElsaImporter
 
         ReadInputs(activity, node, type, elsaId, trigger);
         ApplyExtras(node, activity);
-        Note(elsaId, type, change is null ? ImportStatus.Imported : ImportStatus.Changed, change is null ? ImportCodes.Mapped : ImportCodes.Approximated,
-            change is null ? $"mapped to {node.Type}" : $"mapped to {node.Type}: {change}", node.Id, node.Type, change ?? "");
+        if (change is null)
+        {
+            Note(elsaId, type, ImportStatus.Imported, ImportCodes.Mapped, $"mapped to {node.Type}", node.Id, node.Type);
+        }
+        else
+        {
+            Note(elsaId, type, ImportStatus.Changed, ImportCodes.Approximated, $"mapped to {node.Type}: {ChangeText[change]}", node.Id, node.Type, change);
+        }
         return new Fragment(first.Id, [(node.Id, Ports.Done)]);
     }
+
+    /// <summary>What an approximation changes, by its key (the Studio says it in the user's language: ImportChange_ + key).</summary>
+    internal static readonly Dictionary<string, string> ChangeText = new(StringComparer.Ordinal)
+    {
+        ["outcome"] = "the outcome is not kept; a FlowCenter process completes without one",
+        ["switchActivities"] = "the cases' own activities are not drawn; connect each case's port to its step",
+        ["setOutput"] = "the output is set through the variable of the same name",
+        ["timerInFlow"] = "it waits one interval, as Elsa's timer does in the middle of a flow",
+        ["cronInFlow"] = "a cron schedule only starts instances in FlowCenter",
+        ["startAt"] = "FlowCenter has no one-off start: the process starts by hand or through the API and then waits until the time",
+        ["httpEndpoint"] = "a signed webhook delivery starts it: POST /hooks/{connection}/{event}, the event named after the path",
+        ["httpPorts"] = "FlowCenter's HTTP request leaves by status class (success, clientError, serverError), timeout and error",
+        ["start"] = "a start step was added before the first activity",
+        ["for"] = "the For loop becomes a for-each over the numbers it counts; the current number is CurrentValue",
+    };
 
     private static (string, string?) JoinOf(JsonObject activity) =>
         Text(activity["mode"]?["expression"]?["value"]) switch

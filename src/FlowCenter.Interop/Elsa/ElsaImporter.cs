@@ -129,7 +129,7 @@ internal sealed partial class ElsaImporter
                 Default = extra is not null && extra.ContainsKey("default") ? extra["default"]?.DeepClone() : ElsaValues.VariableValue(variable["value"], typeName, isArray),
                 Description = Text(extra?["description"]),
             });
-            Note(name, kind, ImportStatus.Imported, ImportCodes.Variable, $"variable '{name}'", null, name);
+            Note(name, kind, ImportStatus.Imported, ImportCodes.Variable, $"variable '{name}'", null, name, kind);
         }
     }
 
@@ -158,7 +158,7 @@ internal sealed partial class ElsaImporter
                 _inputs.Add(name);
             }
 
-            Note(name, kind, ImportStatus.Imported, ImportCodes.Variable, $"{kind} '{name}'", null, name);
+            Note(name, kind, ImportStatus.Imported, ImportCodes.Variable, $"{kind} '{name}'", null, name, kind);
         }
     }
 
@@ -360,7 +360,7 @@ internal sealed partial class ElsaImporter
 
     private Fragment Nested(JsonObject activity, Fragment inner, string what)
     {
-        Note(Text(activity["id"]) ?? "", Text(activity["type"]) ?? "", ImportStatus.Changed, ImportCodes.Flattened, $"the nested {what} is drawn into the process's own graph", inner.Entry, inner.Entry);
+        Note(Text(activity["id"]) ?? "", Text(activity["type"]) ?? "", ImportStatus.Changed, ImportCodes.Flattened, $"the nested {what} is drawn into the process's own graph", inner.Entry, what);
         return inner;
     }
 
@@ -421,7 +421,7 @@ internal sealed partial class ElsaImporter
             exits.Add((decision.Id, Ports.Default));
         }
 
-        Note(elsaId, "Elsa.If", ImportStatus.Changed, ImportCodes.Flattened, "the If becomes a decision with its then and else branches drawn into the graph", decision.Id, decision.Id);
+        Note(elsaId, "Elsa.If", ImportStatus.Changed, ImportCodes.Flattened, "the If becomes a decision with its then and else branches drawn into the graph", decision.Id, "if");
         return new Fragment(decision.Id, exits);
     }
 

@@ -3,6 +3,7 @@ using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Serialization;
 using FlowCenter.Engine.State;
+using FlowCenter.Interop;
 using System.Security.Claims;
 using FlowCenter.Runtime.Audit;
 using FlowCenter.Runtime.Cases;
@@ -45,6 +46,74 @@ public static class FlowCenterApi
             await store.FindAsync(id, version, ct) is { } stored
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(stored.Json), "application/json", $"{id}.v{version}.json")
                 : Results.NotFound(new ApiError($"Definition '{id}' has no version {version}.")))
+            .RequireAuthorization(Policies.Design);
+
+        // A version in FlowCenter's JSON, BPMN 2.0 or Elsa 3 JSON, as the process list's export offers it.
+        api.MapGet("/definitions/{id}/versions/{version:int}/export", async (string id, int version, string? format, DefinitionImports imports, CancellationToken ct) =>
+        {
+            if (ParseFormat(format ?? "json") is not { } chosen)
+            {
+                return Results.BadRequest(new ApiError($"Unknown format '{format}': use json, bpmn or elsa."));
+            }
+
+            try
+            {
+                return await imports.ExportAsync(id, version, chosen, ct) is { } file
+                    ? Results.File(System.Text.Encoding.UTF8.GetBytes(file.Text), file.ContentType, file.FileName)
+                    : Results.NotFound(new ApiError($"Definition '{id}' has no version {version}."));
+            }
+            catch (NotSupportedException ex)
+            {
+                return Results.BadRequest(new ApiError(ex.Message));
+            }
+        })
+            .RequireAuthorization(Policies.Design);
+
+        // Reads a file of any format FlowCenter knows and reports on every element; with dryRun=true nothing is saved,
+        // else each definition becomes a draft (published too with publish=true, when it has no errors).
+        api.MapPost("/definitions/import", async (string? format, bool? dryRun, bool? publish, HttpRequest request, DefinitionImports imports, CancellationToken ct) =>
+        {
+            DefinitionFormat? chosen = null;
+            if (format is not null && (chosen = ParseFormat(format)) is null)
+            {
+                return Results.BadRequest(new ApiError($"Unknown format '{format}': use json, bpmn or elsa, or leave it out to tell by the content."));
+            }
+
+            if (await RequestBodies.ReadAsync(request, WorkflowJson.MaxDefinitionBytes, ct) is not { } body)
+            {
+                return RequestBodies.TooLarge(WorkflowJson.MaxDefinitionBytes);
+            }
+
+            ImportPreview preview;
+            try
+            {
+                preview = await imports.PreviewAsync(System.Text.Encoding.UTF8.GetString(body), chosen, "the request body", ct);
+            }
+            catch (WorkflowFormatException ex)
+            {
+                return Results.BadRequest(new ApiError(ex.Message));
+            }
+
+            var saved = dryRun == true ? [] : await imports.SaveAsync(preview, publish == true, ct);
+            return Results.Ok(new
+            {
+                format = FormatName(preview.Format),
+                dryRun = dryRun == true,
+                definitions = preview.Items.Select((item, i) => new
+                {
+                    id = item.Definition.Id,
+                    name = item.Definition.Name,
+                    savedVersion = i < saved.Count ? saved[i].Version : (int?)null,
+                    status = i < saved.Count ? saved[i].Status.ToString() : null,
+                    latestVersion = item.LatestVersion,
+                    imported = item.Notes.Count(n => n.Status == ImportStatus.Imported),
+                    changed = item.Notes.Count(n => n.Status == ImportStatus.Changed),
+                    notImported = item.Notes.Count(n => n.Status == ImportStatus.NotImported),
+                    notes = item.Notes.Select(n => new { element = n.ElementId, type = n.ElementType, status = FormatStatus(n.Status), code = n.Code, message = n.Message, node = n.NodeId }),
+                    problems = item.Problems.Select(p => new { severity = p.Severity.ToString().ToLowerInvariant(), code = p.Code, message = p.Message, node = p.NodeId, connection = p.ConnectionId }),
+                }),
+            });
+        })
             .RequireAuthorization(Policies.Design);
 
         // Saves a definition as a draft (the latest draft, or a new version after a published one); a designer's work.
@@ -261,4 +330,26 @@ public static class FlowCenterApi
             return Results.BadRequest(new ApiError("The body is not valid JSON: " + ex.Message));
         }
     }
+
+    private static DefinitionFormat? ParseFormat(string format) => format.ToLowerInvariant() switch
+    {
+        "json" or "flowcenter" => DefinitionFormat.FlowCenter,
+        "bpmn" or "xml" => DefinitionFormat.Bpmn,
+        "elsa" => DefinitionFormat.Elsa,
+        _ => null,
+    };
+
+    private static string FormatName(DefinitionFormat format) => format switch
+    {
+        DefinitionFormat.FlowCenter => "json",
+        DefinitionFormat.Bpmn => "bpmn",
+        _ => "elsa",
+    };
+
+    private static string FormatStatus(ImportStatus status) => status switch
+    {
+        ImportStatus.Imported => "imported",
+        ImportStatus.Changed => "changed",
+        _ => "notImported",
+    };
 }

@@ -1,7 +1,8 @@
+using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
-using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Serialization;
 using FlowCenter.Engine.Validation;
+using FlowCenter.Interop;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Studio.Localization;
 using Microsoft.AspNetCore.Components;
@@ -11,13 +12,16 @@ using MudBlazor;
 
 namespace FlowCenter.Studio.Processes;
 
-/// <summary>Reads an uploaded definition and shows its validation report before anything is saved.</summary>
+/// <summary>
+/// Reads an uploaded file (FlowCenter or Elsa 3 JSON, BPMN 2.0 XML, told apart by content) and shows, before
+/// anything is saved, what became of each of its elements and what the validator says of the result.
+/// </summary>
 public sealed partial class ImportDialog
 {
-    private WorkflowDefinition? _definition;
-    private IReadOnlyList<ValidationProblem> _problems = [];
+    private ImportPreview? _preview;
     private string? _error;
     private string? _errorDetail;
+    private bool _saving;
 
     [CascadingParameter]
     private IMudDialogInstance MudDialog { get; set; } = null!;
@@ -26,14 +30,8 @@ public sealed partial class ImportDialog
     [EditorRequired]
     public IBrowserFile File { get; set; } = null!;
 
-    [Parameter]
-    public IReadOnlySet<string> ExistingIds { get; set; } = new HashSet<string>();
-
     [Inject]
-    private WorkflowEngine Engine { get; set; } = null!;
-
-    [Inject]
-    private DefinitionService Definitions { get; set; } = null!;
+    private DefinitionImports Imports { get; set; } = null!;
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
@@ -41,11 +39,15 @@ public sealed partial class ImportDialog
     [Inject]
     private Designer.ProblemText Problems { get; set; } = null!;
 
-    /// <summary>The step a problem is at, by its name in the file (its id beside it); nothing for the whole process.</summary>
-    private string Where(ValidationProblem problem) =>
-        problem.NodeId is { } id && _definition?.Nodes.Find(n => n.Id == id) is { DisplayName: { Length: > 0 } name } ? name : "";
+    [Inject]
+    private Designer.ActivityText Words { get; set; } = null!;
 
-    private List<ValidationProblem> Errors => [.. _problems.Where(p => p.Severity == ProblemSeverity.Error)];
+    [Inject]
+    private ActivityRegistry Activities { get; set; } = null!;
+
+    /// <summary>The step a problem is at, by its name in the file (its id beside it); nothing for the whole process.</summary>
+    private static string Where(ValidationProblem problem, WorkflowDefinition definition) =>
+        problem.NodeId is { } id && definition.Nodes.Find(n => n.Id == id) is { DisplayName: { Length: > 0 } name } ? name : "";
 
     protected override async Task OnInitializedAsync()
     {
@@ -63,16 +65,15 @@ public sealed partial class ImportDialog
 
         try
         {
-            _definition = WorkflowJson.ParseDefinition(text, File.Name);
-            _problems = Engine.Validator.Validate(_definition);
+            _preview = await Imports.PreviewAsync(text, null, File.Name);
         }
         catch (WorkflowFormatException ex)
         {
-            // Say what the file is and what this import reads; the parser's own words go underneath.
+            // Say what the file is and what this import reads; the reader's own words go underneath.
             _error = DefinitionFiles.Guess(text) switch
             {
-                DefinitionFileKind.Elsa => L["ImportIsElsa"],
-                DefinitionFileKind.Bpmn => L["ImportIsBpmn"],
+                DefinitionFileKind.Elsa => L["ImportNotReadableElsa"],
+                DefinitionFileKind.Bpmn => L["ImportNotReadableBpmn"],
                 DefinitionFileKind.OtherXml => L["ImportIsXml"],
                 DefinitionFileKind.Unknown => L["ImportIsNotJson"],
                 _ => L["ImportNotReadable"],
@@ -81,14 +82,32 @@ public sealed partial class ImportDialog
         }
     }
 
+    /// <summary>A report line in the user's language, from its code and parts.</summary>
+    private string NoteText(ImportNote note)
+    {
+        var args = note.Arguments;
+        string Step(int i) => args.Count > i && Activities.Find(args[i]) is { } activity ? Words.Name(activity) : args.Count > i ? args[i] : "";
+        string Arg(int i) => args.Count > i ? args[i] : "";
+        return note.Code switch
+        {
+            ImportCodes.Mapped => L["Import_Mapped", Step(0)],
+            ImportCodes.Approximated => L["Import_Approximated", Step(0), L["ImportChange_" + Arg(1)]],
+            ImportCodes.UnknownType => L["Import_UnknownType", Arg(0)],
+            ImportCodes.ExpressionLanguage => L["Import_ExpressionLanguage", Arg(0), Arg(1)],
+            ImportCodes.ExpressionRewritten => L["Import_ExpressionRewritten", Arg(0), Arg(1), Arg(2)],
+            ImportCodes.SettingDropped => L["Import_SettingDropped", Arg(0)],
+            ImportCodes.DanglingConnection => L["Import_DanglingConnection", Arg(0)],
+            ImportCodes.IdAssigned => L["Import_IdAssigned", Arg(0)],
+            ImportCodes.Flattened => L["Import_Flattened_" + Arg(0)],
+            ImportCodes.Variable => L["Import_Variable_" + Arg(1), Arg(0)],
+            _ => note.Message,
+        };
+    }
+
     private async Task SaveAsync(bool publish)
     {
-        var saved = await Definitions.SaveDraftAsync(_definition!);
-        if (publish)
-        {
-            saved = await Definitions.PublishAsync(saved.DefinitionId, saved.Version);
-        }
-
-        MudDialog.Close(DialogResult.Ok(saved));
+        _saving = true;
+        var saved = await Imports.SaveAsync(_preview!, publish);
+        MudDialog.Close(DialogResult.Ok(saved[0]));
     }
 }

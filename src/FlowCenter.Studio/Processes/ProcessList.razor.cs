@@ -76,7 +76,7 @@ public sealed partial class ProcessList
             return;
         }
 
-        var parameters = new DialogParameters<ImportDialog> { { d => d.File, file }, { d => d.ExistingIds, _rows?.Select(r => r.DefinitionId).ToHashSet() ?? [] } };
+        var parameters = new DialogParameters<ImportDialog> { { d => d.File, file } };
         var dialog = await Dialogs.ShowAsync<ImportDialog>(L["ImportTitle"], parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: StoredDefinition saved })
         {
@@ -154,7 +154,8 @@ public sealed partial class ProcessList
         await ReloadAsync();
     }
 
-    private static string ExportLink(StoredDefinition row) => $"api/definitions/{Uri.EscapeDataString(row.DefinitionId)}/versions/{row.Version}/json";
+    /// <summary>The version as a file: format json (FlowCenter's), bpmn or elsa.</summary>
+    private static string ExportLink(StoredDefinition row, string format) => $"api/definitions/{Uri.EscapeDataString(row.DefinitionId)}/versions/{row.Version}/export?format={format}";
 
     private static Color StatusColor(DefinitionStatus status) => status switch
     {

@@ -52,6 +52,8 @@ public sealed class RightsTableTests
         ("GET", "/api/definitions", "UAAAAA", "the list of processes people may start"),
         ("GET", "/api/definitions/{id}/versions/{version:int}/json", "UFFAFA", "definitions are the designers'"),
         ("PUT", "/api/definitions/{id}", "UFFAFA", "saving a draft"),
+        ("GET", "/api/definitions/{id}/versions/{version:int}/export", "UFFAFA", "a version as FlowCenter JSON, BPMN or Elsa JSON, designers'"),
+        ("POST", "/api/definitions/import", "UFFAFA", "reading a file of another tool (its report first, drafts on the word), designers'"),
         ("POST", "/api/instances", "UAAAAA", "anyone may start a published process (start form rules hold)"),
         ("GET", "/api/instances", "UFFFAA", "the list of every case is for operators"),
         ("GET", "/api/instances/export", "UFFFAA", "the list as CSV, operators"),

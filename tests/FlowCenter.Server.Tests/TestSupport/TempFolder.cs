@@ -20,7 +20,10 @@ public sealed class TempFolder : IDisposable
         File.WriteAllText(System.IO.Path.Combine(Workflows, definition.Id + ".json"), WorkflowJson.Write(definition));
 
     /// <summary>Copies a workflow shipped in the repository's workflows/ folder.</summary>
-    public void AddShippedWorkflow(string id)
+    public void AddShippedWorkflow(string id) => File.Copy(RepositoryFile("workflows", id + ".json"), System.IO.Path.Combine(Workflows, id + ".json"));
+
+    /// <summary>A file of the repository, such as a fixture of the engine's tests.</summary>
+    public static string RepositoryFile(params string[] parts)
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(System.IO.Path.Combine(folder.FullName, "FlowCenter.sln")))
@@ -28,8 +31,7 @@ public sealed class TempFolder : IDisposable
             folder = folder.Parent;
         }
 
-        var file = System.IO.Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("No FlowCenter.sln above the test's folder."), "workflows", id + ".json");
-        File.Copy(file, System.IO.Path.Combine(Workflows, id + ".json"));
+        return System.IO.Path.Combine([folder?.FullName ?? throw new DirectoryNotFoundException("No FlowCenter.sln above the test's folder."), .. parts]);
     }
 
     public void Dispose() => Directory.Delete(Path, recursive: true);

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using FlowCenter.Server.Tests.TestSupport;
+
+namespace FlowCenter.Server.Tests.Api;
+
+/// <summary>Import and export over REST, as IT scripts them: the report first, drafts on the word, files in each format.</summary>
+public sealed class DefinitionInteropApiTests
+{
+    private static StringContent Elsa(string fixture) =>
+        new(File.ReadAllText(TempFolder.RepositoryFile("tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa", fixture)), Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task ElsaFile_DryRunReports_ThenImportsAsPublished_Runs_AndExportsInEveryFormat()
+    {
+        using var folder = new TempFolder();
+        folder.AddShippedWorkflow("leave-request");
+        await using var server = await ServerProcess.StartAsync("interop-api", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        using var designer = server.ClientAs("designer");
+        const string id = "68e6bca3d86c4a5a8dfb825f1d5c0875";
+
+        // A dry run: the report of every element, nothing saved.
+        using var dry = await designer.PostAsync("/api/definitions/import?dryRun=true", Elsa("loop-setvariable-javascript-decision-legacy.json"));
+        Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
+        var report = (await dry.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("elsa", report["format"]!.GetValue<string>());
+        var item = report["definitions"]![0]!;
+        Assert.Equal(id, item["id"]!.GetValue<string>());
+        Assert.Null(item["savedVersion"]);
+        Assert.Equal(2, item["changed"]!.GetValue<int>());
+        Assert.Contains(item["notes"]!.AsArray(), n => n!["element"]!.GetValue<string>() == "SetVariable1" && n["status"]!.GetValue<string>() == "changed");
+        Assert.DoesNotContain(item["problems"]!.AsArray(), p => p!["severity"]!.GetValue<string>() == "error");
+        Assert.DoesNotContain((await server.GetAsync("/api/definitions")).AsArray(), d => d!["definitionId"]!.GetValue<string>() == id);
+
+        // A file with elements FlowCenter cannot take is still a report (200), not a refusal.
+        using var partial = await designer.PostAsync("/api/definitions/import?dryRun=true", Elsa("http-endpoint-write-response.json"));
+        Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+        Assert.Equal(1, (await partial.Content.ReadFromJsonAsync<JsonObject>())!["definitions"]![0]!["notImported"]!.GetValue<int>());
+
+        // On the word: saved and published; it runs as Elsa runs it.
+        using var saved = await designer.PostAsync("/api/definitions/import?publish=true", Elsa("loop-setvariable-javascript-decision-legacy.json"));
+        var stored = (await saved.Content.ReadFromJsonAsync<JsonObject>())!["definitions"]![0]!;
+        Assert.Equal(1, stored["savedVersion"]!.GetValue<int>());
+        Assert.Equal("Published", stored["status"]!.GetValue<string>());
+        using var started = await designer.PostAsJsonAsync("/api/instances", new { definitionId = id });
+        var instanceId = (await started.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var variables = await Eventually.ThatAsync(() => server.GetAsync($"/api/instances/{instanceId}/variables"), v => v["Counter"]?.ToJsonString() == "2", "the loop's counter at 2");
+        Assert.Equal(4, variables["log"]!.AsArray().Count);
+
+        // Exports: FlowCenter's JSON as stored, Elsa's JSON that reads back to the same process.
+        var json = await designer.GetStringAsync("/api/definitions/leave-request/versions/1/export?format=json");
+        Assert.Equal(await designer.GetStringAsync("/api/definitions/leave-request/versions/1/json"), json);
+        using var elsa = await designer.GetAsync("/api/definitions/leave-request/versions/1/export?format=elsa");
+        Assert.Equal("leave-request.v1.elsa.json", elsa.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        var elsaJson = JsonNode.Parse(await elsa.Content.ReadAsStringAsync())!;
+        Assert.Equal("Elsa.Flowchart", elsaJson["root"]!["type"]!.GetValue<string>());
+        using var back = await designer.PostAsync("/api/definitions/import?dryRun=true", new StringContent(elsaJson.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal("leave-request", (await back.Content.ReadFromJsonAsync<JsonObject>())!["definitions"]![0]!["id"]!.GetValue<string>());
+        using var missing = await designer.GetAsync("/api/definitions/leave-request/versions/9/export?format=elsa");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+
+        // A requester may not import.
+        using var refused = await server.ClientAs("zhang.wei").PostAsync("/api/definitions/import", Elsa("loop-setvariable-javascript-decision-legacy.json"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+}
