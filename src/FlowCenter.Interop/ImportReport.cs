@@ -31,10 +31,19 @@ public sealed record ImportNote(string ElementId, string ElementType, ImportStat
     public override string ToString() => $"{Status switch { ImportStatus.Imported => "imported", ImportStatus.Changed => "changed", _ => "not imported" }} {ElementType} '{ElementId}': {Message}";
 }
 
+/// <summary>An element of the file with every note about it; its status is the worst of theirs.</summary>
+public sealed record ImportedElement(string ElementId, string ElementType, ImportStatus Status, IReadOnlyList<ImportNote> Notes);
+
 /// <summary>One definition read from a file, with the report of every element.</summary>
 public sealed record ImportedDefinition(WorkflowDefinition Definition, IReadOnlyList<ImportNote> Notes)
 {
-    public int Count(ImportStatus status) => Notes.Count(n => n.Status == status);
+    /// <summary>The report by element, in the file's order: an activity rewritten and mapped is one line, "changed".</summary>
+    public IReadOnlyList<ImportedElement> Elements { get; } = [.. Notes
+        .GroupBy(n => (n.ElementId, n.ElementType))
+        .Select(g => new ImportedElement(g.Key.ElementId, g.Key.ElementType, g.Max(n => n.Status), [.. g]))];
+
+    /// <summary>How many elements were imported as they were, with a change, or not at all.</summary>
+    public int Count(ImportStatus status) => Elements.Count(e => e.Status == status);
 }
 
 /// <summary>What a file held: its format and the definitions read from it (a BPMN collaboration holds several).</summary>

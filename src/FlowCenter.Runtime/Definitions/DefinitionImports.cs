@@ -6,8 +6,12 @@ using FlowCenter.Interop;
 namespace FlowCenter.Runtime.Definitions;
 
 /// <summary>One definition a file holds, with what became of each element and what the validator says of the result.</summary>
-public sealed record ImportPreviewItem(WorkflowDefinition Definition, IReadOnlyList<ImportNote> Notes, IReadOnlyList<ValidationProblem> Problems, int? LatestVersion)
+public sealed record ImportPreviewItem(ImportedDefinition Imported, IReadOnlyList<ValidationProblem> Problems, int? LatestVersion)
 {
+    public WorkflowDefinition Definition => Imported.Definition;
+
+    public IReadOnlyList<ImportNote> Notes => Imported.Notes;
+
     public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
 }
 
@@ -29,7 +33,7 @@ public sealed class DefinitionImports(DefinitionService definitions, IDefinition
         foreach (var imported in result.Definitions)
         {
             var latest = await store.FindLatestAsync(imported.Definition.Id, cancellationToken);
-            items.Add(new ImportPreviewItem(imported.Definition, imported.Notes, engine.Validator.Validate(imported.Definition), latest?.Version));
+            items.Add(new ImportPreviewItem(imported, engine.Validator.Validate(imported.Definition), latest?.Version));
         }
 
         return new ImportPreview(result.Format, items);

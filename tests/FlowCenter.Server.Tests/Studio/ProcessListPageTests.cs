@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using FlowCenter.Server.Tests.TestSupport;
 using Microsoft.Playwright;
 
@@ -61,5 +63,62 @@ public sealed class ProcessListPageTests
         await page.GotoAsync(server.Client.BaseAddress + "culture?set=zh-CN&redirect=/processes");
         await Assertions.Expect(page.Locator("[data-testid=create-process]")).ToContainTextAsync("新建流程");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-process-list.png") });
+    }
+
+    /// <summary>An Elsa 3 export imported as a new user would: the report first, then published, started and finished.</summary>
+    [BrowserFact]
+    public async Task ElsaFile_ImportShowsTheReport_PublishesAndRuns_AndExportsAsElsa()
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerProcess.StartAsync("studio-import-elsa", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(30_000);
+        var problems = Browser.Watch(page);
+        try
+        {
+            await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/processes");
+            await Browser.ChooseFileAsync(page, TempFolder.RepositoryFile("tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa", "loop-setvariable-javascript-decision-legacy.json"));
+            await Assertions.Expect(page.Locator("[data-testid=import-format]")).ToHaveTextAsync("Elsa 3 JSON");
+            await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToContainTextAsync("2 imported with a change");
+            var rewritten = page.Locator("[data-testid=import-note][data-element=SetVariable1]");
+            await Assertions.Expect(rewritten).ToContainTextAsync("Changed");
+            await Assertions.Expect(rewritten).ToContainTextAsync("getCounter() + 1 → Counter + 1");
+            await Assertions.Expect(page.Locator("[data-testid=import-note][data-element=FlowDecision1]")).ToContainTextAsync("Became a “Decision” step");
+            await Assertions.Expect(page.Locator("[data-testid=import-valid]")).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-import-elsa.png"), FullPage = true });
+            Assert.Empty((await server.GetAsync("/api/definitions")).AsArray()); // nothing saved before the word
+            await page.Locator("[data-testid=import-publish]").ClickAsync();
+            var row = page.Locator("[data-testid=process-table] tr", new PageLocatorOptions { HasText = "Looping construct" });
+            await Assertions.Expect(row).ToContainTextAsync("Published");
+
+            // It runs: a new request of it completes with the counter Elsa computes.
+            using var started = await server.ClientAs("designer").PostAsJsonAsync("/api/instances", new { definitionId = "68e6bca3d86c4a5a8dfb825f1d5c0875" });
+            var id = (await started.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            await Eventually.ThatAsync(() => server.GetAsync($"/api/instances/{id}/variables"), v => v["Counter"]?.ToJsonString() == "2", "the imported loop's counter at 2");
+
+            // The export menu offers the three formats; Elsa's is a download of Elsa JSON.
+            await row.Locator("[data-testid=export] button").ClickAsync();
+            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-elsa]").ClickAsync());
+            Assert.Equal("68e6bca3d86c4a5a8dfb825f1d5c0875.v1.elsa.json", download.SuggestedFilename);
+            var elsa = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!;
+            Assert.Equal("Elsa.Flowchart", elsa["root"]!["type"]!.GetValue<string>());
+
+            await page.GotoAsync(server.Client.BaseAddress + "culture?set=zh-CN&redirect=/processes");
+            await Browser.ChooseFileAsync(page, TempFolder.RepositoryFile("tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa", "http-endpoint-write-response.json"));
+            await Assertions.Expect(page.Locator("[data-testid=import-note][data-status=NotImported]")).ToContainTextAsync("未导入");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-import-elsa-zh.png"), FullPage = true });
+            Assert.Empty(problems);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            throw await Browser.ExplainAsync(page, ex, "import-elsa", server, "[data-testid=import-report]", "[data-testid=import-error]", "[data-testid=process-table]");
+        }
     }
 }
