@@ -44,7 +44,7 @@ public static class DefinitionConverter
         {
             DefinitionFormat.FlowCenter => FromFlowCenter(text, name),
             DefinitionFormat.Elsa => new ImportResult(DefinitionFormat.Elsa, [ElsaImporter.Import(ParseObject(text, name))]),
-            _ => throw new WorkflowFormatException($"{name} is BPMN 2.0, which this version of FlowCenter cannot import yet."),
+            _ => Bpmn.BpmnImporter.Import(text, name),
         };
     }
 

@@ -30,6 +30,12 @@ public static class ImportCodes
     /// <summary>A nested body (If, loop, sequence, nested flowchart) drawn into the process's own graph. Arguments: the nodes it became.</summary>
     public const string Flattened = "Flattened";
 
+    /// <summary>An element of a kind FlowCenter does not have (a message flow, an event sub-process, an annotation). Arguments: what it is.</summary>
+    public const string NotInFlowCenter = "NotInFlowCenter";
+
+    /// <summary>A boundary event that became a step's timeout, reminder or error port. Arguments: timeout, reminder or error; the duration; the count.</summary>
+    public const string Boundary = "Boundary";
+
     /// <summary>A variable, input or output of the process. Arguments: its name.</summary>
     public const string Variable = "Variable";
 }

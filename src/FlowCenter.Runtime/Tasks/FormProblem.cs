@@ -21,6 +21,7 @@ public enum FormProblemCode
     NotATable,
     TooManyRows,
     NotAColumn,
+    NotYesOrNo,
 }
 
 /// <summary>
@@ -56,6 +57,7 @@ public sealed record FormProblem(FormProblemCode Code, string Field, params stri
         FormProblemCode.TooLarge => "'{0}' must be at most {1}",
         FormProblemCode.NotATable => "'{0}' must be a table of rows",
         FormProblemCode.TooManyRows => "'{0}' has {1} rows; at most {2} are taken",
+        FormProblemCode.NotYesOrNo => "'{0}' must be yes or no (true or false)",
         _ => "'{0}' row {1}: '{2}' is not a column of this table",
     };
 }

@@ -98,6 +98,8 @@ public static class FormRules
             case "date":
                 return JsonValues.KindOf(value) == JsonValueKind.String
                     && DateTimeOffset.TryParse(JsonValues.ToText(value), CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : new(FormProblemCode.NotADate, label);
+            case "boolean":
+                return JsonValues.KindOf(value) is JsonValueKind.True or JsonValueKind.False ? null : new(FormProblemCode.NotYesOrNo, label);
             case "choice":
                 var options = JsonValues.ToStringList(field["options"]);
                 return JsonValues.KindOf(value) == JsonValueKind.String && (options.Count == 0 || options.Contains(JsonValues.ToText(value) ?? ""))

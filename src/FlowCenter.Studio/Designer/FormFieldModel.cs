@@ -7,7 +7,7 @@ namespace FlowCenter.Studio.Designer;
 /// <summary>One field of a form as the form designer edits it, and its JSON form.</summary>
 public sealed class FormFieldModel
 {
-    public static readonly IReadOnlyList<string> Types = ["text", "number", "date", "choice", "user", "attachment", "table"];
+    public static readonly IReadOnlyList<string> Types = ["text", "number", "date", "boolean", "choice", "user", "attachment", "table"];
 
     /// <summary>How much of the form's width a field takes; fields narrower than full stand side by side.</summary>
     public static readonly IReadOnlyList<string> Widths = ["full", "half", "third", "quarter"];

@@ -88,14 +88,18 @@ public sealed partial class ImportDialog
         var args = note.Arguments;
         string Step(int i) => args.Count > i && Activities.Find(args[i]) is { } activity ? Words.Name(activity) : args.Count > i ? args[i] : "";
         string Arg(int i) => args.Count > i ? args[i] : "";
+        // A sentence chosen by the argument at i, filled with the arguments after it.
+        string Part(string prefix, int i) => L[prefix + Arg(i), [.. args.Skip(i + 1)]];
         return note.Code switch
         {
             ImportCodes.Mapped => L["Import_Mapped", Step(0)],
-            ImportCodes.Approximated => L["Import_Approximated", Step(0), L["ImportChange_" + Arg(1)]],
+            ImportCodes.Approximated => Arg(0).Length == 0 ? Part("ImportChange_", 1) : L["Import_Approximated", Step(0), Part("ImportChange_", 1)],
+            ImportCodes.NotInFlowCenter => Part("ImportMissing_", 0),
+            ImportCodes.Boundary => Part("ImportBoundary_", 0),
             ImportCodes.UnknownType => L["Import_UnknownType", Arg(0)],
             ImportCodes.ExpressionLanguage => L["Import_ExpressionLanguage", Arg(0), Arg(1)],
             ImportCodes.ExpressionRewritten => L["Import_ExpressionRewritten", Arg(0), Arg(1), Arg(2)],
-            ImportCodes.SettingDropped => L["Import_SettingDropped", Arg(0)],
+            ImportCodes.SettingDropped => args.Count > 1 ? L["ImportDropped_" + Arg(1), Arg(0)] : L["Import_SettingDropped", Arg(0)],
             ImportCodes.DanglingConnection => L["Import_DanglingConnection", Arg(0)],
             ImportCodes.IdAssigned => L["Import_IdAssigned", Arg(0)],
             ImportCodes.Flattened => L["Import_Flattened_" + Arg(0)],

@@ -1,0 +1,396 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Serialization;
+using static FlowCenter.Interop.Bpmn.BpmnXml;
+
+namespace FlowCenter.Interop.Bpmn;
+
+/// <summary>Sequence flows, boundary events, pass-through nodes and FlowCenter's own extension elements.</summary>
+internal sealed partial class BpmnImporter
+{
+    /// <summary>The node and port a boundary event's outgoing flows leave by, by the boundary event's id.</summary>
+    private readonly Dictionary<string, (string Node, string Port)> _boundaryPorts = new(StringComparer.Ordinal);
+
+    /// <summary>What FlowCenter wrote into the process's extension elements; null for a file of another tool.</summary>
+    private JsonObject? _extras;
+
+    private void ReadFlow(XElement flow)
+    {
+        var id = Id(flow) ?? "flow";
+        var sourceRef = (string?)flow.Attribute("sourceRef") ?? "";
+        var targetRef = (string?)flow.Attribute("targetRef") ?? "";
+        (string Node, string Port)? source = _boundaryPorts.TryGetValue(sourceRef, out var boundary) ? boundary
+            : _mapped.TryGetValue(sourceRef, out var from) ? (from.Exit, Ports.Done) : null;
+        if (source is null || !_mapped.TryGetValue(targetRef, out var to))
+        {
+            Note(flow, ImportStatus.NotImported, ImportCodes.DanglingConnection, $"the flow from '{sourceRef}' to '{targetRef}' joins a step that was not imported", null, source is null ? sourceRef : targetRef);
+            return;
+        }
+
+        var node = _definition.Nodes.Find(n => n.Id == source.Value.Node)!;
+        var port = source.Value.Port;
+        WorkflowExpression? condition = null;
+        var gateway = node.Type is "Decision" or "Inclusive";
+        var sourceElement = flow.Parent!.Elements().FirstOrDefault(e => Id(e) == sourceRef);
+        if (gateway && port == Ports.Done)
+        {
+            port = (string?)sourceElement?.Attribute("default") == id ? Ports.Default : IdOf(id);
+        }
+
+        if (flow.Element(Model + "conditionExpression") is { } expression)
+        {
+            var language = (string?)expression.Attribute("language") ?? (string?)_root.Attribute("expressionLanguage");
+            var translated = BpmnExpressions.Translate(expression.Value, language is not null && language.Contains("XPath", StringComparison.Ordinal) ? null : language);
+            if (!gateway)
+            {
+                Note(flow, ImportStatus.Changed, ImportCodes.Approximated, "a condition on a flow out of a task: FlowCenter takes such a flow always; put a decision before it", null, "", "conditionalFlow");
+            }
+            else if (translated.Untranslated is not null)
+            {
+                condition = new WorkflowExpression { Language = translated.Untranslated.ToLowerInvariant(), Source = translated.Original };
+                Note(flow, ImportStatus.NotImported, ImportCodes.ExpressionLanguage, $"the condition '{translated.Original}' is {translated.Untranslated} that FlowCenter cannot translate; kept as text for you to rewrite in JavaScript", null, "condition", translated.Untranslated);
+            }
+            else
+            {
+                condition = WorkflowExpression.Js(translated.Source);
+                if (translated.Source != translated.Original)
+                {
+                    Note(flow, ImportStatus.Changed, ImportCodes.ExpressionRewritten, $"the condition rewritten for FlowCenter: {translated.Original} → {translated.Source}", null, "condition", translated.Original, translated.Source);
+                }
+            }
+        }
+        else if (gateway && port != Ports.Default && node.Type == "Decision")
+        {
+            Note(flow, ImportStatus.Changed, ImportCodes.Approximated, "a branch without a condition out of an exclusive gateway; give it one, or make it the default", null, "", "noCondition");
+        }
+
+        var vertices = _edges.TryGetValue(id, out var points) && points.Count > 2 ? points[1..^1] : [];
+        var connection = Connect(source.Value.Node, port, to.Entry, vertices, IdOf(id));
+        connection.Condition = condition;
+        connection.Label = Name(flow);
+        if (Extension(flow, "connection") is { } extra)
+        {
+            connection.SourcePort = Text(extra["port"]) ?? connection.SourcePort;
+            if (extra.ContainsKey("condition"))
+            {
+                connection.Condition = extra["condition"]?.Deserialize<WorkflowExpression>(WorkflowJson.Options);
+            }
+
+            if (extra.ContainsKey("label"))
+            {
+                connection.Label = Text(extra["label"]);
+            }
+        }
+    }
+
+    private void ReadBoundary(XElement boundary)
+    {
+        var attached = (string?)boundary.Attribute("attachedToRef") ?? "";
+        var interrupting = !string.Equals((string?)boundary.Attribute("cancelActivity"), "false", StringComparison.OrdinalIgnoreCase);
+        if (!_mapped.TryGetValue(attached, out var target) || target.Entry != target.Exit)
+        {
+            if (target.Entry is null)
+            {
+                Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"attached to '{attached}', which was not imported", null, "boundaryOnMissing", attached);
+            }
+            else
+            {
+                Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, "a boundary event on a sub-process: FlowCenter's timeouts and error ports belong to single steps; its path is left out", null, "boundaryOnScope");
+            }
+
+            return;
+        }
+
+        var node = _definition.Nodes.Find(n => n.Id == target.Exit)!;
+        var waits = node.Type is "UserTask" or "WaitEvent" or "SubProcess" or "Delay" or "Timer";
+        if (boundary.Element(Model + "timerEventDefinition") is { } timer)
+        {
+            var (duration, count) = DurationOf(timer);
+            if (duration is null || !waits)
+            {
+                Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, duration is null ? "the timer's value is an expression or a date; FlowCenter's timeouts are durations" : $"a timer on '{attached}', a step that does not wait; it is left out", null, duration is null ? "boundaryTimerValue" : "boundaryTimerNotWaiting", attached);
+                return;
+            }
+
+            if (interrupting && node.Timeout is null)
+            {
+                node.Timeout = duration;
+                _boundaryPorts[Id(boundary)!] = (node.Id, Ports.Timeout);
+                Note(boundary, ImportStatus.Imported, ImportCodes.Boundary, $"the step's timeout after {duration}: its path leaves by the timeout port", node.Id, "timeout", duration);
+                return;
+            }
+
+            if (!interrupting && node.Reminder is null)
+            {
+                node.Reminder = new ReminderSettings { Interval = duration, MaxCount = count ?? 1 };
+                _boundaryPorts[Id(boundary)!] = (node.Id, Ports.Reminder);
+                Note(boundary, ImportStatus.Imported, ImportCodes.Boundary, $"a reminder every {duration}{(count is > 0 ? $", {count} times" : count == 0 ? ", without end" : ", once")}: its path leaves by the reminder port, the step goes on waiting", node.Id, "reminder", duration, (count ?? 1).ToString(CultureInfo.InvariantCulture));
+                return;
+            }
+
+            Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, "a second timer of the same kind on one step; FlowCenter gives a step one timeout and one reminder", null, "boundaryTimerSecond");
+            return;
+        }
+
+        if (boundary.Element(Model + "errorEventDefinition") is not null)
+        {
+            _boundaryPorts[Id(boundary)!] = (node.Id, Ports.Error);
+            Note(boundary, ImportStatus.Imported, ImportCodes.Boundary, "the step's errors leave by its error port", node.Id, "error");
+            return;
+        }
+
+        var kind = boundary.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))?.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal) ?? "none";
+        Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"a {kind} boundary event: FlowCenter's steps end by their own outcomes, a timeout, a reminder or an error; its path is left out", null, "boundaryKind", kind);
+    }
+
+    private static List<XElement> OutgoingOf(XElement element) =>
+        [.. element.Parent!.Elements(Model + "sequenceFlow").Where(f => (string?)f.Attribute("sourceRef") == Id(element))];
+
+    private static List<XElement> IncomingOf(XElement element) =>
+        [.. element.Parent!.Elements(Model + "sequenceFlow").Where(f => (string?)f.Attribute("targetRef") == Id(element))];
+
+    private NodeDefinition AddNode(XElement element, string type, string suffix = "")
+    {
+        var node = new NodeDefinition
+        {
+            Id = UniqueId(IdOf(Id(element)!) + suffix),
+            Type = type,
+            DisplayName = Name(element),
+            Description = Documentation(element),
+        };
+        if (_shapes.TryGetValue(Id(element)!, out var shape))
+        {
+            node.Layout = new NodeLayout { X = shape.X + (suffix.Length > 0 ? shape.W + 20 : 0), Y = shape.Y, Width = shape.W, Height = shape.H };
+        }
+
+        _definition.Nodes.Add(node);
+        return node;
+    }
+
+    private NodeDefinition PassThrough(XElement element, string suffix = "")
+    {
+        var node = AddNode(element, "Fork", suffix);
+        _passThrough.Add(node.Id);
+        if (suffix.Length == 0)
+        {
+            Map(element, node.Id);
+        }
+
+        return node;
+    }
+
+    private void Map(XElement element, string nodeId) => _mapped[Id(element)!] = (nodeId, nodeId);
+
+    private ConnectionDefinition Connect(string source, string port, string target, List<Point>? vertices = null, string? id = null)
+    {
+        var connection = new ConnectionDefinition
+        {
+            Id = id is not null && _definition.Connections.All(c => c.Id != id) ? id : NextConnectionId(),
+            Source = source,
+            SourcePort = port,
+            Target = target,
+            Vertices = vertices ?? [],
+        };
+        _definition.Connections.Add(connection);
+        return connection;
+    }
+
+    private string NextConnectionId()
+    {
+        var n = _definition.Connections.Count + 1;
+        while (_definition.Connections.Any(c => c.Id == $"c{n}"))
+        {
+            n++;
+        }
+
+        return $"c{n}";
+    }
+
+    /// <summary>Removes the pass-through nodes: each path into one goes straight on to where its paths lead.</summary>
+    private void RemovePassThrough()
+    {
+        foreach (var nodeId in _passThrough)
+        {
+            var incoming = _definition.Connections.Where(c => c.Target == nodeId && c.Source != nodeId).ToList();
+            var outgoing = _definition.Connections.Where(c => c.Source == nodeId && c.Target != nodeId).ToList();
+            _definition.Connections.RemoveAll(c => c.Source == nodeId || c.Target == nodeId);
+            _definition.Nodes.RemoveAll(n => n.Id == nodeId);
+            foreach (var into in incoming)
+            {
+                for (var i = 0; i < outgoing.Count; i++)
+                {
+                    var on = outgoing[i];
+                    _definition.Connections.Add(new ConnectionDefinition
+                    {
+                        Id = outgoing.Count == 1 && _definition.Connections.All(c => c.Id != into.Id) ? into.Id : NextConnectionId(),
+                        Source = into.Source,
+                        SourcePort = into.SourcePort,
+                        Target = on.Target,
+                        Condition = into.Condition ?? on.Condition,
+                        Label = into.Label ?? on.Label,
+                        Vertices = [.. into.Vertices, .. on.Vertices],
+                    });
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads FlowCenter's extension of the process: variables, inputs, outputs and settings exactly as they were.</summary>
+    private void ReadExtensions(XElement process)
+    {
+        _extras = Extension(process, "definition");
+        if (_extras is null)
+        {
+            return;
+        }
+
+        var options = WorkflowJson.Options;
+        _definition.Schema = Text(_extras["schema"]);
+        if (_extras["schemaVersion"] is JsonValue version && version.TryGetValue<int>(out var schemaVersion))
+        {
+            _definition.SchemaVersion = schemaVersion;
+        }
+
+        if (_extras["version"] is JsonValue v && v.TryGetValue<int>(out var number))
+        {
+            _definition.Version = number;
+        }
+
+        if (_extras.ContainsKey("name"))
+        {
+            _definition.Name = Text(_extras["name"]) ?? _definition.Name;
+        }
+
+        if (_extras.ContainsKey("description"))
+        {
+            _definition.Description = Text(_extras["description"]);
+        }
+
+        _definition.Translations = _extras["translations"]?.Deserialize<Dictionary<string, DefinitionTranslation>>(options);
+        _definition.Variables = _extras["variables"]?.Deserialize<List<VariableDefinition>>(options) ?? [];
+        _definition.Inputs = _extras["inputs"]?.Deserialize<List<ParameterDefinition>>(options) ?? [];
+        _definition.Outputs = _extras["outputs"]?.Deserialize<List<ParameterDefinition>>(options) ?? [];
+        _definition.Settings = _extras["settings"]?.Deserialize<WorkflowSettings>(options) ?? new();
+    }
+
+    /// <summary>
+    /// Gives the steps what FlowCenter wrote of them (their type where BPMN's element is wider, their inputs,
+    /// retries, timeouts, reminders): a file FlowCenter exported comes back as it was drawn.
+    /// </summary>
+    private void ApplyNodeExtensions(XElement container)
+    {
+        var options = WorkflowJson.Options;
+        foreach (var element in container.Descendants().Where(e => e.Name.Namespace == Model && Id(e) is not null))
+        {
+            if (Extension(element, "node") is not { } extra || !_mapped.TryGetValue(Id(element)!, out var mapped) || _passThrough.Contains(mapped.Entry))
+            {
+                continue;
+            }
+
+            var node = _definition.Nodes.Find(n => n.Id == mapped.Entry)!;
+            if (Text(extra["type"]) is { } type)
+            {
+                node.Type = type;
+                _notes.RemoveAll(n => n.ElementId == Id(element));
+                Note(element, ImportStatus.Imported, ImportCodes.Mapped, $"FlowCenter step of type {type}", node.Id, type);
+            }
+
+            if (extra.ContainsKey("id"))
+            {
+                var id = Text(extra["id"])!;
+                foreach (var connection in _definition.Connections)
+                {
+                    connection.Source = connection.Source == node.Id ? id : connection.Source;
+                    connection.Target = connection.Target == node.Id ? id : connection.Target;
+                }
+
+                node.Id = id;
+            }
+
+            if (extra.ContainsKey("displayName"))
+            {
+                node.DisplayName = Text(extra["displayName"]);
+            }
+
+            if (extra.ContainsKey("description"))
+            {
+                node.Description = Text(extra["description"]);
+            }
+
+            if (extra.ContainsKey("layout"))
+            {
+                node.Layout = extra["layout"]?.Deserialize<NodeLayout>(options);
+            }
+
+            if (extra.ContainsKey("inputs"))
+            {
+                node.Inputs = extra["inputs"]?.Deserialize<Dictionary<string, InputValue>>(options) ?? [];
+            }
+
+            if (extra.ContainsKey("retry"))
+            {
+                node.Retry = extra["retry"]?.Deserialize<RetryPolicy>(options);
+            }
+
+            if (extra.ContainsKey("timeout"))
+            {
+                node.Timeout = Text(extra["timeout"]);
+            }
+
+            if (extra.ContainsKey("reminder"))
+            {
+                node.Reminder = extra["reminder"]?.Deserialize<ReminderSettings>(options);
+            }
+        }
+    }
+
+    /// <summary>FlowCenter's JSON in an element's <c>fc:{name}</c> extension, if it has one.</summary>
+    private static JsonObject? Extension(XElement element, string name)
+    {
+        if (element.Element(Model + "extensionElements")?.Element(BpmnXml.FlowCenter + name) is not { } extension)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(extension.Value, documentOptions: new JsonDocumentOptions { MaxDepth = DefinitionConverter.MaxJsonDepth }) as JsonObject;
+        }
+        catch (JsonException ex)
+        {
+            throw new WorkflowFormatException($"The FlowCenter extension of '{Id(element)}' (line {Line(element)}) is not valid JSON: {ex.Message.Split(". ")[0]}.", ex);
+        }
+    }
+
+    private static string? Documentation(XElement element) =>
+        element.Element(Model + "documentation")?.Value.Trim() is { Length: > 0 } text ? text : null;
+
+    private void Note(XElement element, ImportStatus status, string code, string message, string? nodeId, params string[] arguments) =>
+        _notes.Add(new ImportNote(Id(element) ?? $"line {Line(element)}", element.Name.LocalName, status, code, message) { NodeId = nodeId, Arguments = arguments });
+
+    private string UniqueId(string id)
+    {
+        var unique = id;
+        for (var n = 2; !_ids.Add(unique); n++)
+        {
+            unique = $"{id}-{n}";
+        }
+
+        return unique;
+    }
+
+    /// <summary>An id FlowCenter accepts: letters, digits, '-' and '_'.</summary>
+    internal static string IdOf(string text)
+    {
+        var id = string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')).Trim('-');
+        return id.Length == 0 ? "step" : id.Length > 100 ? id[..100] : id;
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+
+    private static double Number(XElement element, string attribute) =>
+        double.TryParse((string?)element.Attribute(attribute), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;
+}

@@ -1,0 +1,188 @@
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Serialization;
+using FlowCenter.Engine.State;
+using FlowCenter.Engine.Tests.TestSupport;
+using FlowCenter.Interop;
+
+namespace FlowCenter.Engine.Tests.Interop;
+
+/// <summary>
+/// BPMN 2.0 files of other tools (Fixtures/bpmn, see SOURCES.txt: the OMG MIWG reference models, Camunda's and
+/// Flowable's own examples) read into FlowCenter definitions, each with the report it should give; the runnable
+/// ones run. Hostile XML is refused with a clear error.
+/// </summary>
+public sealed class BpmnImportTests
+{
+    private static string Fixture(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "bpmn", name));
+
+    private static ImportResult Import(string name)
+    {
+        var result = DefinitionConverter.Import(Fixture(name), source: name);
+        Assert.Equal(DefinitionFormat.Bpmn, result.Format);
+        return result;
+    }
+
+    public static TheoryData<string> BpmnFiles() =>
+        [.. Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "bpmn")).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).Select(f => Path.GetFileName(f)).Order()];
+
+    [Theory]
+    [MemberData(nameof(BpmnFiles))]
+    public void EveryFile_Imports_WithANoteForEveryFlowElement(string file)
+    {
+        var result = Import(file);
+        var document = System.Xml.Linq.XDocument.Parse(Fixture(file));
+        System.Xml.Linq.XNamespace model = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+        var notes = result.Definitions.SelectMany(d => d.Notes).Select(n => n.ElementId).ToHashSet();
+        string[] kinds = ["startEvent", "endEvent", "userTask", "serviceTask", "scriptTask", "sendTask", "receiveTask", "task", "manualTask", "businessRuleTask", "callActivity", "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "boundaryEvent", "intermediateCatchEvent", "intermediateThrowEvent", "subProcess"];
+        var elements = document.Descendants().Where(e => e.Name.Namespace == model && kinds.Contains(e.Name.LocalName) && e.Ancestors(model + "subProcess").All(s => (string?)s.Attribute("triggeredByEvent") != "true") && !(e.Name.LocalName == "subProcess" && (string?)e.Attribute("triggeredByEvent") == "true"));
+        foreach (var element in elements)
+        {
+            Assert.Contains((string)element.Attribute("id")!, notes);
+        }
+
+        foreach (var imported in result.Definitions)
+        {
+            var json = WorkflowJson.Write(imported.Definition);
+            Assert.Equal(json, WorkflowJson.Write(WorkflowJson.ParseDefinition(json)));
+        }
+    }
+
+    [Fact]
+    public async Task InvoiceHandling_TasksFormsConditionsAndLayout_RunsToTheEnd()
+    {
+        var imported = Assert.Single(Import("01-invoice-handling_miwg-C.1.1.bpmn").Definitions);
+        var definition = imported.Definition;
+        Assert.Equal("handle-invoice", definition.Id);
+        Assert.Equal(["approved", "approver", "clarified", "log"], definition.Variables.Select(v => v.Name).Order());
+        var approve = definition.Nodes.Single(n => n.Id == "approveInvoice");
+        Assert.Equal("UserTask", approve.Type);
+        Assert.Equal("approver", approve.Inputs["assignee"].Expression!.Source); // camunda:assignee="${approver}"
+        Assert.Equal("boolean", approve.Inputs["form"].Literal!["fields"]![0]!["type"]!.GetValue<string>()); // its data output 'approved'
+        Assert.Equal(353, approve.Layout!.X);
+        Assert.Equal(100, approve.Layout.Width);
+        Assert.Equal("Prepare Bank Transfer", definition.Nodes.Single(n => n.Id == "prepareBankTransfer").DisplayName); // line breaks in names become spaces
+        Assert.Equal("accounting", definition.Nodes.Single(n => n.Id == "prepareBankTransfer").Inputs["candidateGroups"].Literal![0]!.GetValue<string>());
+        Assert.Equal("!(approved)", definition.Connections.Single(c => c.Id == "invoiceNotApproved").Condition!.Source);
+        Assert.Equal("clarified == 'yes'", definition.Connections.Single(c => c.Id == "reviewSuccessful").Condition!.Source);
+        var archive = Assert.Single(imported.Elements, e => e.ElementId == "archiveInvoice");
+        Assert.Equal(ImportStatus.Changed, archive.Status);
+
+        using var harness = new EngineHarness();
+        var instance = await harness.RunAsync(definition);
+        async Task Decide(string node, object data)
+        {
+            var current = harness.Host.Get(instance.Id);
+            var bookmark = current.Bookmarks.Single(b => b.NodeId == node);
+            await harness.Host.ResumeAsync(instance.Id, bookmark.Id, JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new { outcome = "done", data })));
+        }
+
+        await Decide("assignApprover", new { approver = "li.na" });
+        await Decide("approveInvoice", new { approved = false });
+        await Decide("reviewInvoice", new { clarified = "yes" });
+        await Decide("approveInvoice", new { approved = true });
+        await Decide("prepareBankTransfer", new { });
+        var done = harness.Host.Get(instance.Id);
+        Assert.Equal(WorkflowStatus.Completed, done.Status);
+        Assert.Equal("Archive Invoice", done.Variables["log"]![0]!.GetValue<string>());
+        Assert.Equal(2, done.Journal.Count(e => e.NodeId == "approveInvoice"));
+    }
+
+    [Fact]
+    public void FridgeRepair_MessageStartTimeoutAndSubProcess_MessageBoundaryReported()
+    {
+        var definition = Assert.Single(Import("02-fridge-repair-timer-message-boundary_miwg-C.3.0.bpmn").Definitions);
+        Assert.Contains(definition.Definition.Nodes, n => n.Type == "EventStart");
+        var timed = Assert.Single(definition.Definition.Nodes, n => n.Timeout is not null);
+        Assert.Contains(definition.Definition.Connections, c => c.Source == timed.Id && c.SourcePort == Ports.Timeout);
+        Assert.Contains(definition.Notes, n => n.ElementType == "boundaryEvent" && n.Status == ImportStatus.NotImported && n.Arguments.Contains("message"));
+        // The collapsed sub-process keeps its steps elsewhere: one step stands for it, and the report says so.
+        Assert.Contains(definition.Notes, n => n.ElementType == "subProcess" && n.Status == ImportStatus.Changed && n.Arguments.Contains("emptySubProcess"));
+        Assert.Contains(definition.Definition.Connections, c => c.Source == timed.Id && c.SourcePort == Ports.Timeout && c.Target == "_cd6f230f-13c3-4027-aa3e-57de601a1ab2");
+    }
+
+    [Fact]
+    public void Camunda8DocumentRequest_ReceiveTaskWithCorrelation_DailyReminderAndTimeout()
+    {
+        var definition = Assert.Single(Import("05-document-request-zeebe-boundary-timers_miwg-C.9.1.bpmn").Definitions).Definition;
+        var wait = Assert.Single(definition.Nodes, n => n.Type == "WaitEvent");
+        Assert.Equal("documentReferenceId", wait.Inputs["correlationKey"].Expression!.Source); // zeebe:subscription correlationKey="= documentReferenceId"
+        Assert.Equal("P1D", wait.Reminder!.Interval);
+        Assert.Equal(6, wait.Reminder.MaxCount); // R6/P1D
+        Assert.NotNull(wait.Timeout);
+        Assert.Contains(definition.Connections, c => c.Source == wait.Id && c.SourcePort == Ports.Reminder);
+    }
+
+    [Fact]
+    public void Camunda7InvoiceReceipt_LanesCandidatesCallActivityAndJuel()
+    {
+        var imported = Assert.Single(Import("08-invoice-receipt-dmn-callactivity_camunda7.bpmn").Definitions);
+        var definition = imported.Definition;
+        var call = Assert.Single(definition.Nodes, n => n.Type == "SubProcess");
+        Assert.Equal("ReviewInvoice", call.Inputs["definitionId"].Literal!.GetValue<string>());
+        Assert.Equal("clarified", call.Inputs["outputMapping"].Literal!["clarified"]!.GetValue<string>());
+        Assert.Contains("\"amount\": amount", call.Inputs["input"].Expression!.Source, StringComparison.Ordinal);
+        Assert.Equal("!approved", definition.Connections.Single(c => c.Condition?.Source == "!approved").Condition!.Source);
+        Assert.Contains(imported.Notes, n => n.ElementId == "assignApprover" && n.ElementType == "businessRuleTask" && n.Status == ImportStatus.Changed);
+    }
+
+    [Fact]
+    public void FlowableCountersign_HalfOfTheApproversApprove()
+    {
+        var task = Assert.Single(Assert.Single(Import("12-countersign-mi-usertask-completion-ratio_flowable.bpmn20.xml").Definitions).Definition.Nodes, n => n.Type == "UserTask");
+        Assert.Equal("percent", task.Inputs["mode"].Literal!.GetValue<string>());
+        Assert.Equal(50, task.Inputs["percent"].Literal!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task FlowableTimers_ReminderThenTimeout_AndAnIntermediateWait()
+    {
+        var definition = Assert.Single(Import("13-timers-boundary-and-intermediate-catch_flowable.bpmn20.xml").Definitions).Definition;
+        var first = definition.Nodes.Single(n => n.Id == "firstTask");
+        Assert.Equal("PT4H", first.Timeout);
+        Assert.Equal("PT1H", first.Reminder!.Interval);
+        Assert.Equal("PT1H", definition.Nodes.Single(n => n.Id == "afterReminderTimer").Inputs["duration"].Literal!.GetValue<string>());
+
+        using var harness = new EngineHarness();
+        var instance = await harness.RunAsync(definition);
+        harness.Clock.Advance(TimeSpan.FromMinutes(61));
+        await harness.Host.FireDueTimersAsync();
+        Assert.Contains(harness.Host.Get(instance.Id).Bookmarks, b => b.NodeId == "reminderTask"); // the reminder's path, the task still waiting
+        Assert.Contains(harness.Host.Get(instance.Id).Bookmarks, b => b.NodeId == "firstTask");
+        harness.Clock.Advance(TimeSpan.FromHours(3));
+        await harness.Host.FireDueTimersAsync();
+        Assert.DoesNotContain(harness.Host.Get(instance.Id).Bookmarks, b => b.NodeId == "firstTask"); // timed out
+    }
+
+    [Fact]
+    public void KitchenSink_EveryPoolIsADefinition_MessageFlowsAndEventSubProcessesReported()
+    {
+        var result = Import("07-all-elements-kitchen-sink_miwg-B.2.0.bpmn");
+        Assert.True(result.Definitions.Count >= 3);
+        var notes = result.Definitions.SelectMany(d => d.Notes).ToList();
+        Assert.Contains(notes, n => n.ElementType == "messageFlow" && n.Status == ImportStatus.NotImported);
+        Assert.Contains(notes, n => n.ElementType == "eventBasedGateway" && n.Status == ImportStatus.NotImported);
+        Assert.Contains(result.Definitions.SelectMany(d => d.Definition.Nodes), n => n.Type == "Inclusive" || n.Type == "Join");
+    }
+
+    [Theory]
+    [InlineData("""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">&lol2;</definitions>""", "declares a DTD")]
+    [InlineData("""<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p">&x;</process></definitions>""", "declares a DTD")]
+    [InlineData("""<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p"><startEvent id="s"></process></definitions>""", "line 1, position")]
+    [InlineData("""<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p"/></definitions>""", "no process with steps")]
+    [InlineData("""<bpmn:other xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"/>""", "not <definitions>")]
+    public void HostileOrBrokenXml_IsRefused_SayingWhatAndWhere(string xml, string expected)
+    {
+        var ex = Assert.Throws<WorkflowFormatException>(() => DefinitionConverter.Import(xml, DefinitionFormat.Bpmn, "upload.bpmn"));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("upload.bpmn", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HugeFile_IsRefusedBeforeItIsRead()
+    {
+        var huge = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">" + new string(' ', WorkflowJson.MaxDefinitionBytes) + "</definitions>";
+        var ex = Assert.Throws<WorkflowFormatException>(() => DefinitionConverter.Import(huge, source: "huge.bpmn"));
+        Assert.Contains("the limit is 8 MiB", ex.Message, StringComparison.Ordinal);
+    }
+}
