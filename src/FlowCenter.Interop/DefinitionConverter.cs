@@ -53,7 +53,7 @@ public static class DefinitionConverter
     {
         DefinitionFormat.FlowCenter => WorkflowJson.Write(definition),
         DefinitionFormat.Elsa => ElsaExporter.Export(definition).ToJsonString(ElsaJsonOptions) + "\n",
-        _ => throw new NotSupportedException($"Export to {format} is not available yet."),
+        _ => Bpmn.BpmnExporter.Export(definition),
     };
 
     /// <summary>The file name an export is offered under, such as <c>leave-request.v3.elsa.json</c>.</summary>

@@ -44,7 +44,7 @@ internal sealed partial class BpmnImporter
         {
             var language = (string?)expression.Attribute("language") ?? (string?)_root.Attribute("expressionLanguage");
             var translated = BpmnExpressions.Translate(expression.Value, language is not null && language.Contains("XPath", StringComparison.Ordinal) ? null : language);
-            if (!gateway)
+            if (!gateway && _extras is null)
             {
                 Note(flow, ImportStatus.Changed, ImportCodes.Approximated, "a condition on a flow out of a task: FlowCenter takes such a flow always; put a decision before it", null, "", "conditionalFlow");
             }
@@ -62,7 +62,7 @@ internal sealed partial class BpmnImporter
                 }
             }
         }
-        else if (gateway && port != Ports.Default && node.Type == "Decision")
+        else if (gateway && port != Ports.Default && node.Type == "Decision" && _extras is null)
         {
             Note(flow, ImportStatus.Changed, ImportCodes.Approximated, "a branch without a condition out of an exclusive gateway; give it one, or make it the default", null, "", "noCondition");
         }
@@ -82,6 +82,16 @@ internal sealed partial class BpmnImporter
             if (extra.ContainsKey("label"))
             {
                 connection.Label = Text(extra["label"]);
+            }
+
+            if (Text(extra["id"]) is { } exact && _definition.Connections.All(c => c == connection || c.Id != exact))
+            {
+                connection.Id = exact;
+            }
+
+            if (extra["vertices"] is JsonArray bends)
+            {
+                connection.Vertices = bends.Deserialize<List<Point>>(WorkflowJson.Options) ?? [];
             }
         }
     }
@@ -216,25 +226,36 @@ internal sealed partial class BpmnImporter
         {
             var incoming = _definition.Connections.Where(c => c.Target == nodeId && c.Source != nodeId).ToList();
             var outgoing = _definition.Connections.Where(c => c.Source == nodeId && c.Target != nodeId).ToList();
-            _definition.Connections.RemoveAll(c => c.Source == nodeId || c.Target == nodeId);
+            var at = incoming.Select(c => _definition.Connections.IndexOf(c)).ToList();
+            var merged = new List<(int At, ConnectionDefinition Connection)>();
             _definition.Nodes.RemoveAll(n => n.Id == nodeId);
-            foreach (var into in incoming)
+            for (var k = 0; k < incoming.Count; k++)
             {
+                var into = incoming[k];
                 for (var i = 0; i < outgoing.Count; i++)
                 {
                     var on = outgoing[i];
-                    _definition.Connections.Add(new ConnectionDefinition
+                    merged.Add((at[k], new ConnectionDefinition
                     {
-                        Id = outgoing.Count == 1 && _definition.Connections.All(c => c.Id != into.Id) ? into.Id : NextConnectionId(),
+                        Id = outgoing.Count == 1 ? into.Id : $"{into.Id}-{i + 1}",
                         Source = into.Source,
                         SourcePort = into.SourcePort,
                         Target = on.Target,
                         Condition = into.Condition ?? on.Condition,
                         Label = into.Label ?? on.Label,
                         Vertices = [.. into.Vertices, .. on.Vertices],
-                    });
+                    }));
                 }
             }
+
+            // Each path keeps its place in the order of connections: where the path into the pass-through was.
+            var placed = _definition.Connections.Select(c => (ConnectionDefinition?)c).ToList();
+            foreach (var (index, connection) in merged.OrderByDescending(m => m.At))
+            {
+                placed.Insert(index + 1, connection);
+            }
+
+            _definition.Connections = [.. placed.OfType<ConnectionDefinition>().Where(c => c.Source != nodeId && c.Target != nodeId)];
         }
     }
 

@@ -184,6 +184,13 @@ internal sealed partial class BpmnImporter
             return;
         }
 
+        if (Extension(element, "node")?["synthetic"] is JsonValue synthetic && synthetic.TryGetValue<bool>(out var added) && added)
+        {
+            // A gateway or end event FlowCenter's export added for BPMN's rules: the paths go straight through it.
+            PassThrough(element);
+            return;
+        }
+
         switch (kind)
         {
             case "startEvent":
@@ -698,7 +705,7 @@ internal sealed partial class BpmnImporter
     private void ReadGateway(XElement element, string type)
     {
         var outgoing = OutgoingOf(element);
-        if (outgoing.Count <= 1 && outgoing.All(f => f.Element(Model + "conditionExpression") is null))
+        if (outgoing.Count <= 1 && outgoing.All(f => f.Element(Model + "conditionExpression") is null) && _extras is null)
         {
             PassThrough(element);
             Note(element, ImportStatus.Changed, ImportCodes.Flattened, "a merging gateway: its incoming paths lead straight on", null, "merge");
@@ -713,7 +720,13 @@ internal sealed partial class BpmnImporter
     private void ReadParallel(XElement element)
     {
         var (incoming, outgoing) = (IncomingOf(element).Count, OutgoingOf(element).Count);
-        if (incoming <= 1 && outgoing <= 1)
+        if (_extras is not null)
+        {
+            // FlowCenter's own file: a fork or join as it was drawn, whatever its paths.
+            incoming = Math.Min(incoming, 1);
+        }
+
+        if (incoming <= 1 && outgoing <= 1 && _extras is null)
         {
             PassThrough(element);
             return;

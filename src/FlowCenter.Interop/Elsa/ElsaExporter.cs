@@ -19,13 +19,13 @@ internal static class ElsaExporter
 
     public static JsonObject Export(WorkflowDefinition definition)
     {
-        var extras = new Extras();
+        var extras = new ReadBack(c => $"{c.Source}|{c.SourcePort}|{c.Target}");
         var file = Write(definition, extras);
         // Read it back: whatever did not come back exactly is written in FlowCenter's own words, then checked again.
         for (var pass = 0; pass < 2; pass++)
         {
             var back = ElsaImporter.Import((JsonObject)file.DeepClone()).Definition;
-            if (!extras.Learn(definition, back))
+            if (!extras.Learn(definition, back, ElsaPort))
             {
                 break;
             }
@@ -36,76 +36,7 @@ internal static class ElsaExporter
         return file;
     }
 
-    /// <summary>What the export adds under customProperties.flowCenter, per node and connection.</summary>
-    private sealed class Extras
-    {
-        public Dictionary<string, JsonObject> Nodes { get; } = new(StringComparer.Ordinal);
-
-        public JsonObject Connections { get; } = [];
-
-        public JsonObject Ports { get; } = [];
-
-        /// <summary>Compares the definition with what the file gave back and notes the differences; false when there were none.</summary>
-        public bool Learn(WorkflowDefinition original, WorkflowDefinition back)
-        {
-            var learned = false;
-            foreach (var node in original.Nodes)
-            {
-                var read = back.Nodes.Find(n => n.Id == node.Id);
-                var extra = Nodes.TryGetValue(node.Id, out var known) ? known : new JsonObject();
-                learned |= Differ(extra, "displayName", node.DisplayName, read?.DisplayName);
-                learned |= Differ(extra, "description", node.Description, read?.Description);
-                learned |= Differ(extra, "layout", node.Layout, read?.Layout);
-                learned |= Differ(extra, "timeout", node.Timeout, read?.Timeout);
-                learned |= Differ(extra, "retry", node.Retry, read?.Retry);
-                learned |= Differ(extra, "reminder", node.Reminder, read?.Reminder);
-                learned |= Differ(extra, "inputs", node.Inputs, read?.Inputs);
-                if (extra.Count > 0)
-                {
-                    Nodes[node.Id] = extra;
-                }
-            }
-
-            var count = Math.Min(original.Connections.Count, back.Connections.Count);
-            for (var i = 0; i < count; i++)
-            {
-                var (mine, theirs) = (original.Connections[i], back.Connections[i]);
-                if (mine.SourcePort != theirs.SourcePort && mine.Source == theirs.Source)
-                {
-                    var ports = Ports[mine.Source] as JsonObject ?? (JsonObject)(Ports[mine.Source] = new JsonObject());
-                    ports[ElsaPort(original, mine)] = mine.SourcePort;
-                    learned = true;
-                }
-
-                var key = $"{mine.Source}|{mine.SourcePort}|{mine.Target}";
-                var extra = Connections[key] as JsonObject ?? new JsonObject();
-                learned |= Differ(extra, "id", mine.Id, theirs.Id);
-                learned |= Differ(extra, "condition", mine.Condition, theirs.Condition);
-                learned |= Differ(extra, "label", mine.Label, theirs.Label);
-                if (extra.Count > 0)
-                {
-                    Connections[key] = extra;
-                }
-            }
-
-            return learned;
-        }
-
-        private static bool Differ<T>(JsonObject extra, string name, T mine, T theirs)
-        {
-            var a = JsonSerializer.SerializeToNode(mine, WorkflowJson.Options);
-            var b = JsonSerializer.SerializeToNode(theirs, WorkflowJson.Options);
-            if (JsonNode.DeepEquals(a, b) || extra.ContainsKey(name))
-            {
-                return false;
-            }
-
-            extra[name] = a;
-            return true;
-        }
-    }
-
-    private static JsonObject Write(WorkflowDefinition definition, Extras extras)
+    private static JsonObject Write(WorkflowDefinition definition, ReadBack extras)
     {
         var variableIds = definition.Variables.ToDictionary(v => v.Name, v => "var-" + v.Name, StringComparer.Ordinal);
         var flowCenter = new JsonObject

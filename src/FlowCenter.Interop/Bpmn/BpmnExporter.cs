@@ -1,0 +1,421 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Serialization;
+using static FlowCenter.Interop.Bpmn.BpmnXml;
+
+namespace FlowCenter.Interop.Bpmn;
+
+/// <summary>
+/// Writes what the user drew as BPMN 2.0 with diagram interchange from the designer's layout: steps as the BPMN
+/// elements of the same meaning (user, script and call tasks, gateways, start and end events, timers and message
+/// catches), a step's timeout, reminder and error port as boundary events, the other ports as conditional flows.
+/// Where BPMN's rules want a gateway (paths that merge into a step) or an end event (a path that stops at a
+/// step), one is added and marked as FlowCenter's, so that import takes it away again. What BPMN cannot say
+/// (connector settings, forms, approval modes) goes into FlowCenter's extension namespace: the file is read back
+/// and only what did not come back the same is written there.
+/// </summary>
+internal static class BpmnExporter
+{
+    private const double TaskWidth = 100;
+    private const double TaskHeight = 80;
+
+    public static string Export(WorkflowDefinition definition)
+    {
+        var extras = new ReadBack(c => c.Id);
+        var xml = Write(definition, extras);
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var back = BpmnImporter.Import(xml, "the export").Definitions[0].Definition;
+            if (!extras.Learn(definition, back))
+            {
+                break;
+            }
+
+            xml = Write(definition, extras);
+        }
+
+        return xml;
+    }
+
+    private sealed record Shape(string Id, string Element, double X, double Y, double W, double H);
+
+    private static string Write(WorkflowDefinition definition, ReadBack extras)
+    {
+        XNamespace bpmn = Model;
+        var process = new XElement(bpmn + "process", new XAttribute("id", definition.Id), new XAttribute("name", definition.Name), new XAttribute("isExecutable", "true"));
+        if (definition.Description is { Length: > 0 } description)
+        {
+            process.Add(new XElement(bpmn + "documentation", description));
+        }
+
+        process.Add(Extension("definition", DefinitionExtras(definition)));
+        var globals = new List<XElement>();
+        var shapes = new List<Shape>();
+        var flows = new List<(XElement Flow, string Source, string Target, List<Point>? Vertices)>();
+        var layout = definition.Nodes.ToDictionary(n => n.Id, n => LayoutOf(definition, n), StringComparer.Ordinal);
+        var incoming = definition.Connections.GroupBy(c => c.Target).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var mergeOf = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        foreach (var node in definition.Nodes)
+        {
+            var outgoing = definition.Connections.Where(c => c.Source == node.Id).ToList();
+            var element = Element(definition, node, outgoing, globals);
+            var extra = extras.Nodes.GetValueOrDefault(node.Id);
+            if (extra is not null)
+            {
+                element.AddFirst(Extension("node", extra));
+            }
+
+            process.Add(element);
+            var (x, y, w, h) = layout[node.Id];
+            shapes.Add(new Shape(node.Id + "_di", node.Id, x, y, w, h));
+
+            // Paths that merge into a step meet in a gateway first; BPMN has no implicit joins.
+            if (incoming.GetValueOrDefault(node.Id) > 1 && node.Type is not ("Join" or "Inclusive"))
+            {
+                var merge = node.Id + "-merge";
+                mergeOf[node.Id] = merge;
+                process.Add(new XElement(bpmn + "exclusiveGateway", new XAttribute("id", merge), Extension("node", new JsonObject { ["synthetic"] = true })));
+                shapes.Add(new Shape(merge + "_di", merge, x - 70, y + h / 2 - 25, 50, 50));
+                var flow = new XElement(bpmn + "sequenceFlow", new XAttribute("id", merge + "-flow"), new XAttribute("sourceRef", merge), new XAttribute("targetRef", node.Id));
+                flows.Add((flow, merge, node.Id, null));
+            }
+
+            // A path that stops at a step (the last of a loop's body, a step whose port leads nowhere) ends in an end event.
+            if (outgoing.Count == 0 && node.Type is not ("End" or "Terminate" or "Fail"))
+            {
+                var end = node.Id + "-end";
+                process.Add(new XElement(bpmn + "endEvent", new XAttribute("id", end), new XAttribute("name", node.Label + " ✓"), Extension("node", new JsonObject { ["synthetic"] = true })));
+                shapes.Add(new Shape(end + "_di", end, x + w + 40, y + h / 2 - 18, 36, 36));
+                flows.Add((new XElement(bpmn + "sequenceFlow", new XAttribute("id", end + "-flow"), new XAttribute("sourceRef", node.Id), new XAttribute("targetRef", end)), node.Id, end, null));
+            }
+
+            foreach (var boundary in Boundaries(node, outgoing))
+            {
+                process.Add(boundary.Element);
+                shapes.Add(new Shape(boundary.Id + "_di", boundary.Id, x + w - 18 - 40 * boundary.Index, y + h - 18, 36, 36));
+            }
+        }
+
+        foreach (var connection in definition.Connections)
+        {
+            var source = definition.Nodes.Find(n => n.Id == connection.Source);
+            var sourceRef = source is not null && BoundaryPort(connection.SourcePort) && Waits(source) ? $"{connection.Source}-{connection.SourcePort}" : connection.Source;
+            var target = mergeOf.GetValueOrDefault(connection.Target, connection.Target);
+            var flow = new XElement(bpmn + "sequenceFlow", new XAttribute("id", connection.Id), new XAttribute("sourceRef", sourceRef), new XAttribute("targetRef", target));
+            var condition = ConditionOf(definition, source, connection);
+            if ((connection.Label ?? (condition is not null ? connection.SourcePort : null)) is { } name)
+            {
+                flow.Add(new XAttribute("name", name));
+            }
+
+            if (extras.Connections[connection.Id] is JsonObject extra)
+            {
+                flow.Add(Extension("connection", extra));
+            }
+
+            if (condition is not null)
+            {
+                flow.Add(new XElement(bpmn + "conditionExpression", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), new XAttribute("language", ElsaValuesLanguage(condition.Language)), condition.Source));
+            }
+
+            flows.Add((flow, sourceRef, target, connection.Vertices));
+        }
+
+        foreach (var (flow, _, _, _) in flows)
+        {
+            process.Add(flow);
+        }
+
+        var definitions = new XElement(bpmn + "definitions",
+            new XAttribute(XNamespace.Xmlns + "bpmn", Model),
+            new XAttribute(XNamespace.Xmlns + "bpmndi", Di),
+            new XAttribute(XNamespace.Xmlns + "dc", Dc),
+            new XAttribute(XNamespace.Xmlns + "di", DiCommon),
+            new XAttribute(XNamespace.Xmlns + "xsi", Xsi),
+            new XAttribute(XNamespace.Xmlns + "fc", BpmnXml.FlowCenter),
+            new XAttribute("id", "Definitions_" + definition.Id),
+            new XAttribute("targetNamespace", "http://flowcenter.dev/processes"),
+            new XAttribute("exporter", "FlowCenter"),
+            new XAttribute("exporterVersion", "1.0"));
+        foreach (var global in globals.DistinctBy(g => (string?)g.Attribute("id")))
+        {
+            definitions.Add(global);
+        }
+
+        definitions.Add(process);
+        definitions.Add(Diagram(definition.Id, shapes, flows));
+        return new XDocument(new XDeclaration("1.0", "UTF-8", null), definitions).Declaration + "\n" + definitions.ToString() + "\n";
+    }
+
+    private static string ElsaValuesLanguage(string language) => language.Equals("js", StringComparison.OrdinalIgnoreCase) ? "javascript" : language;
+
+    /// <summary>Where a step is drawn: the designer's layout, else a row; BPMN's own sizes where the designer gave none.</summary>
+    private static (double X, double Y, double W, double H) LayoutOf(WorkflowDefinition definition, NodeDefinition node)
+    {
+        var (w, h) = node.Type switch
+        {
+            "Start" or "EventStart" or "Cron" or "End" or "Terminate" or "Fail" or "Delay" or "Timer" or "WaitEvent" => (36.0, 36.0),
+            "Decision" or "Switch" or "Inclusive" or "Fork" or "Join" => (50.0, 50.0),
+            _ => (TaskWidth, TaskHeight),
+        };
+        if (node.Layout is { } layout)
+        {
+            return (layout.X, layout.Y, layout.Width ?? w, layout.Height ?? h);
+        }
+
+        var index = definition.Nodes.IndexOf(node);
+        return (100 + 180 * index, 100, w, h);
+    }
+
+    private static bool BoundaryPort(string port) => port is Ports.Timeout or Ports.Reminder or Ports.Error;
+
+    private static bool Waits(NodeDefinition node) => node.Type is "UserTask" or "WaitEvent" or "SubProcess";
+
+    /// <summary>The timeout, reminder and error of a step, as boundary events its ports' paths leave from.</summary>
+    private static IEnumerable<(string Id, XElement Element, int Index)> Boundaries(NodeDefinition node, List<ConnectionDefinition> outgoing)
+    {
+        XNamespace bpmn = Model;
+        if (!Waits(node))
+        {
+            yield break;
+        }
+
+        var index = 0;
+        foreach (var port in outgoing.Select(c => c.SourcePort).Where(BoundaryPort).Distinct())
+        {
+            var id = $"{node.Id}-{port}";
+            var boundary = new XElement(bpmn + "boundaryEvent", new XAttribute("id", id), new XAttribute("attachedToRef", node.Id));
+            switch (port)
+            {
+                case Ports.Timeout:
+                    boundary.Add(new XAttribute("name", node.Timeout ?? "timeout"));
+                    boundary.Add(new XElement(bpmn + "timerEventDefinition", new XElement(bpmn + "timeDuration", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), node.Timeout ?? "PT0S")));
+                    break;
+                case Ports.Reminder:
+                    boundary.Add(new XAttribute("name", "reminder " + (node.Reminder?.Interval ?? "")));
+                    boundary.Add(new XAttribute("cancelActivity", "false"));
+                    var cycle = node.Reminder is { } r ? $"R{(r.MaxCount > 0 ? r.MaxCount.ToString(CultureInfo.InvariantCulture) : "")}/{r.Interval}" : "R/PT1H";
+                    boundary.Add(new XElement(bpmn + "timerEventDefinition", new XElement(bpmn + "timeCycle", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), cycle)));
+                    break;
+                default:
+                    boundary.Add(new XAttribute("name", "error"));
+                    boundary.Add(new XElement(bpmn + "errorEventDefinition"));
+                    break;
+            }
+
+            yield return (id, boundary, index++);
+        }
+    }
+
+    /// <summary>
+    /// A flow's condition: a decision's own; for a step with several ways out, the port it leaves by, so that no
+    /// path splits without saying when it is taken.
+    /// </summary>
+    private static WorkflowExpression? ConditionOf(WorkflowDefinition definition, NodeDefinition? source, ConnectionDefinition connection)
+    {
+        if (source is null || source.Type is "Fork" or "Join")
+        {
+            return null;
+        }
+
+        if (source.Type is "Decision" or "Inclusive" or "Switch")
+        {
+            if (connection.SourcePort == Ports.Default)
+            {
+                return null;
+            }
+
+            if (source.Type == "Switch" && connection.Condition is null)
+            {
+                var cases = source.Inputs.GetValueOrDefault("cases")?.Literal as JsonArray ?? [];
+                var match = cases.OfType<JsonObject>().FirstOrDefault(c => (string?)c["name"] == connection.SourcePort);
+                return WorkflowExpression.Js((string?)match?["condition"] ?? "false");
+            }
+
+            return connection.Condition ?? WorkflowExpression.Js("true");
+        }
+
+        if (Waits(source) && BoundaryPort(connection.SourcePort))
+        {
+            return null;
+        }
+
+        var ways = definition.Connections.Count(c => c.Source == source.Id && !(Waits(source) && BoundaryPort(c.SourcePort)));
+        return ways > 1 ? WorkflowExpression.Js($"outcome == {JsonSerializer.Serialize(connection.SourcePort)}") : connection.Condition;
+    }
+
+    private static XElement Element(WorkflowDefinition definition, NodeDefinition node, List<ConnectionDefinition> outgoing, List<XElement> globals)
+    {
+        XNamespace bpmn = Model;
+        string? Literal(string input) => node.Inputs.TryGetValue(input, out var value) && value.Literal is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+        XElement Named(string kind) => new(bpmn + kind, new XAttribute("id", node.Id), new XAttribute("name", node.Label));
+        var element = node.Type switch
+        {
+            "Start" => Named("startEvent"),
+            "EventStart" or "WaitEvent" => Named(node.Type == "EventStart" ? "startEvent" : "intermediateCatchEvent"),
+            "Cron" => Named("startEvent"),
+            "End" => Named("endEvent"),
+            "Terminate" => Named("endEvent"),
+            "Fail" => Named("endEvent"),
+            "Delay" or "Timer" => Named("intermediateCatchEvent"),
+            "Decision" or "Switch" => Named("exclusiveGateway"),
+            "Inclusive" => Named("inclusiveGateway"),
+            "Fork" or "Join" => new XElement(bpmn + "parallelGateway", new XAttribute("id", node.Id), node.DisplayName is null ? null : new XAttribute("name", node.DisplayName)),
+            "UserTask" => Named("userTask"),
+            "Script" => Named("scriptTask"),
+            "SubProcess" => Named("callActivity"),
+            "Log" or "SetVariable" => Named("task"),
+            _ => Named("serviceTask"),
+        };
+        if (node.Description is { Length: > 0 } documentation)
+        {
+            element.Add(new XElement(bpmn + "documentation", documentation));
+        }
+
+        switch (node.Type)
+        {
+            case "EventStart" or "WaitEvent":
+                var eventName = Literal("eventName") ?? node.Id;
+                var messageId = "Message_" + BpmnImporter.IdOf(eventName);
+                globals.Add(new XElement(bpmn + "message", new XAttribute("id", messageId), new XAttribute("name", eventName)));
+                element.Add(new XElement(bpmn + "messageEventDefinition", new XAttribute("messageRef", messageId)));
+                break;
+            case "Cron":
+                element.Add(new XElement(bpmn + "timerEventDefinition", new XElement(bpmn + "timeCycle", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), Literal("cron") ?? "")));
+                break;
+            case "Terminate":
+                element.Add(new XElement(bpmn + "terminateEventDefinition"));
+                break;
+            case "Fail":
+                var errorId = "Error_" + node.Id;
+                globals.Add(new XElement(bpmn + "error", new XAttribute("id", errorId), new XAttribute("name", Literal("message") ?? node.Label), Literal("code") is { } code ? new XAttribute("errorCode", code) : null));
+                element.Add(new XElement(bpmn + "errorEventDefinition", new XAttribute("errorRef", errorId)));
+                break;
+            case "Delay":
+                element.Add(new XElement(bpmn + "timerEventDefinition", new XElement(bpmn + "timeDuration", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), Literal("duration") ?? "")));
+                break;
+            case "Timer":
+                element.Add(new XElement(bpmn + "timerEventDefinition", new XElement(bpmn + "timeDate", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), Literal("at") ?? "")));
+                break;
+            case "Decision" or "Inclusive" or "Switch":
+                if (outgoing.FirstOrDefault(c => c.SourcePort == Ports.Default) is { } fallback)
+                {
+                    element.Add(new XAttribute("default", fallback.Id));
+                }
+
+                break;
+            case "Script":
+                element.Add(new XAttribute("scriptFormat", "javascript"));
+                element.Add(new XElement(bpmn + "script", Literal("script") ?? ""));
+                break;
+            case "SubProcess":
+                element.Add(new XAttribute("calledElement", Literal("definitionId") ?? ""));
+                break;
+            case "UserTask":
+                if (node.Inputs.TryGetValue("mode", out var mode) && (string?)mode.Literal is "all" or "sequential" or "percent")
+                {
+                    element.Add(new XElement(bpmn + "multiInstanceLoopCharacteristics", new XAttribute("isSequential", (string?)mode.Literal == "sequential" ? "true" : "false")));
+                }
+
+                break;
+        }
+
+        return element;
+    }
+
+    private static XElement Extension(string name, JsonNode content) =>
+        new(Model + "extensionElements", new XElement(BpmnXml.FlowCenter + name, content.ToJsonString(WorkflowJson.CompactOptions)));
+
+    /// <summary>What BPMN cannot say of the process itself: variables, inputs, outputs, settings, translations, version.</summary>
+    private static JsonObject DefinitionExtras(WorkflowDefinition definition)
+    {
+        var options = WorkflowJson.Options;
+        var extras = new JsonObject
+        {
+            ["version"] = definition.Version,
+            ["variables"] = JsonSerializer.SerializeToNode(definition.Variables, options),
+            ["inputs"] = JsonSerializer.SerializeToNode(definition.Inputs, options),
+            ["outputs"] = JsonSerializer.SerializeToNode(definition.Outputs, options),
+            ["settings"] = JsonSerializer.SerializeToNode(definition.Settings, options),
+        };
+        if (definition.Schema is not null)
+        {
+            extras["schema"] = definition.Schema;
+        }
+
+        if (definition.SchemaVersion != WorkflowSchema.CurrentVersion)
+        {
+            extras["schemaVersion"] = definition.SchemaVersion;
+        }
+
+        if (definition.Translations is { Count: > 0 })
+        {
+            extras["translations"] = JsonSerializer.SerializeToNode(definition.Translations, options);
+        }
+
+        if (definition.Description is null)
+        {
+            extras["description"] = null;
+        }
+
+        return extras;
+    }
+
+    private static XElement Diagram(string processId, List<Shape> shapes, List<(XElement Flow, string Source, string Target, List<Point>? Vertices)> flows)
+    {
+        var plane = new XElement(Di + "BPMNPlane", new XAttribute("id", "BPMNPlane_" + processId), new XAttribute("bpmnElement", processId));
+        var byElement = shapes.ToDictionary(s => s.Element, StringComparer.Ordinal);
+        foreach (var shape in shapes)
+        {
+            plane.Add(new XElement(Di + "BPMNShape", new XAttribute("id", shape.Id), new XAttribute("bpmnElement", shape.Element),
+                new XElement(Dc + "Bounds", Attr("x", shape.X), Attr("y", shape.Y), Attr("width", shape.W), Attr("height", shape.H))));
+        }
+
+        foreach (var (flow, source, target, vertices) in flows)
+        {
+            var from = byElement.GetValueOrDefault(source);
+            var to = byElement.GetValueOrDefault(target);
+            if (from is null || to is null)
+            {
+                continue;
+            }
+
+            var bends = vertices ?? [];
+            var first = bends.Count > 0 ? bends[0] : new Point { X = to.X + to.W / 2, Y = to.Y + to.H / 2 };
+            var last = bends.Count > 0 ? bends[^1] : new Point { X = from.X + from.W / 2, Y = from.Y + from.H / 2 };
+            var edge = new XElement(Di + "BPMNEdge", new XAttribute("id", (string)flow.Attribute("id")! + "_di"), new XAttribute("bpmnElement", (string)flow.Attribute("id")!));
+            edge.Add(Waypoint(Border(from, first)));
+            foreach (var bend in bends)
+            {
+                edge.Add(Waypoint(bend));
+            }
+
+            edge.Add(Waypoint(Border(to, last)));
+            plane.Add(edge);
+        }
+
+        return new XElement(Di + "BPMNDiagram", new XAttribute("id", "BPMNDiagram_" + processId), plane);
+    }
+
+    /// <summary>Where the line from a shape's centre towards a point leaves the shape's bounds.</summary>
+    private static Point Border(Shape shape, Point towards)
+    {
+        var (cx, cy) = (shape.X + shape.W / 2, shape.Y + shape.H / 2);
+        var (dx, dy) = (towards.X - cx, towards.Y - cy);
+        if (dx == 0 && dy == 0)
+        {
+            return new Point { X = cx, Y = cy };
+        }
+
+        var scale = Math.Min(dx == 0 ? double.MaxValue : shape.W / 2 / Math.Abs(dx), dy == 0 ? double.MaxValue : shape.H / 2 / Math.Abs(dy));
+        return new Point { X = Math.Round(cx + dx * scale, 1), Y = Math.Round(cy + dy * scale, 1) };
+    }
+
+    private static XElement Waypoint(Point point) => new(DiCommon + "waypoint", Attr("x", point.X), Attr("y", point.Y));
+
+    private static XAttribute Attr(string name, double value) => new(name, value.ToString("0.##", CultureInfo.InvariantCulture));
+}

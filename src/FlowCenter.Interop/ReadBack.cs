@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Serialization;
+
+namespace FlowCenter.Interop;
+
+/// <summary>
+/// What an export must add in FlowCenter's own words so that importing it gives the definition back: the
+/// exporter writes the file in the other format's terms, reads it back, and notes here every field of a node or
+/// connection that did not come back the same; only those go into the file's FlowCenter extension.
+/// </summary>
+internal sealed class ReadBack(Func<ConnectionDefinition, string> connectionKey)
+{
+    public Dictionary<string, JsonObject> Nodes { get; } = new(StringComparer.Ordinal);
+
+    public JsonObject Connections { get; } = [];
+
+    /// <summary>Per node, the other format's port names that stand for FlowCenter's (Elsa's True for a decision's branch).</summary>
+    public JsonObject Ports { get; } = [];
+
+    public string KeyOf(ConnectionDefinition connection) => connectionKey(connection);
+
+    /// <summary>Notes what differs between the definition and what its file gave back; false when nothing did.</summary>
+    /// <param name="portName">The other format's name of a connection's port, for formats whose ports are names (Elsa); null for the others.</param>
+    public bool Learn(WorkflowDefinition original, WorkflowDefinition back, Func<WorkflowDefinition, ConnectionDefinition, string>? portName = null)
+    {
+        var learned = false;
+        foreach (var node in original.Nodes)
+        {
+            var read = back.Nodes.Find(n => n.Id == node.Id);
+            var extra = Nodes.TryGetValue(node.Id, out var known) ? known : new JsonObject();
+            learned |= Differ(extra, "type", node.Type, read?.Type);
+            learned |= Differ(extra, "displayName", node.DisplayName, read?.DisplayName);
+            learned |= Differ(extra, "description", node.Description, read?.Description);
+            learned |= Differ(extra, "layout", node.Layout, read?.Layout);
+            learned |= Differ(extra, "timeout", node.Timeout, read?.Timeout);
+            learned |= Differ(extra, "retry", node.Retry, read?.Retry);
+            learned |= Differ(extra, "reminder", node.Reminder, read?.Reminder);
+            learned |= Differ(extra, "inputs", node.Inputs, read?.Inputs);
+            if (extra.Count > 0)
+            {
+                Nodes[node.Id] = extra;
+            }
+        }
+
+        for (var i = 0; i < original.Connections.Count; i++)
+        {
+            var mine = original.Connections[i];
+            var theirs = back.Connections.Find(c => c.Id == mine.Id) ?? (i < back.Connections.Count ? back.Connections[i] : null);
+            if (theirs is null)
+            {
+                continue;
+            }
+
+            if (mine.SourcePort != theirs.SourcePort && mine.Source == theirs.Source && portName is not null)
+            {
+                var ports = Ports[mine.Source] as JsonObject ?? (JsonObject)(Ports[mine.Source] = new JsonObject());
+                ports[portName(original, mine)] = mine.SourcePort;
+                learned = true;
+            }
+
+            var key = KeyOf(mine);
+            var extra = Connections[key] as JsonObject ?? new JsonObject();
+            learned |= Differ(extra, "id", mine.Id, theirs.Id);
+            if (portName is null)
+            {
+                learned |= Differ(extra, "port", mine.SourcePort, theirs.SourcePort);
+            }
+
+            learned |= Differ(extra, "condition", mine.Condition, theirs.Condition);
+            learned |= Differ(extra, "label", mine.Label, theirs.Label);
+            learned |= Differ(extra, "vertices", mine.Vertices, theirs.Vertices);
+            if (extra.Count > 0)
+            {
+                Connections[key] = extra;
+            }
+        }
+
+        return learned;
+    }
+
+    private static bool Differ<T>(JsonObject extra, string name, T mine, T theirs)
+    {
+        var a = JsonSerializer.SerializeToNode(mine, WorkflowJson.Options);
+        var b = JsonSerializer.SerializeToNode(theirs, WorkflowJson.Options);
+        if (JsonNode.DeepEquals(a, b) || extra.ContainsKey(name))
+        {
+            return false;
+        }
+
+        extra[name] = a;
+        return true;
+    }
+}

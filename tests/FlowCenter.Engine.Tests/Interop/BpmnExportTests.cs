@@ -1,0 +1,61 @@
+using System.Xml.Linq;
+using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Serialization;
+using FlowCenter.Engine.Tests.TestSupport;
+using FlowCenter.Interop;
+
+namespace FlowCenter.Engine.Tests.Interop;
+
+/// <summary>FlowCenter definitions written as BPMN 2.0 with diagram interchange, and back unchanged.</summary>
+public sealed class BpmnExportTests
+{
+    private static readonly XNamespace Model = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static readonly XNamespace Di = "http://www.omg.org/spec/BPMN/20100524/DI";
+
+    public static TheoryData<string> ShippedWorkflows() => [.. RepositoryPaths.WorkflowFiles.Select(f => Path.GetFileName(f))];
+
+    [Theory]
+    [MemberData(nameof(ShippedWorkflows))]
+    public void EveryShippedWorkflow_ThroughBpmnAndBack_IsTheSameDefinition(string file)
+    {
+        var original = WorkflowJson.ParseDefinition(File.ReadAllText(Path.Combine(RepositoryPaths.Workflows, file)), file);
+        var bpmn = DefinitionConverter.Export(original, DefinitionFormat.Bpmn);
+        Assert.Equal(DefinitionFormat.Bpmn, DefinitionConverter.Detect(bpmn));
+
+        var back = Assert.Single(DefinitionConverter.Import(bpmn).Definitions);
+        Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back.Definition));
+        Assert.DoesNotContain(back.Notes, n => n.Status == ImportStatus.NotImported);
+    }
+
+    [Theory]
+    [MemberData(nameof(ShippedWorkflows))]
+    public void EveryElement_HasItsShape_EveryFlowItsEdge_WithTheDesignersBends(string file)
+    {
+        var original = WorkflowJson.ParseDefinition(File.ReadAllText(Path.Combine(RepositoryPaths.Workflows, file)), file);
+        var document = XDocument.Parse(DefinitionConverter.Export(original, DefinitionFormat.Bpmn));
+        var process = document.Root!.Element(Model + "process")!;
+        var shapes = document.Descendants(Di + "BPMNShape").Select(s => (string)s.Attribute("bpmnElement")!).ToHashSet();
+        var edges = document.Descendants(Di + "BPMNEdge").ToDictionary(e => (string)e.Attribute("bpmnElement")!);
+        foreach (var element in process.Elements().Where(e => e.Name.Namespace == Model && e.Name.LocalName is not ("sequenceFlow" or "documentation" or "extensionElements")))
+        {
+            Assert.Contains((string)element.Attribute("id")!, shapes);
+        }
+
+        foreach (var flow in process.Elements(Model + "sequenceFlow"))
+        {
+            Assert.True(edges.ContainsKey((string)flow.Attribute("id")!), $"flow {(string)flow.Attribute("id")!} has no edge");
+        }
+
+        foreach (var connection in original.Connections.Where(c => c.Vertices.Count > 0))
+        {
+            var waypoints = edges[connection.Id].Elements().Count();
+            Assert.Equal(connection.Vertices.Count + 2, waypoints);
+        }
+
+        foreach (var node in original.Nodes.Where(n => n.Layout is not null))
+        {
+            var bounds = document.Descendants(Di + "BPMNShape").Single(s => (string)s.Attribute("bpmnElement")! == node.Id).Elements().Single();
+            Assert.Equal(node.Layout!.X, double.Parse((string)bounds.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture), 2);
+        }
+    }
+}
