@@ -58,6 +58,7 @@ internal static class BpmnExporter
         var layout = definition.Nodes.ToDictionary(n => n.Id, n => LayoutOf(definition, n), StringComparer.Ordinal);
         var incoming = definition.Connections.GroupBy(c => c.Target).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var mergeOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pending = new List<Shape>();
 
         foreach (var node in definition.Nodes)
         {
@@ -79,7 +80,7 @@ internal static class BpmnExporter
                 var merge = node.Id + "-merge";
                 mergeOf[node.Id] = merge;
                 process.Add(new XElement(bpmn + "exclusiveGateway", new XAttribute("id", merge), Extension("node", new JsonObject { ["synthetic"] = true })));
-                shapes.Add(new Shape(merge + "_di", merge, x - 70, y + h / 2 - 25, 50, 50));
+                pending.Add(new Shape(merge + "_di", merge, x - 70, y + h / 2 - 25, 50, 50));
                 var flow = new XElement(bpmn + "sequenceFlow", new XAttribute("id", merge + "-flow"), new XAttribute("sourceRef", merge), new XAttribute("targetRef", node.Id));
                 flows.Add((flow, merge, node.Id, null));
             }
@@ -89,7 +90,7 @@ internal static class BpmnExporter
             {
                 var end = node.Id + "-end";
                 process.Add(new XElement(bpmn + "endEvent", new XAttribute("id", end), new XAttribute("name", node.Label + " ✓"), Extension("node", new JsonObject { ["synthetic"] = true })));
-                shapes.Add(new Shape(end + "_di", end, x + w + 40, y + h / 2 - 18, 36, 36));
+                pending.Add(new Shape(end + "_di", end, x + w + 40, y + h / 2 - 18, 36, 36));
                 flows.Add((new XElement(bpmn + "sequenceFlow", new XAttribute("id", end + "-flow"), new XAttribute("sourceRef", node.Id), new XAttribute("targetRef", end)), node.Id, end, null));
             }
 
@@ -100,6 +101,12 @@ internal static class BpmnExporter
             }
         }
 
+        // The gateways and end events added for BPMN's rules go where they overlap nothing already drawn.
+        foreach (var shape in pending)
+        {
+            shapes.Add(FreeSpot(shape, shapes));
+        }
+
         foreach (var connection in definition.Connections)
         {
             var source = definition.Nodes.Find(n => n.Id == connection.Source);
@@ -107,7 +114,9 @@ internal static class BpmnExporter
             var target = mergeOf.GetValueOrDefault(connection.Target, connection.Target);
             var flow = new XElement(bpmn + "sequenceFlow", new XAttribute("id", connection.Id), new XAttribute("sourceRef", sourceRef), new XAttribute("targetRef", target));
             var condition = ConditionOf(definition, source, connection);
-            if ((connection.Label ?? (condition is not null ? connection.SourcePort : null)) is { } name)
+            // A label belongs on a flow that says when it is taken (bpmnlint's superfluous-label); the others keep theirs in FlowCenter's extension.
+            var labelled = condition is not null || source?.Type is "Decision" or "Inclusive" or "Switch";
+            if (labelled && (connection.Label ?? (condition is not null ? connection.SourcePort : null)) is { } name)
             {
                 flow.Add(new XAttribute("name", name));
             }
@@ -123,6 +132,22 @@ internal static class BpmnExporter
             }
 
             flows.Add((flow, sourceRef, target, connection.Vertices));
+        }
+
+        // Each flow node names its flows (BPMN's incoming and outgoing), after its documentation and extensions.
+        var elements = process.Elements().Where(e => e.Attribute("id") is not null).ToDictionary(e => (string)e.Attribute("id")!, StringComparer.Ordinal);
+        foreach (var (flow, source, target, _) in flows)
+        {
+            var id = (string)flow.Attribute("id")!;
+            if (elements.TryGetValue(target, out var to))
+            {
+                Reference(to, "incoming", id);
+            }
+
+            if (elements.TryGetValue(source, out var from))
+            {
+                Reference(from, "outgoing", id);
+            }
         }
 
         foreach (var (flow, _, _, _) in flows)
@@ -149,6 +174,41 @@ internal static class BpmnExporter
         definitions.Add(process);
         definitions.Add(Diagram(definition.Id, shapes, flows));
         return new XDocument(new XDeclaration("1.0", "UTF-8", null), definitions).Declaration + "\n" + definitions.ToString() + "\n";
+    }
+
+    /// <summary>The shape moved to the nearest place, in steps around where it wants to be, where it overlaps no other.</summary>
+    private static Shape FreeSpot(Shape shape, List<Shape> drawn)
+    {
+        bool Overlaps(Shape a) => drawn.Any(b => !b.Element.Contains("-timeout", StringComparison.Ordinal) && a.X < b.X + b.W + 10 && b.X < a.X + a.W + 10 && a.Y < b.Y + b.H + 10 && b.Y < a.Y + a.H + 10);
+        for (var ring = 0; ring < 12; ring++)
+        {
+            foreach (var (dx, dy) in new[] { (0, 0), (0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1) })
+            {
+                var candidate = shape with { X = shape.X + dx * 60 * ring, Y = shape.Y + dy * 60 * ring };
+                if ((ring > 0 || (dx, dy) == (0, 0)) && !Overlaps(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return shape;
+    }
+
+    /// <summary>Adds an incoming or outgoing reference where BPMN's schema wants it: incoming ones before outgoing ones, both before the rest.</summary>
+    private static void Reference(XElement element, string kind, string flowId)
+    {
+        XNamespace bpmn = Model;
+        var reference = new XElement(bpmn + kind, flowId);
+        var before = element.Elements().LastOrDefault(e => e.Name.LocalName is "documentation" or "extensionElements" or "incoming" || (kind == "outgoing" && e.Name.LocalName == "outgoing"));
+        if (before is null)
+        {
+            element.AddFirst(reference);
+        }
+        else
+        {
+            before.AddAfterSelf(reference);
+        }
     }
 
     private static string ElsaValuesLanguage(string language) => language.Equals("js", StringComparison.OrdinalIgnoreCase) ? "javascript" : language;

@@ -52,10 +52,11 @@ public sealed class DefinitionImports(DefinitionService definitions, IDefinition
         return saved;
     }
 
-    /// <summary>A stored version in a format; null when there is no such version.</summary>
+    /// <summary>A stored version (0: the latest) in a format; null when there is no such version.</summary>
     public async Task<(string FileName, string ContentType, string Text)?> ExportAsync(string definitionId, int version, DefinitionFormat format, CancellationToken cancellationToken = default)
     {
-        if (await store.FindAsync(definitionId, version, cancellationToken) is not { } stored)
+        var found = version > 0 ? await store.FindAsync(definitionId, version, cancellationToken) : await store.FindLatestAsync(definitionId, cancellationToken);
+        if (found is not { } stored)
         {
             return null;
         }

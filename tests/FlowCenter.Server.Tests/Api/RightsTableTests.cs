@@ -30,6 +30,7 @@ public sealed class RightsTableTests
         ("/tasks/{ItemId}", "UOOOOO", "the page loads for anyone signed in; the task's data comes through CaseReader (a stranger sees 'not found')"),
         ("/requests/new", "UOOOOO", "new request"),
         ("/requests/{InstanceId}", "UOOOOO", "as /tasks/{ItemId}"),
+        ("/processes/{DefinitionId}/bpmn", "UFFOFO", "a process drawn and checked as BPMN, designers"),
         ("/instances", "UFFFOO", "every case, operators"),
         ("/instances/{InstanceId}", "UFFFOO", "one case with its repairs, operators (its people follow it under /requests)"),
         ("/instances/batches", "UFFFOO", "batch operations, operators"),
