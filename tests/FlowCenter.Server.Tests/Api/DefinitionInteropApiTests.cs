@@ -69,4 +69,59 @@ public sealed class DefinitionInteropApiTests
         using var refused = await server.ClientAs("zhang.wei").PostAsync("/api/definitions/import", Elsa("loop-setvariable-javascript-decision-legacy.json"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
+
+    /// <summary>The OMG's invoice handling (BPMN MIWG C.1.1) imported and worked through the inbox by the people it names.</summary>
+    [Fact]
+    public async Task InvoiceHandlingBpmn_ImportedAndPublished_IsWorkedThroughTheInbox_ToTheEnd()
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerProcess.StartAsync("interop-invoice", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        // The file names a "demo" user and an "accounting" group; the company's own people stand for them.
+        var file = File.ReadAllText(TempFolder.RepositoryFile("tests", "FlowCenter.Engine.Tests", "Fixtures", "bpmn", "01-invoice-handling_miwg-C.1.1.bpmn"))
+            .Replace("camunda:assignee=\"demo\"", "camunda:assignee=\"zhao.lei\"", StringComparison.Ordinal)
+            .Replace("camunda:candidateGroups=\"accounting\"", "camunda:candidateGroups=\"Finance\"", StringComparison.Ordinal);
+        using var designer = server.ClientAs("designer");
+        using var imported = await designer.PostAsync("/api/definitions/import?publish=true", new StringContent(file, Encoding.UTF8, "application/xml"));
+        var report = (await imported.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("bpmn", report["format"]!.GetValue<string>());
+        var definition = report["definitions"]![0]!;
+        Assert.True(definition["status"]!.GetValue<string>() == "Published", definition.ToJsonString());
+        Assert.Contains(definition["notes"]!.AsArray(), n => n!["element"]!.GetValue<string>() == "archiveInvoice" && n["status"]!.GetValue<string>() == "changed");
+
+        using var requester = server.ClientAs("zhang.wei");
+        using var started = await requester.PostAsJsonAsync("/api/instances", new { definitionId = "handle-invoice", businessKey = "INV-7" });
+        var instanceId = (await started.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+
+        async Task DecideAsync(string user, string title, object data, string box = "todo")
+        {
+            using var person = server.ClientAs(user);
+            var task = await Eventually.ThatAsync(
+                async () => (await person.GetFromJsonAsync<JsonObject>($"/api/tasks?box={box}"))!["items"]!.AsArray().FirstOrDefault(t => t!.ToJsonString().Contains(title, StringComparison.Ordinal)),
+                t => t is not null, $"{user}'s task '{title}'");
+            var item = task!["itemId"]!.GetValue<string>();
+            if (box == "pool")
+            {
+                using var claimed = await person.PostAsJsonAsync($"/api/tasks/{item}/claim", new { });
+                Assert.True(claimed.IsSuccessStatusCode, await claimed.Content.ReadAsStringAsync());
+            }
+
+            using var decided = await person.PostAsJsonAsync($"/api/tasks/{item}/decide", new { outcome = "done", data });
+            Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+        }
+
+        await DecideAsync("zhao.lei", "Assign Approver", new { approver = "li.na" });
+        await DecideAsync("li.na", "Approve Invoice", new { approved = false });
+        await DecideAsync("zhao.lei", "Rechnung kl", new { clarified = "yes" });
+        await DecideAsync("li.na", "Approve Invoice", new { approved = true });
+        await DecideAsync("wang.fang", "Prepare Bank Transfer", new { }, box: "pool");
+        var done = await Eventually.ThatAsync(() => server.GetAsync($"/api/instances/{instanceId}"), i => i["status"]!.GetValue<string>() == "completed", "the invoice case completed");
+        var variables = await server.GetAsync($"/api/instances/{instanceId}/variables");
+        Assert.Equal("Archive Invoice", variables["log"]![0]!.GetValue<string>());
+        Assert.True(variables["approved"]!.GetValue<bool>());
+        Assert.Equal("INV-7", done["businessKey"]!.GetValue<string>());
+    }
 }
