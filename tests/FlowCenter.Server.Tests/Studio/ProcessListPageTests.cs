@@ -121,4 +121,56 @@ public sealed class ProcessListPageTests
             throw await Browser.ExplainAsync(page, ex, "import-elsa", server, "[data-testid=import-report]", "[data-testid=import-error]", "[data-testid=process-table]");
         }
     }
+
+    /// <summary>A Camunda 7 BPMN file imported in the Studio: its report, a draft saved, the diagram in the BPMN view; a hostile file refused.</summary>
+    [BrowserFact]
+    public async Task BpmnFile_ImportShowsTheReport_SavesADraft_HostileXmlIsRefused()
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerProcess.StartAsync("studio-import-bpmn", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(30_000);
+        var problems = Browser.Watch(page);
+        try
+        {
+            await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/processes");
+            await Browser.ChooseFileAsync(page, TempFolder.RepositoryFile("tests", "FlowCenter.Engine.Tests", "Fixtures", "bpmn", "08-invoice-receipt-dmn-callactivity_camunda7.bpmn"));
+            await Assertions.Expect(page.Locator("[data-testid=import-format]")).ToHaveTextAsync("BPMN 2.0");
+            await Assertions.Expect(page.Locator("[data-testid=import-note][data-element=ServiceTask_1]")).ToContainTextAsync("until you choose a connector");
+            await Assertions.Expect(page.Locator("[data-testid=import-note][data-element=reviewInvoice]")).ToContainTextAsync("Became a “Sub-process” step");
+            await Assertions.Expect(page.Locator("[data-testid=import-note][data-element=approveInvoice]")).ToContainTextAsync("belongs to the other tool");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-import-bpmn.png"), FullPage = true });
+            await page.Locator("[data-testid=import-save-draft]").ClickAsync();
+            var row = page.Locator("[data-testid=process-table] tr", new PageLocatorOptions { HasText = "Invoice Receipt" });
+            await Assertions.Expect(row).ToContainTextAsync("Draft");
+
+            // The draft exported again and drawn by bpmn-js.
+            await row.Locator("[data-testid=export] button").ClickAsync();
+            await page.Locator("[data-testid=export-bpmn-view]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=bpmn-canvas] .djs-element.djs-shape").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=bpmn-clean], [data-testid=bpmn-findings]")).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-bpmn-view-imported.png"), FullPage = true });
+
+            // A file that declares entities is refused, saying why; nothing is saved.
+            var hostile = Path.Combine(folder.Path, "lol.bpmn");
+            await File.WriteAllTextAsync(hostile, """<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">&lol2;</definitions>""");
+            await page.GotoAsync(server.Client.BaseAddress + "processes");
+            await Browser.ChooseFileAsync(page, hostile);
+            await Assertions.Expect(page.Locator("[data-testid=import-error]")).ToContainTextAsync("This BPMN 2.0 file cannot be read.");
+            await Assertions.Expect(page.Locator("[data-testid=import-error-detail]")).ToContainTextAsync("declares a DTD");
+            Assert.Single((await server.GetAsync("/api/definitions")).AsArray());
+            Assert.Empty(problems);
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
+        {
+            throw await Browser.ExplainAsync(page, ex, "import-bpmn", server, "[data-testid=import-report]", "[data-testid=import-error]", "[data-testid=process-table]", "[data-testid=bpmn-findings]");
+        }
+    }
 }
