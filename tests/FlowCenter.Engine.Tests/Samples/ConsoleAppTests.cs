@@ -48,6 +48,38 @@ public sealed class ConsoleAppTests
         }
     }
 
+    [Fact]
+    public async Task Convert_ElsaToBpmnAndBack_WithoutAServer_ThenRunsTheResult()
+    {
+        var elsa = Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa", "loop-setvariable-javascript-decision-legacy.json");
+        var folder = Path.Combine(Path.GetTempPath(), $"convert-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var bpmn = Path.Combine(folder, "loop.bpmn");
+            var (code, text) = await RunAsync("convert", elsa, "--to", "bpmn", "--out", bpmn);
+            Assert.Equal(0, code);
+            Assert.Contains("(Elsa): 68e6bca3d86c4a5a8dfb825f1d5c0875: 5 imported, 2 changed, 0 not imported", text, StringComparison.Ordinal);
+            Assert.Contains("getCounter() + 1 → Counter + 1", text, StringComparison.Ordinal);
+            Assert.StartsWith("<?xml", await File.ReadAllTextAsync(bpmn), StringComparison.Ordinal);
+
+            var json = Path.Combine(folder, "loop.json");
+            (code, _) = await RunAsync("convert", bpmn, "--to", "json", "--out", json);
+            Assert.Equal(0, code);
+            (code, text) = await RunAsync("run", json);
+            Assert.Equal(0, code);
+            Assert.Contains("Completed", text, StringComparison.Ordinal);
+
+            (code, text) = await RunAsync("convert", elsa, "--to", "visio");
+            Assert.Equal(1, code);
+            Assert.Contains("--to must be json, elsa or bpmn", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<(int Code, string Output)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
