@@ -208,17 +208,6 @@ internal sealed partial class BpmnImporter
         return connection;
     }
 
-    private string NextConnectionId()
-    {
-        var n = _definition.Connections.Count + 1;
-        while (_definition.Connections.Any(c => c.Id == $"c{n}"))
-        {
-            n++;
-        }
-
-        return $"c{n}";
-    }
-
     /// <summary>Removes the pass-through nodes: each path into one goes straight on to where its paths lead.</summary>
     private void RemovePassThrough()
     {
@@ -392,25 +381,13 @@ internal sealed partial class BpmnImporter
     private void Note(XElement element, ImportStatus status, string code, string message, string? nodeId, params string[] arguments) =>
         _notes.Add(new ImportNote(Id(element) ?? $"line {Line(element)}", element.Name.LocalName, status, code, message) { NodeId = nodeId, Arguments = arguments });
 
-    private string UniqueId(string id)
-    {
-        var unique = id;
-        for (var n = 2; !_ids.Add(unique); n++)
-        {
-            unique = $"{id}-{n}";
-        }
+    private string UniqueId(string id) => Ids.Unique(_ids, id);
 
-        return unique;
-    }
+    private string NextConnectionId() => Ids.NextConnection(_definition);
 
-    /// <summary>An id FlowCenter accepts: letters, digits, '-' and '_'.</summary>
-    internal static string IdOf(string text)
-    {
-        var id = string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')).Trim('-');
-        return id.Length == 0 ? "step" : id.Length > 100 ? id[..100] : id;
-    }
+    internal static string IdOf(string text) => Ids.Of(text);
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+    private static string? Text(JsonNode? node) => Ids.Text(node);
 
     private static double Number(XElement element, string attribute) =>
         double.TryParse((string?)element.Attribute(attribute), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : 0;

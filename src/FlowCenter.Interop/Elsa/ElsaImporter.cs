@@ -582,41 +582,18 @@ internal sealed partial class ElsaImporter
         return connection;
     }
 
-    private string NextConnectionId()
-    {
-        var n = _definition.Connections.Count + 1;
-        while (_definition.Connections.Any(c => c.Id == $"c{n}"))
-        {
-            n++;
-        }
+    private string NextConnectionId() => Ids.NextConnection(_definition);
 
-        return $"c{n}";
-    }
+    private string UniqueId(string id) => Ids.Unique(_ids, id);
 
-    private string UniqueId(string id)
-    {
-        var unique = id;
-        for (var n = 2; !_ids.Add(unique); n++)
-        {
-            unique = $"{id}-{n}";
-        }
-
-        return unique;
-    }
-
-    /// <summary>An id FlowCenter accepts: letters, digits, '-' and '_'.</summary>
-    private static string IdOf(string text)
-    {
-        var id = string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-')).Trim('-');
-        return id.Length == 0 ? "step" : id.Length > 100 ? id[..100] : id;
-    }
+    private static string IdOf(string text) => Ids.Of(text);
 
     private static string ShortType(string type) => type.Contains('.', StringComparison.Ordinal) ? type[(type.LastIndexOf('.') + 1)..] : type;
 
     private void Note(string elementId, string elementType, ImportStatus status, string code, string message, string? nodeId, params string[] arguments) =>
         _notes.Add(new ImportNote(elementId, elementType, status, code, message) { NodeId = nodeId, Arguments = arguments });
 
-    private static string? Text(JsonNode? node) => ElsaValues.Text(node);
+    private static string? Text(JsonNode? node) => Ids.Text(node);
 
     private static double Number(JsonNode? node) =>
         node is JsonValue v && (v.TryGetValue<double>(out var d) || (v.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out d))) ? d : 0;

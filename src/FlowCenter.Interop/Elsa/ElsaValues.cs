@@ -237,5 +237,5 @@ internal static class ElsaValues
         }
     }
 
-    public static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+    public static string? Text(JsonNode? node) => Ids.Text(node);
 }
