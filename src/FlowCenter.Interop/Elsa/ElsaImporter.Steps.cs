@@ -56,12 +56,9 @@ internal sealed partial class ElsaImporter
         if (type == "Elsa.StartAt" && trigger)
         {
             // Start, then wait until the time.
-            node.Id = UniqueId(elsaId + "-start");
-            node.Type = "Start";
-            var wait = AddNode(elsaId, "Timer", activity);
-            wait.Layout = node.Layout is { } at ? new NodeLayout { X = at.X + 160, Y = at.Y } : null;
-            Connect(node.Id, Ports.Done, wait.Id);
-            node = wait;
+            first = AddNode(elsaId + "-start", "Start", null);
+            first.Layout = node.Layout is { } at ? new NodeLayout { X = at.X - 160, Y = at.Y } : null;
+            Connect(first.Id, Ports.Done, node.Id);
         }
 
         ReadInputs(activity, node, type, elsaId, trigger);

@@ -175,7 +175,7 @@ internal sealed partial class ElsaImporter
             var elsaId = Text(activity["id"]);
             if (string.IsNullOrEmpty(elsaId))
             {
-                elsaId = UniqueId(ShortType(Text(activity["type"]) ?? "activity").ToLowerInvariant());
+                elsaId = Fresh(ShortType(Text(activity["type"]) ?? "activity").ToLowerInvariant());
                 activity["id"] = elsaId;
                 Note(elsaId, Text(activity["type"]) ?? "", ImportStatus.Changed, ImportCodes.IdAssigned, $"the activity had no id; it is '{elsaId}'", null, elsaId);
             }
@@ -207,7 +207,7 @@ internal sealed partial class ElsaImporter
 
         if (entry is null)
         {
-            var start = AddNode(isRoot ? "start" : UniqueId("start"), "Start", null);
+            var start = AddNode("start", "Start", null);
             return new Fragment(start.Id, [(start.Id, Ports.Done)]);
         }
 
@@ -216,7 +216,7 @@ internal sealed partial class ElsaImporter
         {
             if (entryNode.Type is not ("Start" or "EventStart" or "Cron"))
             {
-                var start = AddNode(UniqueId("start"), "Start", null);
+                var start = AddNode("start", "Start", null);
                 start.Layout = entryNode.Layout is { } at ? new NodeLayout { X = at.X - 160, Y = at.Y } : null;
                 Connect(start.Id, Ports.Done, entryNode.Id);
                 Note(start.Id, "Elsa.Start", ImportStatus.Changed, ImportCodes.Approximated, "the flowchart has no start activity; a start step was added before its first activity", start.Id, "Start", "start");
@@ -324,7 +324,7 @@ internal sealed partial class ElsaImporter
     /// <summary>Adds the nodes one activity becomes; a structured activity becomes a piece of graph.</summary>
     private Fragment ReadActivity(JsonObject activity)
     {
-        var elsaId = Text(activity["id"]) is { Length: > 0 } given ? given : UniqueId("activity");
+        var elsaId = Text(activity["id"]) is { Length: > 0 } given ? given : Fresh("activity");
         var type = Text(activity["type"]) ?? "";
         var flowCenter = activity["customProperties"]?["flowCenter"] as JsonObject;
         if (flowCenter?["type"] is JsonValue ft && ft.TryGetValue<string>(out var fcType))
@@ -386,7 +386,7 @@ internal sealed partial class ElsaImporter
 
         if (first is null)
         {
-            var empty = AddNode(Text(sequence["id"]) ?? UniqueId("sequence"), "Fork", sequence);
+            var empty = AddNode(Text(sequence["id"]) ?? Fresh("sequence"), "Fork", sequence);
             return Single(empty);
         }
 
@@ -395,7 +395,7 @@ internal sealed partial class ElsaImporter
 
     private Fragment ReadIf(JsonObject activity)
     {
-        var elsaId = Text(activity["id"]) ?? UniqueId("if");
+        var elsaId = Text(activity["id"]) ?? Fresh("if");
         var decision = AddNode(elsaId, "Decision", activity);
         var condition = Input(activity["condition"], "condition", elsaId, "Elsa.If", asValue: true);
         var exits = new List<(string, string)>();
@@ -427,7 +427,7 @@ internal sealed partial class ElsaImporter
 
     private Fragment ReadLoop(JsonObject activity, string kind)
     {
-        var elsaId = Text(activity["id"]) ?? UniqueId("loop");
+        var elsaId = Text(activity["id"]) ?? Fresh("loop");
         var type = Text(activity["type"]) ?? "";
         var loop = AddNode(elsaId, kind == "While" ? "While" : "ForEach", activity);
         _accessors["CurrentValue"] = "CurrentValue";
@@ -585,6 +585,18 @@ internal sealed partial class ElsaImporter
     private string NextConnectionId() => Ids.NextConnection(_definition);
 
     private string UniqueId(string id) => Ids.Unique(_ids, id);
+
+    /// <summary>An id no node has yet, not taken by this call (the node that gets it takes it).</summary>
+    private string Fresh(string id)
+    {
+        var fresh = id;
+        for (var n = 2; _ids.Contains(fresh); n++)
+        {
+            fresh = $"{id}-{n}";
+        }
+
+        return fresh;
+    }
 
     private static string IdOf(string text) => Ids.Of(text);
 

@@ -113,7 +113,8 @@ public sealed class ElsaImportTests
         var script = Assert.Single(imported.Definition.Nodes, n => n.Type == "Script");
         Assert.Equal("Variable1", script.Inputs["resultVariable"].Literal!.GetValue<string>());
         // The first activity can start the workflow in Elsa: FlowCenter begins with a start step before it.
-        Assert.Contains(imported.Notes, n => n.Code == ImportCodes.Approximated && n.NodeId is not null && imported.Definition.Nodes.Single(x => x.Id == n.NodeId).Type == "Start");
+        Assert.Contains(imported.Notes, n => n.Code == ImportCodes.Approximated && n.NodeId == "start");
+        Assert.Equal("Start", imported.Definition.Nodes.Single(n => n.Id == "start").Type);
         Assert.Contains(imported.Notes, n => n.ElementId == "8654ab45535f4069" && n.Status == ImportStatus.Changed); // Complete's outcome 'Success' is not kept
 
         using var harness = new EngineHarness();
