@@ -45,7 +45,7 @@ internal static class BpmnExporter
     private static string Write(WorkflowDefinition definition, ReadBack extras)
     {
         XNamespace bpmn = Model;
-        var process = new XElement(bpmn + "process", new XAttribute("id", definition.Id), new XAttribute("name", definition.Name), new XAttribute("isExecutable", "true"));
+        var process = new XElement(bpmn + "process", new XAttribute("id", X(definition.Id)), new XAttribute("name", definition.Name), new XAttribute("isExecutable", "true"));
         if (definition.Description is { Length: > 0 } description)
         {
             process.Add(new XElement(bpmn + "documentation", description));
@@ -64,7 +64,14 @@ internal static class BpmnExporter
         {
             var outgoing = definition.Connections.Where(c => c.Source == node.Id).ToList();
             var element = Element(definition, node, outgoing, globals);
-            var extra = extras.Nodes.GetValueOrDefault(node.Id);
+            var extra = extras.Nodes.GetValueOrDefault(node.Id)?.DeepClone() as JsonObject;
+            if (X(node.Id) != node.Id)
+            {
+                // An id BPMN cannot take (XML ids begin with a letter): written with '_' before it, the id itself kept here.
+                extra ??= [];
+                extra["id"] = node.Id;
+            }
+
             if (extra is not null)
             {
                 element.AddFirst(Extension("node", extra));
@@ -72,26 +79,26 @@ internal static class BpmnExporter
 
             process.Add(element);
             var (x, y, w, h) = layout[node.Id];
-            shapes.Add(new Shape(node.Id + "_di", node.Id, x, y, w, h));
+            shapes.Add(new Shape(X(node.Id) + "_di", X(node.Id), x, y, w, h));
 
             // Paths that merge into a step meet in a gateway first; BPMN has no implicit joins.
             if (incoming.GetValueOrDefault(node.Id) > 1 && node.Type is not ("Join" or "Inclusive"))
             {
-                var merge = node.Id + "-merge";
+                var merge = X(node.Id) + "-merge";
                 mergeOf[node.Id] = merge;
                 process.Add(new XElement(bpmn + "exclusiveGateway", new XAttribute("id", merge), Extension("node", new JsonObject { ["synthetic"] = true })));
                 pending.Add(new Shape(merge + "_di", merge, x - 70, y + h / 2 - 25, 50, 50));
-                var flow = new XElement(bpmn + "sequenceFlow", new XAttribute("id", merge + "-flow"), new XAttribute("sourceRef", merge), new XAttribute("targetRef", node.Id));
-                flows.Add((flow, merge, node.Id, null));
+                var flow = new XElement(bpmn + "sequenceFlow", new XAttribute("id", merge + "-flow"), new XAttribute("sourceRef", merge), new XAttribute("targetRef", X(node.Id)));
+                flows.Add((flow, merge, X(node.Id), null));
             }
 
             // A path that stops at a step (the last of a loop's body, a step whose port leads nowhere) ends in an end event.
             if (outgoing.Count == 0 && node.Type is not ("End" or "Terminate" or "Fail"))
             {
-                var end = node.Id + "-end";
+                var end = X(node.Id) + "-end";
                 process.Add(new XElement(bpmn + "endEvent", new XAttribute("id", end), new XAttribute("name", node.Label + " ✓"), Extension("node", new JsonObject { ["synthetic"] = true })));
                 pending.Add(new Shape(end + "_di", end, x + w + 40, y + h / 2 - 18, 36, 36));
-                flows.Add((new XElement(bpmn + "sequenceFlow", new XAttribute("id", end + "-flow"), new XAttribute("sourceRef", node.Id), new XAttribute("targetRef", end)), node.Id, end, null));
+                flows.Add((new XElement(bpmn + "sequenceFlow", new XAttribute("id", end + "-flow"), new XAttribute("sourceRef", X(node.Id)), new XAttribute("targetRef", end)), X(node.Id), end, null));
             }
 
             foreach (var boundary in Boundaries(node, outgoing))
@@ -110,9 +117,9 @@ internal static class BpmnExporter
         foreach (var connection in definition.Connections)
         {
             var source = definition.Nodes.Find(n => n.Id == connection.Source);
-            var sourceRef = source is not null && BoundaryPort(connection.SourcePort) && Waits(source) ? $"{connection.Source}-{connection.SourcePort}" : connection.Source;
-            var target = mergeOf.GetValueOrDefault(connection.Target, connection.Target);
-            var flow = new XElement(bpmn + "sequenceFlow", new XAttribute("id", connection.Id), new XAttribute("sourceRef", sourceRef), new XAttribute("targetRef", target));
+            var sourceRef = source is not null && BoundaryPort(connection.SourcePort) && Waits(source) ? $"{X(connection.Source)}-{connection.SourcePort}" : X(connection.Source);
+            var target = mergeOf.GetValueOrDefault(connection.Target, X(connection.Target));
+            var flow = new XElement(bpmn + "sequenceFlow", new XAttribute("id", X(connection.Id)), new XAttribute("sourceRef", sourceRef), new XAttribute("targetRef", target));
             var condition = ConditionOf(definition, source, connection);
             // A label belongs on a flow that says when it is taken (bpmnlint's superfluous-label); the others keep theirs in FlowCenter's extension.
             var labelled = condition is not null || source?.Type is "Decision" or "Inclusive" or "Switch";
@@ -121,9 +128,16 @@ internal static class BpmnExporter
                 flow.Add(new XAttribute("name", name));
             }
 
-            if (extras.Connections[connection.Id] is JsonObject extra)
+            var connectionExtra = extras.Connections[connection.Id]?.DeepClone() as JsonObject;
+            if (X(connection.Id) != connection.Id)
             {
-                flow.Add(Extension("connection", extra));
+                connectionExtra ??= [];
+                connectionExtra["id"] = connection.Id;
+            }
+
+            if (connectionExtra is not null)
+            {
+                flow.Add(Extension("connection", connectionExtra));
             }
 
             if (condition is not null)
@@ -172,7 +186,7 @@ internal static class BpmnExporter
         }
 
         definitions.Add(process);
-        definitions.Add(Diagram(definition.Id, shapes, flows));
+        definitions.Add(Diagram(X(definition.Id), shapes, flows));
         return new XDocument(new XDeclaration("1.0", "UTF-8", null), definitions).Declaration + "\n" + definitions.ToString() + "\n";
     }
 
@@ -211,6 +225,9 @@ internal static class BpmnExporter
         }
     }
 
+    /// <summary>An id as XML (and so BPMN) takes it: beginning with a letter or '_'; FlowCenter's may begin with a digit.</summary>
+    private static string X(string id) => id.Length > 0 && (char.IsAsciiLetter(id[0]) || id[0] == '_') ? id : "_" + id;
+
     private static string ElsaValuesLanguage(string language) => language.Equals("js", StringComparison.OrdinalIgnoreCase) ? "javascript" : language;
 
     /// <summary>Where a step is drawn: the designer's layout, else a row; BPMN's own sizes where the designer gave none.</summary>
@@ -247,8 +264,8 @@ internal static class BpmnExporter
         var index = 0;
         foreach (var port in outgoing.Select(c => c.SourcePort).Where(BoundaryPort).Distinct())
         {
-            var id = $"{node.Id}-{port}";
-            var boundary = new XElement(bpmn + "boundaryEvent", new XAttribute("id", id), new XAttribute("attachedToRef", node.Id));
+            var id = $"{X(node.Id)}-{port}";
+            var boundary = new XElement(bpmn + "boundaryEvent", new XAttribute("id", id), new XAttribute("attachedToRef", X(node.Id)));
             switch (port)
             {
                 case Ports.Timeout:
@@ -312,7 +329,7 @@ internal static class BpmnExporter
     {
         XNamespace bpmn = Model;
         string? Literal(string input) => node.Inputs.TryGetValue(input, out var value) && value.Literal is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
-        XElement Named(string kind) => new(bpmn + kind, new XAttribute("id", node.Id), new XAttribute("name", node.Label));
+        XElement Named(string kind) => new(bpmn + kind, new XAttribute("id", X(node.Id)), new XAttribute("name", node.Label));
         var element = node.Type switch
         {
             "Start" => Named("startEvent"),
@@ -324,7 +341,7 @@ internal static class BpmnExporter
             "Delay" or "Timer" => Named("intermediateCatchEvent"),
             "Decision" or "Switch" => Named("exclusiveGateway"),
             "Inclusive" => Named("inclusiveGateway"),
-            "Fork" or "Join" => new XElement(bpmn + "parallelGateway", new XAttribute("id", node.Id), node.DisplayName is null ? null : new XAttribute("name", node.DisplayName)),
+            "Fork" or "Join" => new XElement(bpmn + "parallelGateway", new XAttribute("id", X(node.Id)), node.DisplayName is null ? null : new XAttribute("name", node.DisplayName)),
             "UserTask" => Named("userTask"),
             "Script" => Named("scriptTask"),
             "SubProcess" => Named("callActivity"),
@@ -364,7 +381,7 @@ internal static class BpmnExporter
             case "Decision" or "Inclusive" or "Switch":
                 if (outgoing.FirstOrDefault(c => c.SourcePort == Ports.Default) is { } fallback)
                 {
-                    element.Add(new XAttribute("default", fallback.Id));
+                    element.Add(new XAttribute("default", X(fallback.Id)));
                 }
 
                 break;
@@ -396,6 +413,7 @@ internal static class BpmnExporter
         var options = WorkflowJson.Options;
         var extras = new JsonObject
         {
+            ["id"] = definition.Id,
             ["version"] = definition.Version,
             ["variables"] = JsonSerializer.SerializeToNode(definition.Variables, options),
             ["inputs"] = JsonSerializer.SerializeToNode(definition.Inputs, options),

@@ -264,6 +264,7 @@ internal sealed partial class BpmnImporter
             _definition.SchemaVersion = schemaVersion;
         }
 
+        _definition.Id = Text(_extras["id"]) ?? _definition.Id;
         if (_extras["version"] is JsonValue v && v.TryGetValue<int>(out var number))
         {
             _definition.Version = number;

@@ -58,4 +58,24 @@ public sealed class BpmnExportTests
             Assert.Equal(node.Layout!.X, double.Parse((string)bounds.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture), 2);
         }
     }
+
+    public static TheoryData<string> ElsaFiles() =>
+        [.. Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa"), "*.json").Select(f => Path.GetFileName(f)).Order()];
+
+    /// <summary>Elsa's ids are hex and may begin with a digit, which XML ids may not: written with '_' before them, and back as they were.</summary>
+    [Theory]
+    [MemberData(nameof(ElsaFiles))]
+    public void ImportedElsaFiles_ThroughBpmnAndBack_AreTheSame_WithValidXmlIds(string file)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa", file));
+        var definition = Assert.Single(DefinitionConverter.Import(text).Definitions).Definition;
+        var bpmn = DefinitionConverter.Export(definition, DefinitionFormat.Bpmn);
+        foreach (var id in XDocument.Parse(bpmn).Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>())
+        {
+            Assert.True(char.IsAsciiLetter(id[0]) || id[0] == '_', $"'{id}' is not an XML id");
+        }
+
+        var back = Assert.Single(DefinitionConverter.Import(bpmn).Definitions).Definition;
+        Assert.Equal(WorkflowJson.Write(definition), WorkflowJson.Write(back));
+    }
 }
