@@ -16,6 +16,7 @@ public static class StudioServiceCollectionExtensions
         services.TryAddScoped<Tasks.CurrentUser>();
         services.TryAddTransient<Designer.ActivityText>();
         services.TryAddTransient<Designer.ProblemText>();
+        services.TryAddTransient<Processes.ImportNoteText>();
         services.TryAddScoped<Designer.OrganisationChoices>();
         return services;
     }

@@ -12,7 +12,7 @@ public static class BuiltInActivities
     [
         new Start(), new End(), new Terminate(), new Decision(), new Switch(), new Fork(), new Join(), new Inclusive(),
         new ForEach(), new While(), new SubProcess(),
-        new SetVariable(), new Script(), new Log(), new Fail(),
+        new SetVariable(), new Script(), new Log(), new SetBusinessKey(), new Fail(),
         new Delay(), new Timing.Timer(), new Cron(),
         new WaitEvent(), new EventStart(), new UserTask(),
     ];

@@ -345,7 +345,7 @@ internal static class BpmnExporter
             "UserTask" => Named("userTask"),
             "Script" => Named("scriptTask"),
             "SubProcess" => Named("callActivity"),
-            "Log" or "SetVariable" => Named("task"),
+            "Log" or "SetVariable" or "SetBusinessKey" => Named("task"),
             _ => Named("serviceTask"),
         };
         if (node.Description is { Length: > 0 } documentation)

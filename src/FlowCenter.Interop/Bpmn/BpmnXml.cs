@@ -23,6 +23,9 @@ internal static class BpmnXml
     /// <summary>The vendors whose assignment and form attributes are read, in the order they are tried.</summary>
     public static readonly XNamespace[] Vendors = [Camunda, Flowable, Activiti];
 
+    /// <summary>The deepest nesting of elements read; BPMN's own (definitions, process, sub-processes, a task's extensions) stays far below it.</summary>
+    public const int MaxDepth = 100;
+
     /// <summary>
     /// Parses XML without DTD processing or external entities, within the definition size limit; a malformed file
     /// is refused with its line and position.
@@ -40,6 +43,19 @@ internal static class BpmnXml
         };
         try
         {
+            // Nesting is bounded before anything walks the tree: sub-processes are read recursively.
+            using (var scan = XmlReader.Create(new StringReader(text), settings))
+            {
+                while (scan.Read())
+                {
+                    if (scan.Depth > MaxDepth)
+                    {
+                        var line = (IXmlLineInfo)scan;
+                        throw new WorkflowFormatException($"{name} is nested deeper than {MaxDepth} elements (line {line.LineNumber}, position {line.LinePosition}).");
+                    }
+                }
+            }
+
             using var reader = XmlReader.Create(new StringReader(text), settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }

@@ -205,6 +205,7 @@ internal static class ElsaExporter
             "SetVariable" => "Elsa.SetVariable",
             "Script" => "Elsa.RunJavaScript",
             "Log" => "Elsa.WriteLine",
+            "SetBusinessKey" => "Elsa.Correlate",
             "Delay" => "Elsa.Delay",
             "Timer" => "Elsa.StartAt",
             "Cron" => "Elsa.Cron",
@@ -278,6 +279,9 @@ internal static class ElsaExporter
                 break;
             case "Elsa.WriteLine":
                 activity["text"] = Wrap("text", "String");
+                break;
+            case "Elsa.Correlate":
+                activity["correlationId"] = Wrap("key", "String");
                 break;
             case "Elsa.Delay":
                 activity["timeSpan"] = Literal("duration") is { } duration ? ElsaValues.WriteLiteral(ElsaValues.TimeSpanText(duration), "TimeSpan") : Wrap("duration", "TimeSpan");

@@ -39,6 +39,7 @@ internal sealed partial class ElsaImporter
             "Elsa.HttpEndpoint" => ("EventStart", "httpEndpoint"),
             "Elsa.SendHttpRequest" or "Elsa.FlowSendHttpRequest" => ("HttpRequest", "httpPorts"),
             "Elsa.WriteLine" => ("Log", null),
+            "Elsa.Correlate" => ("SetBusinessKey", null),
             "Elsa.ExecuteWorkflow" or "Elsa.DispatchWorkflow" => ("SubProcess", null),
             _ when activity["workflowDefinitionId"] is JsonValue => ("SubProcess", null),
             _ => (null, null),
@@ -208,6 +209,9 @@ internal sealed partial class ElsaImporter
                 break;
             case "Elsa.WriteLine":
                 Set("text", In("text"));
+                break;
+            case "Elsa.Correlate":
+                Set("key", In("correlationId"));
                 break;
             case "Elsa.ExecuteWorkflow" or "Elsa.DispatchWorkflow":
                 Set("definitionId", In("workflowDefinitionId") is { Literal: JsonValue } target ? InputValue.FromLiteral(IdOf(target.Literal!.GetValue<string>())) : In("workflowDefinitionId"));

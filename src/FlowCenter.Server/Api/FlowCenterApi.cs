@@ -71,7 +71,7 @@ public static class FlowCenterApi
 
         // Reads a file of any format FlowCenter knows and reports on every element; with dryRun=true nothing is saved,
         // else each definition becomes a draft (published too with publish=true, when it has no errors).
-        api.MapPost("/definitions/import", async (string? format, bool? dryRun, bool? publish, HttpRequest request, DefinitionImports imports, CancellationToken ct) =>
+        api.MapPost("/definitions/import", async (string? format, bool? dryRun, bool? publish, string? process, HttpRequest request, DefinitionImports imports, CancellationToken ct) =>
         {
             DefinitionFormat? chosen = null;
             if (format is not null && (chosen = ParseFormat(format)) is null)
@@ -92,6 +92,17 @@ public static class FlowCenterApi
             catch (WorkflowFormatException ex)
             {
                 return Results.BadRequest(new ApiError(ex.Message));
+            }
+
+            // A collaboration holds a process per pool: process=<id> takes only that one.
+            if (process is not null)
+            {
+                if (preview.Items.All(i => i.Definition.Id != process))
+                {
+                    return Results.BadRequest(new ApiError($"The file has no process '{process}'; it has {string.Join(", ", preview.Items.Select(i => i.Definition.Id))}."));
+                }
+
+                preview = preview with { Items = [.. preview.Items.Where(i => i.Definition.Id == process)] };
             }
 
             var saved = dryRun == true ? [] : await imports.SaveAsync(preview, publish == true, ct);

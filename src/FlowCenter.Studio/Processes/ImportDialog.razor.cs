@@ -1,4 +1,3 @@
-using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Serialization;
 using FlowCenter.Engine.Validation;
@@ -22,6 +21,7 @@ public sealed partial class ImportDialog
     private string? _error;
     private string? _errorDetail;
     private bool _saving;
+    private HashSet<ImportPreviewItem> _chosen = [];
 
     [CascadingParameter]
     private IMudDialogInstance MudDialog { get; set; } = null!;
@@ -40,10 +40,7 @@ public sealed partial class ImportDialog
     private Designer.ProblemText Problems { get; set; } = null!;
 
     [Inject]
-    private Designer.ActivityText Words { get; set; } = null!;
-
-    [Inject]
-    private ActivityRegistry Activities { get; set; } = null!;
+    private ImportNoteText Notes { get; set; } = null!;
 
     /// <summary>The step a problem is at, by its name in the file (its id beside it); nothing for the whole process.</summary>
     private static string Where(ValidationProblem problem, WorkflowDefinition definition) =>
@@ -66,6 +63,7 @@ public sealed partial class ImportDialog
         try
         {
             _preview = await Imports.PreviewAsync(text, null, File.Name);
+            _chosen = [.. _preview.Items];
         }
         catch (WorkflowFormatException ex)
         {
@@ -82,36 +80,14 @@ public sealed partial class ImportDialog
         }
     }
 
-    /// <summary>A report line in the user's language, from its code and parts.</summary>
-    private string NoteText(ImportNote note)
-    {
-        var args = note.Arguments;
-        string Step(int i) => args.Count > i && Activities.Find(args[i]) is { } activity ? Words.Name(activity) : args.Count > i ? args[i] : "";
-        string Arg(int i) => args.Count > i ? args[i] : "";
-        // A sentence chosen by the argument at i, filled with the arguments after it.
-        string Part(string prefix, int i) => L[prefix + Arg(i), [.. args.Skip(i + 1)]];
-        return note.Code switch
-        {
-            ImportCodes.Mapped => L["Import_Mapped", Step(0)],
-            ImportCodes.Approximated => Arg(0).Length == 0 ? Part("ImportChange_", 1) : L["Import_Approximated", Step(0), Part("ImportChange_", 1)],
-            ImportCodes.NotInFlowCenter => Part("ImportMissing_", 0),
-            ImportCodes.Boundary => Part("ImportBoundary_", 0),
-            ImportCodes.UnknownType => L["Import_UnknownType", Arg(0)],
-            ImportCodes.ExpressionLanguage => L["Import_ExpressionLanguage", Arg(0), Arg(1)],
-            ImportCodes.ExpressionRewritten => L["Import_ExpressionRewritten", Arg(0), Arg(1), Arg(2)],
-            ImportCodes.SettingDropped => args.Count > 1 ? L["ImportDropped_" + Arg(1), Arg(0)] : L["Import_SettingDropped", Arg(0)],
-            ImportCodes.DanglingConnection => L["Import_DanglingConnection", Arg(0)],
-            ImportCodes.IdAssigned => L["Import_IdAssigned", Arg(0)],
-            ImportCodes.Flattened => L["Import_Flattened_" + Arg(0)],
-            ImportCodes.Variable => L["Import_Variable_" + Arg(1), Arg(0)],
-            _ => note.Message,
-        };
-    }
+    private string NoteText(ImportNote note) => Notes.Of(note);
+
+    private void Choose(ImportPreviewItem item, bool on) => _ = on ? _chosen.Add(item) : _chosen.Remove(item);
 
     private async Task SaveAsync(bool publish)
     {
         _saving = true;
-        var saved = await Imports.SaveAsync(_preview!, publish);
+        var saved = await Imports.SaveAsync(_preview! with { Items = [.. _preview!.Items.Where(_chosen.Contains)] }, publish);
         MudDialog.Close(DialogResult.Ok(saved[0]));
     }
 }

@@ -179,6 +179,16 @@ public sealed class BpmnImportTests
     }
 
     [Fact]
+    public void SubProcessesNestedTooDeep_AreRefused_NotOverflowed()
+    {
+        var open = string.Concat(Enumerable.Range(0, 5_000).Select(i => $"<subProcess id=\"s{i}\"><startEvent id=\"b{i}\"/>"));
+        var close = string.Concat(Enumerable.Repeat("</subProcess>", 5_000));
+        var xml = $"<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\"><startEvent id=\"s\"/>{open}{close}</process></definitions>";
+        var ex = Assert.Throws<WorkflowFormatException>(() => DefinitionConverter.Import(xml, source: "deep.bpmn"));
+        Assert.Contains("nested deeper than 100", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HugeFile_IsRefusedBeforeItIsRead()
     {
         var huge = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">" + new string(' ', WorkflowJson.MaxDefinitionBytes) + "</definitions>";

@@ -193,4 +193,22 @@ public sealed class ElsaImportTests
         var ex = Assert.Throws<WorkflowFormatException>(() => DefinitionConverter.Import(deep, source: "deep.json"));
         Assert.Contains("deep.json", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Correlate_SetsTheBusinessKey_AndIsWrittenAsCorrelateAgain()
+    {
+        var file = """
+            {"definitionId":"corr","name":"Correlated","root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"s","type":"Elsa.Start"},
+              {"id":"c","type":"Elsa.Correlate","correlationId":{"typeName":"String","expression":{"type":"JavaScript","value":"'PO-' + (40 + 2)"}}}],
+             "connections":[{"source":{"activity":"s","port":"Done"},"target":{"activity":"c","port":"In"}}]}}
+            """;
+        var definition = Assert.Single(DefinitionConverter.Import(file).Definitions).Definition;
+        Assert.Equal("SetBusinessKey", definition.Nodes.Single(n => n.Id == "c").Type);
+        using var harness = new EngineHarness();
+        var instance = await harness.RunAsync(definition);
+        Assert.Equal("PO-42", instance.BusinessKey);
+        var again = JsonNode.Parse(DefinitionConverter.Export(definition, DefinitionFormat.Elsa))!;
+        Assert.Contains(again["root"]!["activities"]!.AsArray(), a => a!["type"]!.GetValue<string>() == "Elsa.Correlate");
+    }
 }

@@ -72,6 +72,7 @@ public sealed class HostileInputTests
             ("import: XML that is not BPMN", designer, () => new(HttpMethod.Post, "/api/definitions/import") { Content = new StringContent("<html><body/></html>", Encoding.UTF8, "application/xml") }, "not BPMN 2.0"),
             ("import: unknown format", designer, () => new(HttpMethod.Post, "/api/definitions/import?format=visio") { Content = Json("{}") }, "Unknown format 'visio'"),
             ("import: 9 MiB", designer, () => new(HttpMethod.Post, "/api/definitions/import") { Content = Json(new string(' ', 9 * 1024 * 1024)), Headers = { ExpectContinue = true } }, "larger than"),
+            ("import: a process the file does not have", designer, () => new(HttpMethod.Post, "/api/definitions/import?process=nope") { Content = Json("{\"definitionId\":\"x\",\"root\":{\"type\":\"Elsa.Flowchart\",\"activities\":[]}}") }, "has no process 'nope'"),
             ("export: unknown format", designer, () => new(HttpMethod.Get, "/api/definitions/request/versions/1/export?format=visio"), "Unknown format 'visio'"),
             ("start: field not in the form", requester, () => new(HttpMethod.Post, "/api/instances") { Content = Json("""{"definitionId":"request","input":{"amount":5,"total":1}}""") }, "'total' is not a field"),
             ("start: text for a number", requester, () => new(HttpMethod.Post, "/api/instances") { Content = Json("""{"definitionId":"request","input":{"amount":"lots"}}""") }, "must be a number"),

@@ -14,7 +14,7 @@ public sealed class PageTourTests
 {
     private static readonly string[] Pages =
     [
-        "/", "/processes", "/designer", "/designer/order-to-delivery", "/tasks", "/tasks/{item}", "/requests/new", "/requests/{instance}",
+        "/", "/processes", "/processes/order-to-delivery/bpmn", "/designer", "/designer/order-to-delivery", "/tasks", "/tasks/{item}", "/requests/new", "/requests/{instance}",
         "/me/away", "/me/tokens", "/admin/organization", "/admin/connections", "/admin/audit",
         "/instances", "/instances?status=waiting&var=reason%20contains%20bear&sort=-duration", "/instances/{instance}",
         "/instances/batches", "/instances/batches/{batch}", "/alerts", "/monitor",
@@ -40,7 +40,7 @@ public sealed class PageTourTests
     // placeholders count as text.
     private const string EnglishWords = """
         () => {
-          const allowed = ['FlowCenter', 'JavaScript', 'Webhook', 'RabbitMQ', 'XPath', 'Cron', 'Elsa'];
+          const allowed = ['FlowCenter', 'JavaScript', 'Webhook', 'RabbitMQ', 'XPath', 'Cron', 'Elsa', 'bpmnlint'];
           const named = e => { const t = e.closest('[translate]'); return t !== null && t.getAttribute('translate') === 'no'; };
           const english = text => (text.replace(/[A-Za-z0-9]+(?:[._:\/$-][A-Za-z0-9]+)+/g, '').match(/[A-Za-z][A-Za-z']+/g) || [])
             .filter(w => !/^[A-Z0-9]+s?$/.test(w) && !allowed.includes(w));

@@ -166,6 +166,22 @@ public sealed class ProcessListPageTests
             await Assertions.Expect(page.Locator("[data-testid=import-error]")).ToContainTextAsync("This BPMN 2.0 file cannot be read.");
             await Assertions.Expect(page.Locator("[data-testid=import-error-detail]")).ToContainTextAsync("declares a DTD");
             Assert.Single((await server.GetAsync("/api/definitions")).AsArray());
+
+            // A collaboration of four pools: each is a process to import, or only those ticked.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await page.GotoAsync(server.Client.BaseAddress + "processes");
+            await Browser.ChooseFileAsync(page, TempFolder.RepositoryFile("tests", "FlowCenter.Engine.Tests", "Fixtures", "bpmn", "07-all-elements-kitchen-sink_miwg-B.2.0.bpmn"));
+            var choices = page.Locator("[data-testid=import-choose] input, input[data-testid=import-choose]");
+            await Assertions.Expect(choices).ToHaveCountAsync(4);
+            for (var i = 0; i < 3; i++)
+            {
+                await choices.Nth(i).UncheckAsync();
+            }
+
+            await Assertions.Expect(choices.Nth(3)).ToBeCheckedAsync();
+            await page.Locator("[data-testid=import-save-draft]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=process-table]")).ToContainTextAsync("WFP-0");
+            Assert.Equal(2, (await server.GetAsync("/api/definitions")).AsArray().Count);
             Assert.Empty(problems);
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)

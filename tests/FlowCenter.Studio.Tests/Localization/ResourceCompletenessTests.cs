@@ -33,6 +33,25 @@ public sealed class ResourceCompletenessTests : StudioTestContext
         Assert.NotEmpty(english);
     }
 
+    /// <summary>A name written twice in a resource file keeps only its first text: a new sentence under a name already taken never shows.</summary>
+    [Fact]
+    public void EveryResourceFile_NamesEachTextOnce()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "FlowCenter.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var files = Directory.GetFiles(Path.Combine(folder!.FullName, "src", "FlowCenter.Studio", "Localization"), "*.resx");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var twice = System.Xml.Linq.XDocument.Load(file).Root!.Elements("data").GroupBy(d => (string)d.Attribute("name")!).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.True(twice.Count == 0, $"{Path.GetFileName(file)} names these twice: {string.Join(", ", twice)}");
+        }
+    }
+
     [Fact]
     public void EveryWordOfMudBlazor_TheStudioCanShow_HasAChineseOne()
     {
