@@ -24,19 +24,61 @@ public sealed record ImportPreview(DefinitionFormat Format, IReadOnlyList<Import
 /// then drafts saved on the user's word. An unreadable file is a <see cref="Engine.Serialization.WorkflowFormatException"/>
 /// naming what and where.
 /// </summary>
-public sealed class DefinitionImports(DefinitionService definitions, IDefinitionStore store, WorkflowEngine engine)
+public sealed class DefinitionImports(DefinitionService definitions, IDefinitionStore store, WorkflowEngine engine, Organization.IDirectory directory)
 {
     public async Task<ImportPreview> PreviewAsync(string text, DefinitionFormat? format, string? source, CancellationToken cancellationToken = default)
     {
         var result = DefinitionConverter.Import(text, format, source);
         var items = new List<ImportPreviewItem>();
-        foreach (var imported in result.Definitions)
+        foreach (var read in result.Definitions)
         {
+            var imported = await AssignLanesAsync(read, cancellationToken);
             var latest = await store.FindLatestAsync(imported.Definition.Id, cancellationToken);
             items.Add(new ImportPreviewItem(imported, engine.Validator.Validate(imported.Definition), latest?.Version));
         }
 
         return new ImportPreview(result.Format, items);
+    }
+
+    /// <summary>
+    /// A BPMN lane names who does its tasks: the file cannot say whether the name is a role or a position, the
+    /// organisation can. A lane named after a role keeps that role (as the organisation spells it); one named after
+    /// a position (by its name or id) assigns its tasks to the position.
+    /// </summary>
+    private async Task<ImportedDefinition> AssignLanesAsync(ImportedDefinition imported, CancellationToken cancellationToken)
+    {
+        var lanes = imported.Notes.Where(n => n.Code == ImportCodes.Approximated && n.Arguments is [_, "laneRole", _] && n.NodeId is not null).ToList();
+        if (lanes.Count == 0)
+        {
+            return imported;
+        }
+
+        var roles = await directory.ListRolesAsync(cancellationToken);
+        var positions = await directory.ListPositionsAsync(cancellationToken);
+        var notes = imported.Notes.ToList();
+        foreach (var note in lanes)
+        {
+            var lane = note.Arguments[2];
+            var node = imported.Definition.Nodes.Find(n => n.Id == note.NodeId);
+            if (node is null)
+            {
+                continue;
+            }
+
+            if (roles.FirstOrDefault(r => string.Equals(r, lane, StringComparison.OrdinalIgnoreCase)) is { } role)
+            {
+                node.Inputs["assignee"] = InputValue.FromLiteral(new System.Text.Json.Nodes.JsonArray(role));
+            }
+            else if (positions.FirstOrDefault(p => string.Equals(p.Id, lane, StringComparison.OrdinalIgnoreCase)
+                || p.Name.Split(" / ").Append(p.Name).Any(name => string.Equals(name.Trim(), lane, StringComparison.OrdinalIgnoreCase))) is { } position)
+            {
+                node.Inputs["assignTo"] = InputValue.FromLiteral("position");
+                node.Inputs["assignee"] = InputValue.FromLiteral(new System.Text.Json.Nodes.JsonArray(position.Id));
+                notes[notes.IndexOf(note)] = note with { Message = $"mapped to a user task: assigned to the position named after its lane, '{lane}'", Arguments = ["UserTask", "lanePosition", lane] };
+            }
+        }
+
+        return new ImportedDefinition(imported.Definition, notes);
     }
 
     /// <summary>Saves each definition as a draft (a new version after a published one); publishes those without errors when asked.</summary>

@@ -65,6 +65,24 @@ public sealed class DefinitionInteropApiTests
         using var missing = await designer.GetAsync("/api/definitions/leave-request/versions/9/export?format=elsa");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
 
+        // Lanes name roles or positions; the organisation tells which.
+        const string lanes = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="laned" isExecutable="true">
+              <laneSet id="ls"><lane id="l1" name="Finance manager"><flowNodeRef>pay</flowNodeRef></lane><lane id="l2" name="finance"><flowNodeRef>book</flowNodeRef></lane></laneSet>
+              <startEvent id="s"/><userTask id="pay" name="Pay"/><userTask id="book" name="Book"/><endEvent id="e"/>
+              <sequenceFlow id="f1" sourceRef="s" targetRef="pay"/><sequenceFlow id="f2" sourceRef="pay" targetRef="book"/><sequenceFlow id="f3" sourceRef="book" targetRef="e"/>
+            </process></definitions>
+            """;
+        using var laned = await designer.PostAsync("/api/definitions/import", new StringContent(lanes, Encoding.UTF8, "application/xml"));
+        Assert.Equal(HttpStatusCode.OK, laned.StatusCode);
+        var nodes = JsonNode.Parse(await designer.GetStringAsync("/api/definitions/laned/versions/1/json"))!["nodes"]!.AsArray();
+        var pay = nodes.Single(n => n!["id"]!.GetValue<string>() == "pay")!["inputs"]!;
+        Assert.Equal("position", pay["assignTo"]!["literal"]!.GetValue<string>());
+        Assert.Equal("finance-manager", pay["assignee"]!["literal"]![0]!.GetValue<string>());
+        var book = nodes.Single(n => n!["id"]!.GetValue<string>() == "book")!["inputs"]!;
+        Assert.Equal("role", book["assignTo"]!["literal"]!.GetValue<string>());
+        Assert.Equal("Finance", book["assignee"]!["literal"]![0]!.GetValue<string>());
+
         // A requester may not import.
         using var refused = await server.ClientAs("zhang.wei").PostAsync("/api/definitions/import", Elsa("loop-setvariable-javascript-decision-legacy.json"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
