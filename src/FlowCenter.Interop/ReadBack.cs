@@ -80,6 +80,73 @@ internal sealed class ReadBack(Func<ConnectionDefinition, string> connectionKey)
         return learned;
     }
 
+    /// <summary>
+    /// Gives a node what an export noted of it (the other side of <see cref="Learn"/>): each field written there
+    /// wins over what was read, a null included.
+    /// </summary>
+    public static void Apply(NodeDefinition node, JsonObject extras)
+    {
+        var options = WorkflowJson.Options;
+        if (extras.ContainsKey("displayName"))
+        {
+            node.DisplayName = Ids.Text(extras["displayName"]);
+        }
+
+        if (extras.ContainsKey("description"))
+        {
+            node.Description = Ids.Text(extras["description"]);
+        }
+
+        if (extras.ContainsKey("layout"))
+        {
+            node.Layout = extras["layout"]?.Deserialize<NodeLayout>(options);
+        }
+
+        if (extras.ContainsKey("inputs"))
+        {
+            node.Inputs = extras["inputs"]?.Deserialize<Dictionary<string, InputValue>>(options) ?? [];
+        }
+
+        if (extras.ContainsKey("retry"))
+        {
+            node.Retry = extras["retry"]?.Deserialize<RetryPolicy>(options);
+        }
+
+        if (extras.ContainsKey("timeout"))
+        {
+            node.Timeout = Ids.Text(extras["timeout"]);
+        }
+
+        if (extras.ContainsKey("reminder"))
+        {
+            node.Reminder = extras["reminder"]?.Deserialize<ReminderSettings>(options);
+        }
+    }
+
+    /// <summary>Gives a connection what an export noted of it: its condition, label and bends; its id when no other has it.</summary>
+    public static void Apply(ConnectionDefinition connection, JsonObject extras, WorkflowDefinition definition)
+    {
+        if (extras.ContainsKey("condition"))
+        {
+            connection.Condition = extras["condition"]?.Deserialize<WorkflowExpression>(WorkflowJson.Options);
+        }
+
+        if (extras.ContainsKey("label"))
+        {
+            connection.Label = Ids.Text(extras["label"]);
+        }
+
+        if (extras["vertices"] is JsonArray bends)
+        {
+            connection.Vertices = bends.Deserialize<List<Point>>(WorkflowJson.Options) ?? [];
+        }
+
+        if (Ids.Text(extras["id"]) is { Length: > 0 } id && definition.Connections.All(c => c == connection || c.Id != id))
+        {
+            connection.Id = id;
+        }
+    }
+
     private static bool Differ<T>(JsonObject extra, string name, T mine, T theirs)
     {
         var a = JsonSerializer.SerializeToNode(mine, WorkflowJson.Options);

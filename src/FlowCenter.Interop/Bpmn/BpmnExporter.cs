@@ -142,7 +142,7 @@ internal static class BpmnExporter
 
             if (condition is not null)
             {
-                flow.Add(new XElement(bpmn + "conditionExpression", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), new XAttribute("language", ElsaValuesLanguage(condition.Language)), condition.Source));
+                flow.Add(new XElement(bpmn + "conditionExpression", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), new XAttribute("language", ScriptLanguage(condition.Language)), condition.Source));
             }
 
             flows.Add((flow, sourceRef, target, connection.Vertices));
@@ -228,7 +228,8 @@ internal static class BpmnExporter
     /// <summary>An id as XML (and so BPMN) takes it: beginning with a letter or '_'; FlowCenter's may begin with a digit.</summary>
     private static string X(string id) => id.Length > 0 && (char.IsAsciiLetter(id[0]) || id[0] == '_') ? id : "_" + id;
 
-    private static string ElsaValuesLanguage(string language) => language.Equals("js", StringComparison.OrdinalIgnoreCase) ? "javascript" : language;
+    /// <summary>An expression language as BPMN's language attribute names it (javascript for FlowCenter's alias js).</summary>
+    private static string ScriptLanguage(string language) => language.Equals("js", StringComparison.OrdinalIgnoreCase) ? "javascript" : language;
 
     /// <summary>Where a step is drawn: the designer's layout, else a row; BPMN's own sizes where the designer gave none.</summary>
     private static (double X, double Y, double W, double H) LayoutOf(WorkflowDefinition definition, NodeDefinition node)

@@ -74,25 +74,7 @@ internal sealed partial class BpmnImporter
         if (Extension(flow, "connection") is { } extra)
         {
             connection.SourcePort = Text(extra["port"]) ?? connection.SourcePort;
-            if (extra.ContainsKey("condition"))
-            {
-                connection.Condition = extra["condition"]?.Deserialize<WorkflowExpression>(WorkflowJson.Options);
-            }
-
-            if (extra.ContainsKey("label"))
-            {
-                connection.Label = Text(extra["label"]);
-            }
-
-            if (Text(extra["id"]) is { } exact && _definition.Connections.All(c => c == connection || c.Id != exact))
-            {
-                connection.Id = exact;
-            }
-
-            if (extra["vertices"] is JsonArray bends)
-            {
-                connection.Vertices = bends.Deserialize<List<Point>>(WorkflowJson.Options) ?? [];
-            }
+            ReadBack.Apply(connection, extra, _definition);
         }
     }
 
@@ -293,7 +275,6 @@ internal sealed partial class BpmnImporter
     /// </summary>
     private void ApplyNodeExtensions(XElement container)
     {
-        var options = WorkflowJson.Options;
         foreach (var element in container.Descendants().Where(e => e.Name.Namespace == Model && Id(e) is not null))
         {
             if (Extension(element, "node") is not { } extra || !_mapped.TryGetValue(Id(element)!, out var mapped) || _passThrough.Contains(mapped.Entry))
@@ -321,40 +302,7 @@ internal sealed partial class BpmnImporter
                 node.Id = id;
             }
 
-            if (extra.ContainsKey("displayName"))
-            {
-                node.DisplayName = Text(extra["displayName"]);
-            }
-
-            if (extra.ContainsKey("description"))
-            {
-                node.Description = Text(extra["description"]);
-            }
-
-            if (extra.ContainsKey("layout"))
-            {
-                node.Layout = extra["layout"]?.Deserialize<NodeLayout>(options);
-            }
-
-            if (extra.ContainsKey("inputs"))
-            {
-                node.Inputs = extra["inputs"]?.Deserialize<Dictionary<string, InputValue>>(options) ?? [];
-            }
-
-            if (extra.ContainsKey("retry"))
-            {
-                node.Retry = extra["retry"]?.Deserialize<RetryPolicy>(options);
-            }
-
-            if (extra.ContainsKey("timeout"))
-            {
-                node.Timeout = Text(extra["timeout"]);
-            }
-
-            if (extra.ContainsKey("reminder"))
-            {
-                node.Reminder = extra["reminder"]?.Deserialize<ReminderSettings>(options);
-            }
+            ReadBack.Apply(node, extra);
         }
     }
 

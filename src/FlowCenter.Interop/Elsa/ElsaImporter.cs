@@ -485,36 +485,12 @@ internal sealed partial class ElsaImporter
     private static WorkflowExpression? Expression(InputValue? value) =>
         value?.Expression ?? (value?.Literal is { } literal ? WorkflowExpression.Js(literal.ToJsonString()) : null);
 
+    /// <summary>What FlowCenter wrote because the Elsa activity alone could not say it; it wins over what was read.</summary>
     private static void ApplyExtras(NodeDefinition node, JsonObject activity)
     {
-        if (activity["customProperties"]?["flowCenter"] is not JsonObject extras)
+        if (activity["customProperties"]?["flowCenter"] is JsonObject extras)
         {
-            return;
-        }
-
-        // What FlowCenter wrote because the Elsa activity alone could not say it; it wins over what was read.
-        var options = Engine.Serialization.WorkflowJson.Options;
-        if (extras.ContainsKey("displayName"))
-        {
-            node.DisplayName = Text(extras["displayName"]);
-        }
-
-        if (extras.ContainsKey("description"))
-        {
-            node.Description = Text(extras["description"]);
-        }
-
-        if (extras.ContainsKey("layout"))
-        {
-            node.Layout = extras["layout"]?.Deserialize<NodeLayout>(options);
-        }
-
-        node.Timeout = Text(extras["timeout"]) ?? node.Timeout;
-        node.Retry = extras["retry"]?.Deserialize<RetryPolicy>(options) ?? node.Retry;
-        node.Reminder = extras["reminder"]?.Deserialize<ReminderSettings>(options) ?? node.Reminder;
-        if (extras["inputs"] is JsonObject inputs)
-        {
-            node.Inputs = inputs.Deserialize<Dictionary<string, InputValue>>(options) ?? [];
+            ReadBack.Apply(node, extras);
         }
     }
 
@@ -565,19 +541,19 @@ internal sealed partial class ElsaImporter
 
     private ConnectionDefinition Connect(string source, string port, string target, List<Point>? vertices = null)
     {
-        var key = $"{source}|{port}|{target}";
-        var extra = _extras["connections"]?[key] as JsonObject;
-        var id = Text(extra?["id"]) is { Length: > 0 } given && _definition.Connections.All(c => c.Id != given) ? given : NextConnectionId();
         var connection = new ConnectionDefinition
         {
-            Id = id,
+            Id = NextConnectionId(),
             Source = source,
             SourcePort = port,
             Target = target,
-            Condition = extra?["condition"]?.Deserialize<WorkflowExpression>(Engine.Serialization.WorkflowJson.Options),
-            Label = Text(extra?["label"]),
             Vertices = vertices ?? [],
         };
+        if (_extras["connections"]?[$"{source}|{port}|{target}"] is JsonObject extra)
+        {
+            ReadBack.Apply(connection, extra, _definition);
+        }
+
         _definition.Connections.Add(connection);
         return connection;
     }

@@ -59,15 +59,14 @@ public sealed class BpmnExportTests
         }
     }
 
-    public static TheoryData<string> ElsaFiles() =>
-        [.. Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa"), "*.json").Select(f => Path.GetFileName(f)).Order()];
+    public static TheoryData<string> ElsaFiles() => RepositoryPaths.FixtureNames("elsa");
 
     /// <summary>Elsa's ids are hex and may begin with a digit, which XML ids may not: written with '_' before them, and back as they were.</summary>
     [Theory]
     [MemberData(nameof(ElsaFiles))]
     public void ImportedElsaFiles_ThroughBpmnAndBack_AreTheSame_WithValidXmlIds(string file)
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa", file));
+        var text = File.ReadAllText(RepositoryPaths.Fixture("elsa", file));
         var definition = Assert.Single(DefinitionConverter.Import(text).Definitions).Definition;
         var bpmn = DefinitionConverter.Export(definition, DefinitionFormat.Bpmn);
         foreach (var id in XDocument.Parse(bpmn).Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>())

@@ -14,7 +14,7 @@ namespace FlowCenter.Engine.Tests.Interop;
 /// </summary>
 public sealed class BpmnImportTests
 {
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "bpmn", name));
+    private static string Fixture(string name) => File.ReadAllText(RepositoryPaths.Fixture("bpmn", name));
 
     private static ImportResult Import(string name)
     {
@@ -23,8 +23,7 @@ public sealed class BpmnImportTests
         return result;
     }
 
-    public static TheoryData<string> BpmnFiles() =>
-        [.. Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "bpmn")).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).Select(f => Path.GetFileName(f)).Order()];
+    public static TheoryData<string> BpmnFiles() => RepositoryPaths.FixtureNames("bpmn");
 
     [Theory]
     [MemberData(nameof(BpmnFiles))]

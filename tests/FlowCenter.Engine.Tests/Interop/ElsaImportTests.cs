@@ -13,7 +13,7 @@ namespace FlowCenter.Engine.Tests.Interop;
 /// </summary>
 public sealed class ElsaImportTests
 {
-    private static string Fixture(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa", name));
+    private static string Fixture(string name) => File.ReadAllText(RepositoryPaths.Fixture("elsa", name));
 
     private static ImportedDefinition Import(string name)
     {
@@ -22,8 +22,7 @@ public sealed class ElsaImportTests
         return Assert.Single(result.Definitions);
     }
 
-    public static TheoryData<string> ElsaFiles() =>
-        [.. Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa"), "*.json").Select(f => Path.GetFileName(f)).Order()];
+    public static TheoryData<string> ElsaFiles() => RepositoryPaths.FixtureNames("elsa");
 
     [Theory]
     [MemberData(nameof(ElsaFiles))]

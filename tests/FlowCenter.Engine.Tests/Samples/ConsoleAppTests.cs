@@ -51,7 +51,7 @@ public sealed class ConsoleAppTests
     [Fact]
     public async Task Convert_ElsaToBpmnAndBack_WithoutAServer_ThenRunsTheResult()
     {
-        var elsa = Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures", "elsa", "loop-setvariable-javascript-decision-legacy.json");
+        var elsa = RepositoryPaths.Fixture("elsa", "loop-setvariable-javascript-decision-legacy.json");
         var folder = Path.Combine(Path.GetTempPath(), $"convert-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         try

@@ -9,23 +9,22 @@ namespace FlowCenter.Engine.Tests.Serialization;
 /// </summary>
 public sealed class DefinitionFilesTests
 {
-    private static string Fixtures => Path.Combine(RepositoryPaths.Root, "tests", "FlowCenter.Engine.Tests", "Fixtures");
 
-    public static TheoryData<string> ElsaFiles() => [.. Directory.EnumerateFiles(Path.Combine(Fixtures, "elsa"), "*.json").Select(f => Path.GetFileName(f)).Order()];
+    public static TheoryData<string> ElsaFiles() => RepositoryPaths.FixtureNames("elsa");
 
-    public static TheoryData<string> BpmnFiles() => [.. Directory.EnumerateFiles(Path.Combine(Fixtures, "bpmn")).Where(f => !f.EndsWith(".txt", StringComparison.Ordinal)).Select(f => Path.GetFileName(f)).Order()];
+    public static TheoryData<string> BpmnFiles() => RepositoryPaths.FixtureNames("bpmn");
 
     public static TheoryData<string> ShippedFiles() => [.. RepositoryPaths.WorkflowFiles.Select(f => Path.GetFileName(f)).Order()];
 
     [Theory]
     [MemberData(nameof(ElsaFiles))]
     public void ElsaExport_IsSeenAsElsa(string file) =>
-        Assert.Equal(DefinitionFileKind.Elsa, DefinitionFiles.Guess(File.ReadAllText(Path.Combine(Fixtures, "elsa", file))));
+        Assert.Equal(DefinitionFileKind.Elsa, DefinitionFiles.Guess(File.ReadAllText(RepositoryPaths.Fixture("elsa", file))));
 
     [Theory]
     [MemberData(nameof(BpmnFiles))]
     public void BpmnFile_IsSeenAsBpmn(string file) =>
-        Assert.Equal(DefinitionFileKind.Bpmn, DefinitionFiles.Guess(File.ReadAllText(Path.Combine(Fixtures, "bpmn", file))));
+        Assert.Equal(DefinitionFileKind.Bpmn, DefinitionFiles.Guess(File.ReadAllText(RepositoryPaths.Fixture("bpmn", file))));
 
     [Theory]
     [MemberData(nameof(ShippedFiles))]
