@@ -60,9 +60,11 @@ public sealed class ActivityContext : IExpressionScope
 
     internal bool Terminated { get; private set; }
 
+    internal bool BrokeLoop { get; private set; }
+
     internal bool StartedIteration { get; private set; }
 
-    internal bool HasResult => ChosenPorts.Count > 0 || Followed.Count > 0 || CreatedBookmarks.Count > 0 || EndedPath || Terminated || StartedIteration || ReturnTarget is not null;
+    internal bool HasResult => ChosenPorts.Count > 0 || Followed.Count > 0 || CreatedBookmarks.Count > 0 || EndedPath || Terminated || BrokeLoop || StartedIteration || ReturnTarget is not null;
 
     /// <summary>Reads a typed input: its literal, its evaluated expression, or its default.</summary>
     public T Get<T>(ActivityInput<T> input)
@@ -152,6 +154,9 @@ public sealed class ActivityContext : IExpressionScope
     /// <summary>Ends the whole instance at once, cancelling every other path (Terminate).</summary>
     public void Terminate() => Terminated = true;
 
+    /// <summary>Leaves the nearest loop around this token: its iterations end and the loop goes on through <c>done</c> (Break).</summary>
+    public void BreakLoop() => BrokeLoop = true;
+
     /// <summary>Makes the node wait; resuming the bookmark continues it through <see cref="IResumableActivity"/>.</summary>
     public Bookmark CreateBookmark(BookmarkKind kind, string? name = null, string? correlationKey = null, DateTimeOffset? dueAt = null, JsonObject? data = null)
     {
@@ -191,6 +196,7 @@ public sealed class ActivityContext : IExpressionScope
         EndedPath = false;
         ReturnTarget = null;
         Terminated = false;
+        BrokeLoop = false;
         StartedIteration = false;
     }
 }

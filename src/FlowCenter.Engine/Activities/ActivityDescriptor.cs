@@ -45,6 +45,10 @@ public sealed class ActivityDescriptor
         {
             yield return Definitions.Ports.Timeout;
             yield return Definitions.Ports.Reminder;
+            foreach (var listener in node.Events ?? [])
+            {
+                yield return listener.Port;
+            }
         }
     }
 }

@@ -11,9 +11,9 @@ public static class BuiltInActivities
     public static IReadOnlyList<IActivity> Create() =>
     [
         new Start(), new End(), new Terminate(), new Decision(), new Switch(), new Fork(), new Join(), new Inclusive(),
-        new ForEach(), new While(), new SubProcess(),
+        new ForEach(), new While(), new Break(), new SubProcess(),
         new SetVariable(), new Script(), new Log(), new SetBusinessKey(), new Fail(),
         new Delay(), new Timing.Timer(), new Cron(),
-        new WaitEvent(), new EventStart(), new UserTask(),
+        new WaitEvent(), new EventStart(), new PublishEvent(), new UserTask(),
     ];
 }

@@ -24,6 +24,9 @@ public sealed class NodeDefinition
     /// <summary>For waiting nodes: a repeating, non-interrupting reminder through the <c>reminder</c> port.</summary>
     public ReminderSettings? Reminder { get; set; }
 
+    /// <summary>For waiting nodes: events that leave through ports of their own while the node waits.</summary>
+    public List<EventListenerSettings>? Events { get; set; }
+
     public NodeLayout? Layout { get; set; }
 
     /// <summary>The name shown for the node: its display name, else its id.</summary>

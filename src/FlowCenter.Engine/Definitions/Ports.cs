@@ -11,5 +11,8 @@ public static class Ports
 
     /// <summary>The outcome journalled when a task is sent back to an earlier node (退回); not a port.</summary>
     public const string Return = "return";
+
+    /// <summary>The outcome journalled when a step leaves its loop (Break); not a port.</summary>
+    public const string Break = "break";
     public const string Iterate = "iterate";
 }

@@ -123,6 +123,88 @@ internal sealed partial class Burst
         {
             Instance.Bookmarks.Add(NewTimerBookmark(BookmarkKind.Reminder, token, node, Now + interval, new JsonObject { ["count"] = 0 }));
         }
+
+    }
+
+    /// <summary>The bookmarks of a waiting node's event listeners; their keys evaluated as the wait begins, in the waiting token's scope.</summary>
+    private List<Bookmark> ListenersOf(Token token, CompiledNode node) =>
+        node.Definition.Events is { Count: > 0 } listeners ? listeners.ConvertAll(l => NewListenerBookmark(token, node, l)) : [];
+
+    private Bookmark NewListenerBookmark(Token token, CompiledNode node, EventListenerSettings listener)
+    {
+        _context.Reset(node, token);
+        string? key;
+        try
+        {
+            key = listener.CorrelationKey is { Source.Length: > 0 } expression ? JsonValues.ToText(_context.Evaluate(expression)) : null;
+        }
+        catch (ExpressionException ex)
+        {
+            throw new ActivityException($"The correlation key of the event '{listener.Event}' (port '{listener.Port}'): {ex.Message}", ex);
+        }
+
+        return new Bookmark
+        {
+            Id = Ids.NewId(),
+            Kind = BookmarkKind.EventListener,
+            NodeId = node.Id,
+            TokenId = token.Id,
+            Name = listener.Event,
+            CorrelationKey = key,
+            Data = new JsonObject { ["port"] = listener.Port },
+            CreatedAt = Now,
+        };
+    }
+
+    /// <summary>
+    /// An event a waiting node listened for came: an interrupting one ends the wait through its port (what the
+    /// wait had started, a task or a child, is withdrawn with its bookmark); another sends a path through the port
+    /// and listens again.
+    /// </summary>
+    private void HearEvent(Token token, CompiledNode node, Bookmark bookmark, JsonNode? payload)
+    {
+        var port = bookmark.Data?["port"]?.GetValue<string>() ?? "";
+        var listener = node.Definition.Events?.Find(l => l.Port == port)
+            ?? throw new InvalidOperationException($"Node '{node.Id}' has no event listener on port '{port}'.");
+        if (listener.Interrupting)
+        {
+            RemoveBookmarksOf(token);
+            CancelIterations(token);
+            CloseEntry(token, JournalStatus.Completed, port);
+            try
+            {
+                Receive(token, listener, payload);
+                Route(token, node, port);
+            }
+            catch (Exception ex) when (IsActivityFailure(ex))
+            {
+                Fail(token, node, ex);
+            }
+
+            return;
+        }
+
+        Instance.Bookmarks.Remove(bookmark);
+        Instance.Bookmarks.Add(NewListenerBookmark(token, node, listener));
+        var path = NewTokenLike(token);
+        path.JournalSequence = AddEntry(path, node, JournalStatus.Completed, port);
+        try
+        {
+            Receive(path, listener, payload);
+            Send(path, node.ConnectionsOn(port), null);
+        }
+        catch (Exception ex) when (IsActivityFailure(ex))
+        {
+            Fail(path, node, ex);
+        }
+    }
+
+    private void Receive(Token token, EventListenerSettings listener, JsonNode? payload)
+    {
+        if (listener.ResultVariable is { Length: > 0 } variable)
+        {
+            SetVariable(token, variable, payload?.DeepClone());
+        }
     }
 
     private void SendReminder(Token token, CompiledNode node, Bookmark reminder)

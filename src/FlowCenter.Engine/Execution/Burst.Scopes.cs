@@ -66,6 +66,19 @@ internal sealed partial class Burst
         }
     }
 
+    /// <summary>Break: the loop around the token stops its iterations, this one included, and goes on through <c>done</c>.</summary>
+    private void BreakLoop(Token token)
+    {
+        var scope = FindScope(token.ScopeId) ?? throw new ActivityException("Leave loop is not inside a loop: only a step on a For each or While path can leave it.");
+        var owner = Instance.Tokens.Find(t => t.Id == scope.OwnerTokenId)
+            ?? throw new InvalidOperationException($"The loop of scope {scope.Id} has no token in instance '{Instance.Id}'.");
+        CloseEntry(token, JournalStatus.Completed, Ports.Break);
+        var loop = Workflow.Node(owner.NodeId);
+        CancelIterations(owner);
+        CloseEntry(owner, JournalStatus.Completed, Ports.Done);
+        Route(owner, loop, Ports.Done);
+    }
+
     private LoopScope? FindScope(int scopeId) => Instance.Scopes.Find(s => s.Id == scopeId);
 
     public IEnumerable<KeyValuePair<string, JsonNode?>> LocalsOf(int scopeId)

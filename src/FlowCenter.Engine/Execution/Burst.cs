@@ -73,6 +73,9 @@ internal sealed partial class Burst
                 Instance.Bookmarks.Remove(bookmark);
                 Enqueue(token);
                 break;
+            case BookmarkKind.EventListener:
+                HearEvent(token, node, bookmark, payload);
+                break;
             default:
                 if (resumedBy is not null && token.JournalSequence is int sequence && Instance.FindEntry(sequence) is { } entry)
                 {
@@ -195,14 +198,23 @@ internal sealed partial class Burst
 
         if (context.CreatedBookmarks.Count > 0)
         {
+            var created = context.CreatedBookmarks.ToList();
+            var listening = ListenersOf(token, node);
             token.Status = TokenStatus.Waiting;
-            Instance.Bookmarks.AddRange(context.CreatedBookmarks);
+            Instance.Bookmarks.AddRange(created);
+            Instance.Bookmarks.AddRange(listening);
             if (token.JournalSequence is int sequence && Instance.FindEntry(sequence) is { } entry)
             {
                 entry.Status = JournalStatus.Waiting;
             }
 
             AddWaitTimers(token, node);
+            return;
+        }
+
+        if (context.BrokeLoop)
+        {
+            BreakLoop(token);
             return;
         }
 

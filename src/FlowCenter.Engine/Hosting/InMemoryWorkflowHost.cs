@@ -14,7 +14,8 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
 {
     private readonly Dictionary<string, List<ExecutableWorkflow>> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkflowInstance> _instances = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _startedChildren = new(StringComparer.Ordinal);
+    /// <summary>The sub-process and publish bookmarks already acted on.</summary>
+    private readonly HashSet<string> _handled = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public WorkflowEngine Engine => engine;
@@ -54,18 +55,22 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
 
     /// <summary>Resumes every bookmark waiting for this event and key; returns how many.</summary>
     public Task<int> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, CancellationToken cancellationToken = default) =>
-        Locked(async () =>
-        {
-            var matches = _instances.Values
-                .SelectMany(i => i.Bookmarks.Where(b => b.Kind == BookmarkKind.Event && b.Name == eventName && b.CorrelationKey == correlationKey).Select(b => (i, b.Id)))
-                .ToList();
-            foreach (var (instance, bookmarkId) in matches)
-            {
-                await ResumeCoreAsync(instance, bookmarkId, payload, cancellationToken: cancellationToken);
-            }
+        Locked(() => DeliverAsync(eventName, correlationKey, payload, null, cancellationToken));
 
-            return matches.Count;
-        });
+    /// <summary>Resumes the waits for an event (those made before <paramref name="madeBefore"/> when given); returns how many.</summary>
+    private async Task<int> DeliverAsync(string eventName, string? correlationKey, JsonNode? payload, DateTimeOffset? madeBefore, CancellationToken cancellationToken)
+    {
+        var matches = _instances.Values
+            .SelectMany(i => i.Bookmarks.Where(b => b.Kind is BookmarkKind.Event or BookmarkKind.EventListener && b.Name == eventName && b.CorrelationKey == correlationKey
+                && (madeBefore is null || b.CreatedAt <= madeBefore)).Select(b => (i, b.Id)))
+            .ToList();
+        foreach (var (instance, bookmarkId) in matches)
+        {
+            await ResumeCoreAsync(instance, bookmarkId, payload?.DeepClone(), cancellationToken: cancellationToken);
+        }
+
+        return matches.Count;
+    }
 
     /// <summary>Fires every timer-like bookmark due by the engine's clock, earliest first; returns how many.</summary>
     public Task<int> FireDueTimersAsync(CancellationToken cancellationToken = default) =>
@@ -140,10 +145,21 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
             CancelTree(orphan);
         }
 
-        foreach (var bookmark in instance.Bookmarks.Where(b => b.Kind == BookmarkKind.SubProcess && !_startedChildren.Contains(b.Id)).ToList())
+        foreach (var bookmark in instance.Bookmarks.Where(b => b.Kind == BookmarkKind.SubProcess && !_handled.Contains(b.Id)).ToList())
         {
-            _startedChildren.Add(bookmark.Id);
+            _handled.Add(bookmark.Id);
             await StartChildAsync(instance, bookmark, cancellationToken);
+        }
+
+        // An event a step publishes goes out after its burst, to the waits that were there when it was published.
+        foreach (var bookmark in instance.Bookmarks.Where(b => b.Kind == BookmarkKind.Publish && !_handled.Contains(b.Id)).ToList())
+        {
+            _handled.Add(bookmark.Id);
+            var resumed = await DeliverAsync(bookmark.Name ?? "", bookmark.CorrelationKey, Activities.Waiting.PublishPayload.Of(bookmark).Payload, bookmark.CreatedAt, cancellationToken);
+            if (instance.Bookmarks.Contains(bookmark))
+            {
+                await ResumeCoreAsync(instance, bookmark.Id, new Activities.Waiting.PublishResult(resumed, []).ToJson(), cancellationToken);
+            }
         }
 
         if (instance.IsFinished && instance.ParentInstanceId is { } parentId && _instances.TryGetValue(parentId, out var parent)

@@ -22,4 +22,13 @@ public enum BookmarkKind
 
     /// <summary>Sends a token through the reminder port at <see cref="Bookmark.DueAt"/>; the wait goes on.</summary>
     Reminder,
+
+    /// <summary>
+    /// An event a waiting node listens for besides its own wait (<see cref="Definitions.EventListenerSettings"/>):
+    /// found by name and correlation key like <see cref="Event"/>, it leaves by the listener's port.
+    /// </summary>
+    EventListener,
+
+    /// <summary>An event the node publishes once its burst is committed; resumed when it was delivered.</summary>
+    Publish,
 }

@@ -75,10 +75,12 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
 
     private void CheckWaiting()
     {
-        if ((node.Timeout is not null || node.Reminder is not null) && !descriptor!.CanWait)
+        if ((node.Timeout is not null || node.Reminder is not null || node.Events is { Count: > 0 }) && !descriptor!.CanWait)
         {
-            Error(ProblemCodes.InvalidSetting, $"{node.Type} does not wait, so it cannot have a timeout or reminder", "noWait");
+            Error(ProblemCodes.InvalidSetting, $"{node.Type} does not wait, so it cannot have a timeout, reminder or events to listen for", "noWait");
         }
+
+        CheckListeners();
 
         if (node.Timeout is { } timeout && !JsonValues.TryParseDuration(timeout, out _))
         {
@@ -99,6 +101,32 @@ internal sealed class NodeChecker(NodeDefinition node, ActivityDescriptor? descr
         if (node.Reminder is null && outgoing.Any(c => c.SourcePort == Ports.Reminder))
         {
             Warning(ProblemCodes.UnusedPort, "the reminder port is connected but the node has no reminder", Ports.Reminder);
+        }
+    }
+
+    private void CheckListeners()
+    {
+        var ports = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var listener in node.Events ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(listener.Event))
+            {
+                Error(ProblemCodes.InvalidSetting, $"an event listener (port '{listener.Port}') names no event", "listenerEvent", listener.Port);
+            }
+
+            if (string.IsNullOrWhiteSpace(listener.Port))
+            {
+                Error(ProblemCodes.InvalidSetting, $"the listener for the event '{listener.Event}' has no port", "listenerPort", listener.Event);
+            }
+            else if (!ports.Add(listener.Port) || descriptor!.PortsOf(new NodeDefinition { Type = node.Type, Inputs = node.Inputs }).Contains(listener.Port))
+            {
+                Error(ProblemCodes.InvalidSetting, $"the listener for the event '{listener.Event}' leaves by port '{listener.Port}', which the step already has", "listenerPortTaken", listener.Event, listener.Port);
+            }
+
+            if (listener.CorrelationKey is { Source.Length: > 0 } key)
+            {
+                WorkflowValidator.CheckExpression(evaluators, key, ExpressionKind.Value, "correlation key", problems, node.Id, null);
+            }
         }
     }
 

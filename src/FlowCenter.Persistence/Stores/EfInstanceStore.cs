@@ -11,6 +11,8 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
     private const int TimerBookmarks = (int)BookmarkKind.Timer;
     private const int EventBookmarks = (int)BookmarkKind.Event;
     private const int SubProcessBookmarks = (int)BookmarkKind.SubProcess;
+    private const int ListenerBookmarks = (int)BookmarkKind.EventListener;
+    private const int PublishBookmarks = (int)BookmarkKind.Publish;
 
     public async Task<StoredInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -165,11 +167,27 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
         return rows.Count - sums.Count;
     }
 
-    public async Task<IReadOnlyList<BookmarkRef>> FindEventBookmarksAsync(string eventName, string? correlationKey, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BookmarkRef>> FindEventBookmarksAsync(string eventName, string? correlationKey, DateTimeOffset? madeBefore = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.CreateDbContext();
+        var waits = db.Bookmarks.AsNoTracking()
+            .Where(b => (b.Kind == EventBookmarks || b.Kind == ListenerBookmarks) && b.Name == eventName && b.CorrelationKey == correlationKey);
+        if (madeBefore is { } before)
+        {
+            var until = before.ToUniversalTime();
+            waits = waits.Where(b => b.CreatedAt <= until);
+        }
+
+        return await waits.OrderBy(b => b.CreatedAt)
+            .Select(b => new BookmarkRef(b.InstanceId, b.Id, null))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<BookmarkRef>> FindPublishBookmarksAsync(CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
         return await db.Bookmarks.AsNoTracking()
-            .Where(b => b.Kind == EventBookmarks && b.Name == eventName && b.CorrelationKey == correlationKey)
+            .Where(b => b.Kind == PublishBookmarks)
             .OrderBy(b => b.CreatedAt)
             .Select(b => new BookmarkRef(b.InstanceId, b.Id, null))
             .ToListAsync(cancellationToken);

@@ -18,6 +18,9 @@ public sealed record StartRequest(string DefinitionId)
 
     public string? TriggerNodeId { get; init; }
 
+    /// <summary>The new instance's id, when the start must happen once only: a second start with it is refused as a conflict.</summary>
+    public string? InstanceId { get; init; }
+
     public string? ParentInstanceId { get; init; }
 
     public string? ParentBookmarkId { get; init; }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FlowCenter.Engine.Activities.Waiting;
 using FlowCenter.Engine.State;
 using FlowCenter.Engine.Validation;
 using FlowCenter.Runtime.Instances;
@@ -19,6 +20,9 @@ public sealed partial class WorkflowRuntime
                 break;
             case ContinuationKind.NotifyParent:
                 await NotifyParentAsync(continuation.InstanceId, cancellationToken);
+                break;
+            case ContinuationKind.Publish:
+                await PublishFromAsync(continuation.InstanceId, continuation.BookmarkId!, cancellationToken);
                 break;
             case ContinuationKind.CancelChild:
                 if (await instances.FindChildAsync(continuation.InstanceId, continuation.BookmarkId!, cancellationToken) is { } childId)
@@ -54,6 +58,10 @@ public sealed partial class WorkflowRuntime
             else if (bookmark.Kind == BookmarkKind.SubProcess)
             {
                 continuations.Add(new Continuation(ContinuationKind.StartChild, instance.Id, bookmark.Id));
+            }
+            else if (bookmark.Kind == BookmarkKind.Publish)
+            {
+                continuations.Add(new Continuation(ContinuationKind.Publish, instance.Id, bookmark.Id));
             }
         }
 
@@ -134,6 +142,29 @@ public sealed partial class WorkflowRuntime
         {
             await ResumeAsync(parentId, bookmarkId, new JsonObject { ["status"] = nameof(WorkflowStatus.Faulted), ["error"] = ex.Message }, "sub-process", cancellationToken);
         }
+    }
+
+    /// <summary>Delivers the event a step published, then resumes the step with what it did (or the reason it could not be delivered).</summary>
+    private async Task PublishFromAsync(string instanceId, string bookmarkId, CancellationToken cancellationToken)
+    {
+        var publisher = await instances.LoadAsync(instanceId, cancellationToken);
+        if (publisher?.Instance.Bookmarks.Find(b => b.Id == bookmarkId) is not { Kind: BookmarkKind.Publish } bookmark)
+        {
+            return;
+        }
+
+        JsonObject result;
+        try
+        {
+            var outcome = await DeliverAsync(bookmark.Name ?? "", bookmark.CorrelationKey, PublishPayload.Of(bookmark).Payload, "instance:" + instanceId, bookmark, cancellationToken);
+            result = new PublishResult(outcome.Resumed, outcome.StartedInstanceIds).ToJson();
+        }
+        catch (AmbiguousCorrelationException ex)
+        {
+            result = new JsonObject { ["error"] = ex.Message };
+        }
+
+        await ResumeAsync(instanceId, bookmarkId, result, "event", cancellationToken);
     }
 
     private async Task NotifyParentAsync(string childId, CancellationToken cancellationToken)

@@ -47,6 +47,7 @@ public sealed partial class WorkflowRuntime(
             Input = request.Input,
             BusinessKey = request.BusinessKey,
             TriggerNodeId = request.TriggerNodeId,
+            InstanceId = request.InstanceId,
             ParentInstanceId = request.ParentInstanceId,
             ParentBookmarkId = request.ParentBookmarkId,
         }, cancellationToken);
@@ -104,9 +105,18 @@ public sealed partial class WorkflowRuntime(
         return outcome;
     }
 
-    public async Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, string? sentBy = null, CancellationToken cancellationToken = default)
+    public Task<EventOutcome> PublishEventAsync(string eventName, string? correlationKey, JsonNode? payload = null, string? sentBy = null, CancellationToken cancellationToken = default) =>
+        DeliverAsync(eventName, correlationKey, payload, sentBy, null, cancellationToken);
+
+    /// <summary>
+    /// Delivers an event. One a step published (<paramref name="published"/>: its bookmark) may be delivered again
+    /// after a crash, and then changes nothing more: it reaches only the waits made before it was published (those
+    /// it resumed are gone), and the instances it starts have ids made from its bookmark and the process, which a
+    /// second start cannot take again.
+    /// </summary>
+    private async Task<EventOutcome> DeliverAsync(string eventName, string? correlationKey, JsonNode? payload, string? sentBy, Bookmark? published, CancellationToken cancellationToken)
     {
-        var waiting = await instances.FindEventBookmarksAsync(eventName, correlationKey, cancellationToken);
+        var waiting = await instances.FindEventBookmarksAsync(eventName, correlationKey, published?.CreatedAt, cancellationToken);
         var waitingInstances = waiting.Select(b => b.InstanceId).Distinct(StringComparer.Ordinal).ToList();
         if (correlationKey is not null && waitingInstances.Count > 1)
         {
@@ -128,15 +138,25 @@ public sealed partial class WorkflowRuntime(
         {
             try
             {
-                var instance = await StartAsync(new StartRequest(trigger.DefinitionId)
+                var instanceId = published is null ? null : DerivedId(published.Id, trigger.DefinitionId, trigger.NodeId);
+                try
                 {
-                    Version = trigger.Version,
-                    TriggerNodeId = trigger.NodeId,
-                    Input = payload is JsonObject fields ? fields.ToDictionary(f => f.Key, f => f.Value?.DeepClone()) : null,
-                    BusinessKey = correlationKey,
-                    StartedBy = "event:" + eventName,
-                }, cancellationToken);
-                started.Add(instance.Id);
+                    var instance = await StartAsync(new StartRequest(trigger.DefinitionId)
+                    {
+                        Version = trigger.Version,
+                        TriggerNodeId = trigger.NodeId,
+                        InstanceId = instanceId,
+                        Input = payload is JsonObject fields ? fields.ToDictionary(f => f.Key, f => f.Value?.DeepClone()) : null,
+                        BusinessKey = correlationKey,
+                        StartedBy = "event:" + eventName,
+                    }, cancellationToken);
+                    started.Add(instance.Id);
+                }
+                catch (ConcurrencyConflictException) when (instanceId is not null)
+                {
+                    // Delivered before a crash: the instance it started then is the one it starts.
+                    started.Add(instanceId);
+                }
             }
             catch (ArgumentException ex)
             {
@@ -146,6 +166,13 @@ public sealed partial class WorkflowRuntime(
         }
 
         return new EventOutcome(resumed, started);
+    }
+
+    /// <summary>An id for what one event starts in one process, the same however often it is delivered.</summary>
+    private static string DerivedId(params string[] parts)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', parts)));
+        return new Guid(hash.AsSpan(0, 16)).ToString("N");
     }
 
     public Task CancelAsync(string instanceId, CancellationToken cancellationToken = default) =>

@@ -15,7 +15,14 @@ public interface IInstanceStore
     /// </summary>
     Task SaveAsync(StoredInstance stored, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<BookmarkRef>> FindEventBookmarksAsync(string eventName, string? correlationKey, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The waits for an event with this name and key (a wait's own and its step's listeners), oldest first; with
+    /// <paramref name="madeBefore"/> only those made by then, so that an event delivered again reaches no wait made since.
+    /// </summary>
+    Task<IReadOnlyList<BookmarkRef>> FindEventBookmarksAsync(string eventName, string? correlationKey, DateTimeOffset? madeBefore = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The events steps published that were not yet delivered: their bookmarks.</summary>
+    Task<IReadOnlyList<BookmarkRef>> FindPublishBookmarksAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Timer-like bookmarks due at or before <paramref name="until"/>, earliest first.</summary>
     Task<IReadOnlyList<BookmarkRef>> FindDueBookmarksAsync(DateTimeOffset until, int take, CancellationToken cancellationToken = default);

@@ -10,4 +10,7 @@ public enum ContinuationKind
 
     /// <summary>A child is no longer awaited: cancel it.</summary>
     CancelChild,
+
+    /// <summary>A step published an event: deliver it, then let the step go on.</summary>
+    Publish,
 }

@@ -21,7 +21,7 @@ public sealed partial class ContinuationRecovery(IServiceScopeFactory scopes, Ti
     /// <summary>A continuation may be missing: sweep at the next tick.</summary>
     public void Needed() => _needed = true;
 
-    /// <summary>Runs every continuation the stored sub-process links still owe.</summary>
+    /// <summary>Runs every continuation the stored sub-process links and the undelivered published events still owe.</summary>
     public static async Task SweepAsync(IInstanceStore instances, IWorkflowRuntime runtime, CancellationToken cancellationToken)
     {
         foreach (var link in await instances.FindSubProcessLinksAsync(cancellationToken))
@@ -34,6 +34,11 @@ public sealed partial class ContinuationRecovery(IServiceScopeFactory scopes, Ti
             {
                 await runtime.RunContinuationAsync(new Continuation(ContinuationKind.NotifyParent, link.ChildInstanceId), cancellationToken);
             }
+        }
+
+        foreach (var published in await instances.FindPublishBookmarksAsync(cancellationToken))
+        {
+            await runtime.RunContinuationAsync(new Continuation(ContinuationKind.Publish, published.InstanceId, published.BookmarkId), cancellationToken);
         }
     }
 
