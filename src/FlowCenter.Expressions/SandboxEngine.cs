@@ -33,6 +33,7 @@ internal sealed class SandboxEngine : IDisposable
         });
         _engine.SetValue("now", new Func<string>(() => Scope.Now.ToString("O", CultureInfo.InvariantCulture)));
         _engine.SetValue("instanceId", new Func<string>(() => Scope.InstanceId));
+        _engine.SetValue("parentInstanceId", new Func<string?>(() => Scope.ParentInstanceId));
         _engine.SetValue("formatDate", new Func<JsValue, string, string>(FormatDate));
         _engine.SetValue("getVariable", new Func<string, JsValue>(name => JsonBridge.ToJs(_engine, Scope.Variables.GetValueOrDefault(name))));
         _engine.SetValue("setVariable", new Action<string, JsValue>((name, value) => Scope.SetVariable(name, JsonBridge.FromJs(_engine, value))));

@@ -37,6 +37,7 @@ internal sealed class ReadBack(Func<ConnectionDefinition, string> connectionKey)
             learned |= Differ(extra, "timeout", node.Timeout, read?.Timeout);
             learned |= Differ(extra, "retry", node.Retry, read?.Retry);
             learned |= Differ(extra, "reminder", node.Reminder, read?.Reminder);
+            learned |= Differ(extra, "events", node.Events, read?.Events);
             learned |= Differ(extra, "inputs", node.Inputs, read?.Inputs);
             if (extra.Count > 0)
             {
@@ -120,6 +121,11 @@ internal sealed class ReadBack(Func<ConnectionDefinition, string> connectionKey)
         if (extras.ContainsKey("reminder"))
         {
             node.Reminder = extras["reminder"]?.Deserialize<ReminderSettings>(options);
+        }
+
+        if (extras.ContainsKey("events"))
+        {
+            node.Events = extras["events"]?.Deserialize<List<EventListenerSettings>>(options);
         }
     }
 

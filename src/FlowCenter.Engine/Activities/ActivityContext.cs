@@ -30,6 +30,8 @@ public sealed class ActivityContext : IExpressionScope
 
     public string InstanceId => Instance.Id;
 
+    public string? ParentInstanceId => Instance.ParentInstanceId;
+
     public string NodeId => Node.Id;
 
     public DateTimeOffset Now => _burst.Clock.GetUtcNow();

@@ -7,6 +7,9 @@ public interface IExpressionScope
 {
     string InstanceId { get; }
 
+    /// <summary>The instance that started this one as a sub-process; null for a case of its own.</summary>
+    string? ParentInstanceId => null;
+
     string NodeId { get; }
 
     DateTimeOffset Now { get; }

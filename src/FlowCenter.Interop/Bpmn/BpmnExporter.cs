@@ -101,7 +101,7 @@ internal static class BpmnExporter
                 flows.Add((new XElement(bpmn + "sequenceFlow", new XAttribute("id", end + "-flow"), new XAttribute("sourceRef", X(node.Id)), new XAttribute("targetRef", end)), X(node.Id), end, null));
             }
 
-            foreach (var boundary in Boundaries(node, outgoing))
+            foreach (var boundary in Boundaries(node, outgoing, globals))
             {
                 process.Add(boundary.Element);
                 shapes.Add(new Shape(boundary.Id + "_di", boundary.Id, x + w - 18 - 40 * boundary.Index, y + h - 18, 36, 36));
@@ -117,7 +117,7 @@ internal static class BpmnExporter
         foreach (var connection in definition.Connections)
         {
             var source = definition.Nodes.Find(n => n.Id == connection.Source);
-            var sourceRef = source is not null && BoundaryPort(connection.SourcePort) && Waits(source) ? $"{X(connection.Source)}-{connection.SourcePort}" : X(connection.Source);
+            var sourceRef = source is not null && BoundaryPort(source, connection.SourcePort) && Waits(source) ? $"{X(connection.Source)}-{connection.SourcePort}" : X(connection.Source);
             var target = mergeOf.GetValueOrDefault(connection.Target, X(connection.Target));
             var flow = new XElement(bpmn + "sequenceFlow", new XAttribute("id", X(connection.Id)), new XAttribute("sourceRef", sourceRef), new XAttribute("targetRef", target));
             var condition = ConditionOf(definition, source, connection);
@@ -236,7 +236,7 @@ internal static class BpmnExporter
     {
         var (w, h) = node.Type switch
         {
-            "Start" or "EventStart" or "Cron" or "End" or "Terminate" or "Fail" or "Delay" or "Timer" or "WaitEvent" => (36.0, 36.0),
+            "Start" or "EventStart" or "Cron" or "End" or "Terminate" or "Fail" or "Delay" or "Timer" or "WaitEvent" or "PublishEvent" => (36.0, 36.0),
             "Decision" or "Switch" or "Inclusive" or "Fork" or "Join" => (50.0, 50.0),
             _ => (TaskWidth, TaskHeight),
         };
@@ -249,12 +249,23 @@ internal static class BpmnExporter
         return (100 + 180 * index, 100, w, h);
     }
 
-    private static bool BoundaryPort(string port) => port is Ports.Timeout or Ports.Reminder or Ports.Error;
+    /// <summary>A port a waiting step's path leaves by from a boundary event: its timeout, reminder, error and the events it listens for.</summary>
+    private static bool BoundaryPort(NodeDefinition node, string port) =>
+        port is Ports.Timeout or Ports.Reminder or Ports.Error || node.Events?.Exists(l => l.Port == port) == true;
+
+    /// <summary>The message of an event name, declared once for the file.</summary>
+    private static string MessageRef(List<XElement> globals, string eventName)
+    {
+        XNamespace bpmn = Model;
+        var messageId = "Message_" + BpmnImporter.IdOf(eventName);
+        globals.Add(new XElement(bpmn + "message", new XAttribute("id", messageId), new XAttribute("name", eventName)));
+        return messageId;
+    }
 
     private static bool Waits(NodeDefinition node) => node.Type is "UserTask" or "WaitEvent" or "SubProcess";
 
-    /// <summary>The timeout, reminder and error of a step, as boundary events its ports' paths leave from.</summary>
-    private static IEnumerable<(string Id, XElement Element, int Index)> Boundaries(NodeDefinition node, List<ConnectionDefinition> outgoing)
+    /// <summary>The timeout, reminder, error and events of a step, as boundary events its ports' paths leave from.</summary>
+    private static IEnumerable<(string Id, XElement Element, int Index)> Boundaries(NodeDefinition node, List<ConnectionDefinition> outgoing, List<XElement> globals)
     {
         XNamespace bpmn = Model;
         if (!Waits(node))
@@ -263,7 +274,7 @@ internal static class BpmnExporter
         }
 
         var index = 0;
-        foreach (var port in outgoing.Select(c => c.SourcePort).Where(BoundaryPort).Distinct())
+        foreach (var port in outgoing.Select(c => c.SourcePort).Where(p => BoundaryPort(node, p)).Distinct())
         {
             var id = $"{X(node.Id)}-{port}";
             var boundary = new XElement(bpmn + "boundaryEvent", new XAttribute("id", id), new XAttribute("attachedToRef", X(node.Id)));
@@ -279,9 +290,19 @@ internal static class BpmnExporter
                     var cycle = node.Reminder is { } r ? $"R{(r.MaxCount > 0 ? r.MaxCount.ToString(CultureInfo.InvariantCulture) : "")}/{r.Interval}" : "R/PT1H";
                     boundary.Add(new XElement(bpmn + "timerEventDefinition", new XElement(bpmn + "timeCycle", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), cycle)));
                     break;
-                default:
+                case Ports.Error:
                     boundary.Add(new XAttribute("name", "error"));
                     boundary.Add(new XElement(bpmn + "errorEventDefinition"));
+                    break;
+                default:
+                    var listener = node.Events!.Find(l => l.Port == port)!;
+                    boundary.Add(new XAttribute("name", port));
+                    if (!listener.Interrupting)
+                    {
+                        boundary.Add(new XAttribute("cancelActivity", "false"));
+                    }
+
+                    boundary.Add(new XElement(bpmn + "messageEventDefinition", new XAttribute("messageRef", MessageRef(globals, listener.Event))));
                     break;
             }
 
@@ -317,12 +338,12 @@ internal static class BpmnExporter
             return connection.Condition ?? WorkflowExpression.Js("true");
         }
 
-        if (Waits(source) && BoundaryPort(connection.SourcePort))
+        if (Waits(source) && BoundaryPort(source, connection.SourcePort))
         {
             return null;
         }
 
-        var ways = definition.Connections.Count(c => c.Source == source.Id && !(Waits(source) && BoundaryPort(c.SourcePort)));
+        var ways = definition.Connections.Count(c => c.Source == source.Id && !(Waits(source) && BoundaryPort(source, c.SourcePort)));
         return ways > 1 ? WorkflowExpression.Js($"outcome == {JsonSerializer.Serialize(connection.SourcePort)}") : connection.Condition;
     }
 
@@ -340,13 +361,14 @@ internal static class BpmnExporter
             "Terminate" => Named("endEvent"),
             "Fail" => Named("endEvent"),
             "Delay" or "Timer" => Named("intermediateCatchEvent"),
+            "PublishEvent" => Named("intermediateThrowEvent"),
             "Decision" or "Switch" => Named("exclusiveGateway"),
             "Inclusive" => Named("inclusiveGateway"),
             "Fork" or "Join" => new XElement(bpmn + "parallelGateway", new XAttribute("id", X(node.Id)), node.DisplayName is null ? null : new XAttribute("name", node.DisplayName)),
             "UserTask" => Named("userTask"),
             "Script" => Named("scriptTask"),
             "SubProcess" => Named("callActivity"),
-            "Log" or "SetVariable" or "SetBusinessKey" => Named("task"),
+            "Log" or "SetVariable" or "SetBusinessKey" or "Break" => Named("task"),
             _ => Named("serviceTask"),
         };
         if (node.Description is { Length: > 0 } documentation)
@@ -356,11 +378,8 @@ internal static class BpmnExporter
 
         switch (node.Type)
         {
-            case "EventStart" or "WaitEvent":
-                var eventName = Literal("eventName") ?? node.Id;
-                var messageId = "Message_" + BpmnImporter.IdOf(eventName);
-                globals.Add(new XElement(bpmn + "message", new XAttribute("id", messageId), new XAttribute("name", eventName)));
-                element.Add(new XElement(bpmn + "messageEventDefinition", new XAttribute("messageRef", messageId)));
+            case "EventStart" or "WaitEvent" or "PublishEvent":
+                element.Add(new XElement(bpmn + "messageEventDefinition", new XAttribute("messageRef", MessageRef(globals, Literal("eventName") ?? node.Id))));
                 break;
             case "Cron":
                 element.Add(new XElement(bpmn + "timerEventDefinition", new XElement(bpmn + "timeCycle", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), Literal("cron") ?? "")));

@@ -22,6 +22,12 @@ internal sealed partial class BpmnImporter
         var id = Id(flow) ?? "flow";
         var sourceRef = (string?)flow.Attribute("sourceRef") ?? "";
         var targetRef = (string?)flow.Attribute("targetRef") ?? "";
+        if (_raceMembers.Contains(targetRef))
+        {
+            // The gateway's path to an event that waits at its lead's step: the gateway leads there already.
+            return;
+        }
+
         (string Node, string Port)? source = _boundaryPorts.TryGetValue(sourceRef, out var boundary) ? boundary
             : _mapped.TryGetValue(sourceRef, out var from) ? (from.Exit, Ports.Done) : null;
         if (source is null || !_mapped.TryGetValue(targetRef, out var to))
@@ -134,8 +140,70 @@ internal sealed partial class BpmnImporter
             return;
         }
 
+        if (EventOf(boundary, throws: false) is var (what, name, key))
+        {
+            if (!waits)
+            {
+                Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"a {what} on '{attached}', a step that does not wait; it is left out", null, "boundaryEventNotWaiting", attached);
+                return;
+            }
+
+            var port = Listen(node, boundary, name, key, interrupting);
+            Note(boundary, ImportStatus.Imported, ImportCodes.Boundary,
+                interrupting ? $"the event '{name}' ends the step's wait: its path leaves by the port '{port}'" : $"each time the event '{name}' comes, its path leaves by the port '{port}' and the step goes on waiting",
+                node.Id, interrupting ? "listener" : "listenerGoesOn", name, port);
+            return;
+        }
+
         var kind = boundary.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))?.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal) ?? "none";
-        Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"a {kind} boundary event: FlowCenter's steps end by their own outcomes, a timeout, a reminder or an error; its path is left out", null, "boundaryKind", kind);
+        Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"a {kind} boundary event: FlowCenter's steps end by their own outcomes, a timeout, a reminder, an error or an event; its path is left out", null, "boundaryKind", kind);
+    }
+
+    /// <summary>Makes a waiting step listen for an event through a port named after the element that catches it; its flows leave by that port.</summary>
+    private string Listen(NodeDefinition node, XElement element, string eventName, WorkflowExpression? key, bool interrupting)
+    {
+        var taken = new HashSet<string>(node.Events?.Select(l => l.Port) ?? [], StringComparer.Ordinal) { Ports.Done, Ports.Error, Ports.Timeout, Ports.Reminder, "approve", "reject", "return" };
+        var port = IdOf(Name(element) ?? Id(element)!);
+        for (var n = 2; !taken.Add(port); n++)
+        {
+            port = IdOf(Id(element)!) + (n == 2 ? "" : "-" + n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        (node.Events ??= []).Add(new EventListenerSettings { Event = eventName, Port = port, Interrupting = interrupting, CorrelationKey = key });
+        _boundaryPorts[Id(element)!] = (node.Id, port);
+        return port;
+    }
+
+    /// <summary>
+    /// An event-based gateway: the first of the events after it wins. Its first message or signal becomes the wait;
+    /// the others wait with it as the step's events, a timer as its timeout; each one's path leaves by its own port.
+    /// </summary>
+    private void ReadRaces(List<string> gateways, List<XElement> flowNodes)
+    {
+        foreach (var gatewayId in gateways)
+        {
+            var members = _races[gatewayId];
+            var primary = _definition.Nodes.Find(n => n.Id == _mapped[members[0]].Exit)!;
+            foreach (var memberId in members.Skip(1))
+            {
+                var member = flowNodes.First(e => Id(e) == memberId);
+                if (member.Element(Model + "timerEventDefinition") is { } timer && DurationOf(timer).Duration is { } duration && primary.Timeout is null)
+                {
+                    primary.Timeout = duration;
+                    _boundaryPorts[memberId] = (primary.Id, Ports.Timeout);
+                    Note(member, ImportStatus.Imported, ImportCodes.Boundary, $"after {duration} without an event, the path leaves '{primary.Id}' by the timeout port", primary.Id, "raceTimer", duration);
+                }
+                else if ((member.Name.LocalName == "receiveTask" ? ("message", MessageName(member) ?? Name(member) ?? memberId, CorrelationOf(member)) : EventOf(member, throws: false)) is var (_, name, key))
+                {
+                    var port = Listen(primary, member, name, key, interrupting: true);
+                    Note(member, ImportStatus.Imported, ImportCodes.Boundary, $"the event '{name}' ends the wait at '{primary.Id}' if it comes first: its path leaves by the port '{port}'", primary.Id, "raceEvent", name, port);
+                }
+                else
+                {
+                    Note(member, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"a second timer (or one with a date) after the event-based gateway '{gatewayId}'; FlowCenter gives a wait one timeout", null, "raceSecondTimer", gatewayId);
+                }
+            }
+        }
     }
 
     private static List<XElement> OutgoingOf(XElement element) =>

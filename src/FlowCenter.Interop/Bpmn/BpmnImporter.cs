@@ -22,6 +22,7 @@ internal sealed partial class BpmnImporter
     private readonly Dictionary<string, List<Point>> _edges = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _signals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _escalations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string? Code, string? Name)> _errors = new(StringComparer.Ordinal);
 
     private WorkflowDefinition _definition = new();
@@ -36,6 +37,12 @@ internal sealed partial class BpmnImporter
 
     /// <summary>The FlowCenter node a BPMN element's outgoing flows leave from, and the one its incoming flows enter.</summary>
     private Dictionary<string, (string Entry, string Exit)> _mapped = [];
+
+    /// <summary>Event-based gateways that become one wait: the gateway's id, then its lead event's and the others'.</summary>
+    private Dictionary<string, List<string>> _races = [];
+
+    /// <summary>The events after such a gateway that wait at the lead's step instead of a step of their own.</summary>
+    private HashSet<string> _raceMembers = [];
 
     private BpmnImporter(XElement root)
     {
@@ -64,6 +71,11 @@ internal sealed partial class BpmnImporter
         foreach (var signal in root.Elements(Model + "signal"))
         {
             _signals[Id(signal) ?? ""] = Name(signal) ?? Id(signal) ?? "";
+        }
+
+        foreach (var escalation in root.Elements(Model + "escalation"))
+        {
+            _escalations[Id(escalation) ?? ""] = (string?)escalation.Attribute("escalationCode") ?? Name(escalation) ?? Id(escalation) ?? "";
         }
 
         foreach (var error in root.Elements(Model + "error"))
@@ -122,6 +134,8 @@ internal sealed partial class BpmnImporter
         _ids = [];
         _passThrough = [];
         _mapped = new(StringComparer.Ordinal);
+        _races = new(StringComparer.Ordinal);
+        _raceMembers = new(StringComparer.Ordinal);
         _lanes = new(StringComparer.Ordinal);
         foreach (var lane in process.Descendants(Model + "lane"))
         {
@@ -147,10 +161,13 @@ internal sealed partial class BpmnImporter
     private void ReadScope(XElement container, (string In, string Out)? scope)
     {
         var flowNodes = container.Elements().Where(e => e.Name.Namespace == Model).ToList();
-        foreach (var element in flowNodes)
+        var races = FindRaces(container, flowNodes);
+        foreach (var element in flowNodes.Where(e => !_raceMembers.Contains(Id(e) ?? "")))
         {
             ReadElement(element, scope);
         }
+
+        ReadRaces(races, flowNodes);
 
         foreach (var boundary in container.Elements(Model + "boundaryEvent"))
         {
@@ -171,6 +188,30 @@ internal sealed partial class BpmnImporter
                 Connect(_mapped[Id(thrower)!].Exit, Ports.Done, _mapped[Id(catcher)!].Entry);
             }
         }
+    }
+
+    /// <summary>The event-based gateways of a scope whose events FlowCenter can wait for together; the first message or signal leads.</summary>
+    private List<string> FindRaces(XElement container, List<XElement> flowNodes)
+    {
+        var found = new List<string>();
+        foreach (var gateway in flowNodes.Where(e => e.Name.LocalName == "eventBasedGateway" && Id(e) is not null))
+        {
+            var targets = container.Elements(Model + "sequenceFlow").Where(f => (string?)f.Attribute("sourceRef") == Id(gateway))
+                .Select(f => flowNodes.FirstOrDefault(e => Id(e) == (string?)f.Attribute("targetRef"))).OfType<XElement>().ToList();
+            var lead = targets.FirstOrDefault(t => t.Name.LocalName == "receiveTask"
+                || (t.Name.LocalName == "intermediateCatchEvent" && (t.Element(Model + "messageEventDefinition") is not null || t.Element(Model + "signalEventDefinition") is not null)));
+            if (lead is null || targets.Any(t => t.Name.LocalName is not ("receiveTask" or "intermediateCatchEvent") || IncomingOf(t).Count > 1))
+            {
+                continue;
+            }
+
+            var members = targets.Where(t => t != lead).Select(t => Id(t)!).ToList();
+            _races[Id(gateway)!] = [Id(lead)!, .. members];
+            _raceMembers.UnionWith(members);
+            found.Add(Id(gateway)!);
+        }
+
+        return found;
     }
 
     private static string? LinkName(XElement e) => (string?)e.Element(Model + "linkEventDefinition")!.Attribute("name") ?? Name(e);
@@ -228,6 +269,10 @@ internal sealed partial class BpmnImporter
                 break;
             case "parallelGateway":
                 ReadParallel(element);
+                break;
+            case "eventBasedGateway" when _races.ContainsKey(id):
+                PassThrough(element);
+                Note(element, ImportStatus.Changed, ImportCodes.Flattened, "the first of the events after it wins: they wait together at one step, each leaving by its own port", null, "race");
                 break;
             case "complexGateway" or "eventBasedGateway":
                 var gateway = AddNode(element, kind == "eventBasedGateway" ? "Bpmn.EventBasedGateway" : "Bpmn.ComplexGateway");
@@ -367,6 +412,15 @@ internal sealed partial class BpmnImporter
 
             Note(element, ImportStatus.Imported, ImportCodes.Mapped, "an error end raises the error", node.Id, "Fail");
         }
+        else if (ReadPublish(element))
+        {
+            if (scope is { } outer)
+            {
+                Connect(_mapped[Id(element)!].Exit, Ports.Done, outer.Out);
+            }
+
+            return;
+        }
         else if (scope is { } inner)
         {
             // A sub-process's end: its paths go on after the sub-process.
@@ -391,17 +445,43 @@ internal sealed partial class BpmnImporter
         Map(element, node.Id);
     }
 
-    /// <summary>Notes an end or throw event's message, signal or escalation, which FlowCenter does not send; true when there was one.</summary>
+    /// <summary>Notes an end or throw event's compensation, which FlowCenter does not do; true when there was one.</summary>
     private bool ThrowNote(XElement element, string nodeId)
     {
-        var thrown = element.Elements().FirstOrDefault(e => e.Name.LocalName is "messageEventDefinition" or "signalEventDefinition" or "escalationEventDefinition" or "compensateEventDefinition");
-        if (thrown is null)
+        if (element.Element(Model + "compensateEventDefinition") is null)
         {
             return false;
         }
 
-        var what = thrown.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal);
-        Note(element, ImportStatus.Changed, ImportCodes.Approximated, $"the {what} is not sent: FlowCenter has no throwing events yet", nodeId, element.Name.LocalName == "endEvent" ? "End" : "Log", "notThrown", what);
+        Note(element, ImportStatus.Changed, ImportCodes.Approximated, "the compensation is not done: FlowCenter does not undo completed steps", nodeId, element.Name.LocalName == "endEvent" ? "End" : "Log", "notThrown", "compensate");
+        return true;
+    }
+
+    /// <summary>A message, signal or escalation thrown (by an intermediate or an end event) becomes a step that publishes it; false for other events.</summary>
+    private bool ReadPublish(XElement element)
+    {
+        if (EventOf(element, throws: true) is not var (kind, name, key))
+        {
+            return false;
+        }
+
+        var node = AddNode(element, "PublishEvent");
+        node.Inputs["eventName"] = InputValue.FromLiteral(name);
+        if (key is not null)
+        {
+            node.Inputs["correlationKey"] = new InputValue { Expression = key };
+        }
+
+        Map(element, node.Id);
+        if (kind == "escalation")
+        {
+            Note(element, ImportStatus.Changed, ImportCodes.Approximated, $"the escalation is published as the event '{name}' for the case that called this one", node.Id, "PublishEvent", "escalationEvent", name);
+        }
+        else
+        {
+            Note(element, ImportStatus.Imported, ImportCodes.Mapped, $"publishes the {kind} '{name}'", node.Id, "PublishEvent");
+        }
+
         return true;
     }
 
@@ -634,18 +714,53 @@ internal sealed partial class BpmnImporter
     {
         var node = AddNode(element, "WaitEvent");
         node.Inputs["eventName"] = InputValue.FromLiteral(eventName ?? Name(element) ?? Id(element)!);
-        // Camunda 8 keeps the correlation key on the message the step waits for.
-        var message = (string?)element.Attribute("messageRef") ?? (string?)element.Element(Model + "messageEventDefinition")?.Attribute("messageRef");
-        var subscription = Extensions(element, Zeebe).FirstOrDefault(e => e.Name.LocalName == "subscription")
-            ?? (message is null ? null : _root.Elements(Model + "message").Where(m => Id(m) == message).SelectMany(m => Extensions(m, Zeebe)).FirstOrDefault(e => e.Name.LocalName == "subscription"));
-        if ((string?)subscription?.Attribute("correlationKey") is { } key)
+        if (CorrelationOf(element) is { } key)
         {
-            var translated = BpmnExpressions.Translate(key, null);
-            node.Inputs["correlationKey"] = translated.Untranslated is null ? InputValue.FromExpression(translated.Source) : InputValue.FromExpression(key, translated.Untranslated.ToLowerInvariant());
+            node.Inputs["correlationKey"] = new InputValue { Expression = key };
         }
 
         Map(element, node.Id);
         Note(element, ImportStatus.Imported, ImportCodes.Mapped, $"waits for the event '{node.Inputs["eventName"].Literal}'", node.Id, "WaitEvent");
+    }
+
+    /// <summary>The key a message event correlates by: Camunda 8 keeps it on the message (or the receive task's own subscription).</summary>
+    private WorkflowExpression? CorrelationOf(XElement element)
+    {
+        var message = (string?)element.Attribute("messageRef") ?? (string?)element.Element(Model + "messageEventDefinition")?.Attribute("messageRef");
+        var subscription = Extensions(element, Zeebe).FirstOrDefault(e => e.Name.LocalName == "subscription")
+            ?? (message is null ? null : _root.Elements(Model + "message").Where(m => Id(m) == message).SelectMany(m => Extensions(m, Zeebe)).FirstOrDefault(e => e.Name.LocalName == "subscription"));
+        if ((string?)subscription?.Attribute("correlationKey") is not { } key)
+        {
+            return null;
+        }
+
+        var translated = BpmnExpressions.Translate(key, null);
+        return translated.Untranslated is null ? WorkflowExpression.Js(translated.Source) : new WorkflowExpression { Language = translated.Untranslated.ToLowerInvariant(), Source = key };
+    }
+
+    /// <summary>
+    /// The event a message, signal or escalation event throws or catches, as FlowCenter names events: the message's
+    /// or signal's name; an escalation's code under <c>escalation.</c>, which the calling case hears from its child.
+    /// </summary>
+    private (string Kind, string Name, WorkflowExpression? Key)? EventOf(XElement element, bool throws)
+    {
+        if (element.Element(Model + "messageEventDefinition") is { } message)
+        {
+            return ("message", (string?)message.Attribute("messageRef") is { } r ? _messages.GetValueOrDefault(r, r) : Name(element) ?? Id(element)!, CorrelationOf(element));
+        }
+
+        if (element.Element(Model + "signalEventDefinition") is { } signal)
+        {
+            return ("signal", (string?)signal.Attribute("signalRef") is { } r ? _signals.GetValueOrDefault(r, r) : Name(element) ?? Id(element)!, null);
+        }
+
+        if (element.Element(Model + "escalationEventDefinition") is { } escalation)
+        {
+            var code = (string?)escalation.Attribute("escalationRef") is { } r ? _escalations.GetValueOrDefault(r, r) : Name(element) ?? Id(element)!;
+            return ("escalation", "escalation." + code, WorkflowExpression.Js(throws ? "parentInstanceId()" : "instanceId()"));
+        }
+
+        return null;
     }
 
     private void ReadCall(XElement element)
@@ -884,6 +999,11 @@ internal sealed partial class BpmnImporter
         {
             PassThrough(element);
             Note(element, ImportStatus.Imported, ImportCodes.Flattened, "a link: the path goes on from the link of the same name", null, "link");
+            return;
+        }
+
+        if (ReadPublish(element))
+        {
             return;
         }
 

@@ -210,6 +210,8 @@ internal static class ElsaExporter
             "Timer" => "Elsa.StartAt",
             "Cron" => "Elsa.Cron",
             "EventStart" or "WaitEvent" => "Elsa.Event",
+            "PublishEvent" => "Elsa.PublishEvent",
+            "Break" => "Elsa.Break",
             "SubProcess" => "Elsa.ExecuteWorkflow",
             _ => "FlowCenter." + node.Type,
         };
@@ -297,13 +299,19 @@ internal static class ElsaExporter
                 activity["eventName"] = Wrap("eventName", "String");
                 activity["result"] = Output("resultVariable");
                 break;
+            case "Elsa.PublishEvent":
+                activity["eventName"] = Wrap("eventName", "String");
+                activity["correlationId"] = Wrap("correlationKey", "String");
+                activity["isLocalEvent"] = ElsaValues.WriteLiteral(false, "Boolean");
+                activity["payload"] = Wrap("payload", "Object");
+                break;
             case "Elsa.ExecuteWorkflow":
                 activity["workflowDefinitionId"] = Wrap("definitionId", "String");
                 activity["input"] = Wrap("input", "ObjectDictionary");
                 activity["waitForCompletion"] = ElsaValues.WriteLiteral(true, "Boolean");
                 activity["result"] = null;
                 break;
-            case "Elsa.Start" or "Elsa.End" or "Elsa.Finish":
+            case "Elsa.Start" or "Elsa.End" or "Elsa.Finish" or "Elsa.Break":
                 break;
             default:
                 // A FlowCenter step Elsa has no activity for: its inputs in Elsa's wrapper, its type in FlowCenter's words.

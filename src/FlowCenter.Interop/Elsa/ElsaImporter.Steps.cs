@@ -36,6 +36,9 @@ internal sealed partial class ElsaImporter
             "Elsa.StartAt" => ("Timer", null),
             "Elsa.Event" when trigger => ("EventStart", null),
             "Elsa.Event" => ("WaitEvent", null),
+            "Elsa.PublishEvent" when Text(activity["isLocalEvent"]?["expression"]?["value"]) is "true" or "True" => ("PublishEvent", "localEvent"),
+            "Elsa.PublishEvent" => ("PublishEvent", null),
+            "Elsa.Break" => ("Break", null),
             "Elsa.HttpEndpoint" => ("EventStart", "httpEndpoint"),
             "Elsa.SendHttpRequest" or "Elsa.FlowSendHttpRequest" => ("HttpRequest", "httpPorts"),
             "Elsa.WriteLine" => ("Log", null),
@@ -87,6 +90,7 @@ internal sealed partial class ElsaImporter
         ["httpEndpoint"] = "a signed webhook delivery starts it: POST /hooks/{connection}/{event}, the event named after the path",
         ["httpPorts"] = "FlowCenter's HTTP request leaves by status class (success, clientError, serverError), timeout and error",
         ["start"] = "a start step was added before the first activity",
+        ["localEvent"] = "a local event goes to every case waiting for it, not only to this one: give it the case's own key",
         ["for"] = "the For loop becomes a for-each over the numbers it counts; the current number is CurrentValue",
     };
 
@@ -206,6 +210,11 @@ internal sealed partial class ElsaImporter
                     node.Inputs["headers"] = headers;
                 }
 
+                break;
+            case "Elsa.PublishEvent":
+                Set("eventName", In("eventName"));
+                Set("correlationKey", In("correlationId"));
+                Set("payload", In("payload"));
                 break;
             case "Elsa.WriteLine":
                 Set("text", In("text"));

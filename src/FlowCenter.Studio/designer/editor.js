@@ -14,7 +14,7 @@ const editors = new Map();
 let nextId = 1;
 
 // The helpers every FlowCenter expression may call, offered by completion beside the variables C# passes.
-const helpers = ['now()', 'instanceId()', 'formatDate(', 'getVariable(', 'setVariable(', 'getInput(', 'JSON.stringify(', 'JSON.parse(', 'Math.round('];
+const helpers = ['now()', 'instanceId()', 'parentInstanceId()', 'formatDate(', 'getVariable(', 'setVariable(', 'getInput(', 'JSON.stringify(', 'JSON.parse(', 'Math.round('];
 
 function completions(names) {
   return context => {

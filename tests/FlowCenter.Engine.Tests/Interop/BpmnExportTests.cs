@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Serialization;
@@ -21,6 +22,44 @@ public sealed class BpmnExportTests
         var original = WorkflowJson.ParseDefinition(File.ReadAllText(Path.Combine(RepositoryPaths.Workflows, file)), file);
         var bpmn = DefinitionConverter.Export(original, DefinitionFormat.Bpmn);
         Assert.Equal(DefinitionFormat.Bpmn, DefinitionConverter.Detect(bpmn));
+
+        var back = Assert.Single(DefinitionConverter.Import(bpmn).Definitions);
+        Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back.Definition));
+        Assert.DoesNotContain(back.Notes, n => n.Status == ImportStatus.NotImported);
+    }
+
+    /// <summary>A process that listens, publishes and leaves a loop: each in BPMN's own terms where BPMN has them.</summary>
+    internal static WorkflowDefinition Eventful() => new WorkflowBuilder("eventful")
+        .Node("start", "Start")
+        .Node("approve", "UserTask")
+        .Configure("approve", n => n.Events =
+        [
+            new EventListenerSettings { Event = "order.cancelled", Port = "cancelled", CorrelationKey = WorkflowExpression.Js("input.order") },
+            new EventListenerSettings { Event = "customer.asked", Port = "asked", Interrupting = false, ResultVariable = "question" },
+        ])
+        .Node("answer", "Log", ("text", "asked"))
+        .Node("tell", "PublishEvent", ("eventName", "order.approved"), ("correlationKey", new Js("input.order")))
+        .Node("loop", "ForEach", ("items", new JsonArray(1, 2, 3)))
+        .Node("leave", "Break")
+        .Node("withdrawn", "End").Node("end", "End")
+        .Connect("start", "approve").Connect("approve", "tell", "approve").Connect("approve", "withdrawn", "cancelled").Connect("approve", "answer", "asked")
+        .Connect("tell", "loop").Connect("loop", "leave", "iterate").Connect("loop", "end")
+        .Build();
+
+    [Fact]
+    public void EventsAStepListensFor_AreBoundaryEvents_APublishedOneAThrowEvent_AndComeBack()
+    {
+        var original = Eventful();
+        var bpmn = DefinitionConverter.Export(original, DefinitionFormat.Bpmn);
+        var process = XDocument.Parse(bpmn).Root!.Element(Model + "process")!;
+
+        var boundaries = process.Elements(Model + "boundaryEvent").Where(b => (string?)b.Attribute("attachedToRef") == "approve").ToList();
+        Assert.Equal(2, boundaries.Count);
+        Assert.All(boundaries, b => Assert.NotNull(b.Element(Model + "messageEventDefinition")));
+        Assert.Equal("false", (string?)boundaries.Single(b => (string?)b.Attribute("name") == "asked").Attribute("cancelActivity"));
+        Assert.Null(boundaries.Single(b => (string?)b.Attribute("name") == "cancelled").Attribute("cancelActivity"));
+        var thrown = process.Elements(Model + "intermediateThrowEvent").Single(e => (string?)e.Attribute("id") == "tell");
+        Assert.NotNull(thrown.Element(Model + "messageEventDefinition"));
 
         var back = Assert.Single(DefinitionConverter.Import(bpmn).Definitions);
         Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back.Definition));

@@ -88,13 +88,19 @@ public sealed class BpmnImportTests
     }
 
     [Fact]
-    public void FridgeRepair_MessageStartTimeoutAndSubProcess_MessageBoundaryReported()
+    public void FridgeRepair_MessageStartTimeoutAndSubProcess_MessageBoundaryAsAnEventTheTaskListensFor()
     {
         var definition = Assert.Single(Import("02-fridge-repair-timer-message-boundary_miwg-C.3.0.bpmn").Definitions);
         Assert.Contains(definition.Definition.Nodes, n => n.Type == "EventStart");
         var timed = Assert.Single(definition.Definition.Nodes, n => n.Timeout is not null);
         Assert.Contains(definition.Definition.Connections, c => c.Source == timed.Id && c.SourcePort == Ports.Timeout);
-        Assert.Contains(definition.Notes, n => n.ElementType == "boundaryEvent" && n.Status == ImportStatus.NotImported && n.Arguments.Contains("message"));
+        // The message boundary on the standard repair: the customer's "Service Level" message ends the task and goes back to the premium repair.
+        var standard = definition.Definition.Nodes.Single(n => n.Id == "_d034722f-751d-4f37-a3d7-47993822e979");
+        var listener = Assert.Single(standard.Events!);
+        Assert.True(listener.Interrupting);
+        Assert.Equal("Service Level", listener.Event);
+        Assert.Contains(definition.Definition.Connections, c => c.Source == standard.Id && c.SourcePort == listener.Port && c.Target == "_6a34496f-8cf7-42e5-88a9-d1af98cc3cba");
+        Assert.Contains(definition.Notes, n => n.ElementType == "boundaryEvent" && n.Status == ImportStatus.Imported && n.Arguments[0] == "listener");
         // The collapsed sub-process keeps its steps elsewhere: one step stands for it, and the report says so.
         Assert.Contains(definition.Notes, n => n.ElementType == "subProcess" && n.Status == ImportStatus.Changed && n.Arguments.Contains("emptySubProcess"));
         Assert.Contains(definition.Definition.Connections, c => c.Source == timed.Id && c.SourcePort == Ports.Timeout && c.Target == "_cd6f230f-13c3-4027-aa3e-57de601a1ab2");
@@ -154,13 +160,23 @@ public sealed class BpmnImportTests
     }
 
     [Fact]
-    public void KitchenSink_EveryPoolIsADefinition_MessageFlowsAndEventSubProcessesReported()
+    public void KitchenSink_EveryPoolIsADefinition_EventGatewayWaitsAtOneStep_ThrowsPublish_MessageFlowsAndEventSubProcessesReported()
     {
         var result = Import("07-all-elements-kitchen-sink_miwg-B.2.0.bpmn");
         Assert.True(result.Definitions.Count >= 3);
         var notes = result.Definitions.SelectMany(d => d.Notes).ToList();
         Assert.Contains(notes, n => n.ElementType == "messageFlow" && n.Status == ImportStatus.NotImported);
-        Assert.Contains(notes, n => n.ElementType == "eventBasedGateway" && n.Status == ImportStatus.NotImported);
+        // The event-based gateway: its first message is the wait, the second an event of the same step, the timer without a date is reported.
+        var nodes = result.Definitions.SelectMany(d => d.Definition.Nodes).ToList();
+        var race = Assert.Single(nodes, n => n.Id == "_05c6bc89-5265-435c-8a9e-533c44a6888b");
+        Assert.Equal("WaitEvent", race.Type);
+        Assert.Equal("Intermediate Event Message Catch", Assert.Single(race.Events!).Event);
+        Assert.Contains(notes, n => n.ElementType == "eventBasedGateway" && n.Arguments[0] == "race");
+        Assert.Contains(notes, n => n.ElementId == "_034907bf-d3d7-4629-818c-14c3e69d5bc6" && n.Status == ImportStatus.NotImported && n.Arguments[0] == "raceSecondTimer");
+        Assert.DoesNotContain(nodes, n => n.Id is "_f2081fdb-3b8a-480b-9f61-fbf683e2018c" or "_034907bf-d3d7-4629-818c-14c3e69d5bc6");
+        // A thrown escalation publishes an event for the calling case.
+        var escalation = Assert.Single(nodes, n => n.Id == "_3a19ce2d-e30d-461c-aeaa-b2acb118f9a4");
+        Assert.Equal(("PublishEvent", "parentInstanceId()"), (escalation.Type, escalation.Inputs["correlationKey"].Expression!.Source));
         Assert.Contains(result.Definitions.SelectMany(d => d.Definition.Nodes), n => n.Type == "Inclusive" || n.Type == "Join");
     }
 

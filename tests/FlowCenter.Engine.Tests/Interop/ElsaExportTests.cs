@@ -24,6 +24,22 @@ public sealed class ElsaExportTests
         Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back));
     }
 
+    [Fact]
+    public void PublishAndBreak_AreElsasPublishEventAndBreak_AndListenersComeBack()
+    {
+        var original = BpmnExportTests.Eventful();
+        var elsa = JsonNode.Parse(DefinitionConverter.Export(original, DefinitionFormat.Elsa))!;
+        var activities = elsa["root"]!["activities"]!.AsArray();
+        JsonNode Activity(string id) => activities.Single(a => a!["id"]!.GetValue<string>() == id)!;
+        Assert.Equal("Elsa.PublishEvent", Activity("tell")["type"]!.GetValue<string>());
+        Assert.Equal("order.approved", Activity("tell")["eventName"]!["expression"]!["value"]!.GetValue<string>());
+        Assert.Equal("input.order", Activity("tell")["correlationId"]!["expression"]!["value"]!.GetValue<string>());
+        Assert.Equal("Elsa.Break", Activity("leave")["type"]!.GetValue<string>());
+
+        var back = Assert.Single(DefinitionConverter.Import(elsa.ToJsonString()).Definitions).Definition;
+        Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back));
+    }
+
     /// <summary>A process of steps Elsa has too: the Elsa file says it all in Elsa's words, without FlowCenter's notes.</summary>
     private static WorkflowDefinition Portable() => new WorkflowBuilder("portable")
         .Variable("count", DataType.Integer, JsonValue.Create(0))
