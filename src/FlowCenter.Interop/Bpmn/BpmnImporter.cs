@@ -277,7 +277,9 @@ internal sealed partial class BpmnImporter
             case "complexGateway" or "eventBasedGateway":
                 var gateway = AddNode(element, kind == "eventBasedGateway" ? "Bpmn.EventBasedGateway" : "Bpmn.ComplexGateway");
                 Map(element, gateway.Id);
-                Note(element, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"FlowCenter has no {kind}: a placeholder marks its place; model the race with a join that waits for the first path", gateway.Id, kind);
+                Note(element, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, kind == "eventBasedGateway"
+                    ? "FlowCenter cannot wait at this event-based gateway as one step (no message or signal follows it, or its events are reached another way too): a placeholder marks its place"
+                    : $"FlowCenter has no {kind}: a placeholder marks its place; model it with a decision, a fork and a join", gateway.Id, kind);
                 break;
             case "intermediateCatchEvent":
                 ReadCatch(element);

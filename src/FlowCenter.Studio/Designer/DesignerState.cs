@@ -135,6 +135,44 @@ public sealed class DesignerState(WorkflowDefinition definition, ActivityRegistr
         node.Inputs[input] = expression ? InputValue.FromExpression(text) : InputValue.FromLiteral(ParseLiteral(type, text));
     }
 
+    /// <summary>
+    /// Sets what a waiting step does while it waits. A listener whose branch was renamed keeps its connections
+    /// (they move to the new name); the connections of a listener, deadline or reminder taken away go with it.
+    /// </summary>
+    public void SetWaiting(string nodeId, NodeWaiting waiting)
+    {
+        Change();
+        var node = Node(nodeId);
+        var before = node.Events ?? [];
+        var after = waiting.Events is { Count: > 0 } events ? events : null;
+        if (after is not null && after.Count == before.Count)
+        {
+            for (var i = 0; i < after.Count; i++)
+            {
+                foreach (var connection in Definition.Connections.Where(c => c.Source == nodeId && c.SourcePort == before[i].Port && after[i].Port != before[i].Port && after[i].Port.Length > 0))
+                {
+                    connection.SourcePort = after[i].Port;
+                }
+            }
+        }
+
+        var gone = before.Select(l => l.Port).Where(p => after?.Exists(l => l.Port == p) != true).ToList();
+        if (waiting.Timeout is null)
+        {
+            gone.Add(Ports.Timeout);
+        }
+
+        if (waiting.Reminder is null)
+        {
+            gone.Add(Ports.Reminder);
+        }
+
+        Definition.Connections.RemoveAll(c => c.Source == nodeId && gone.Contains(c.SourcePort));
+        node.Timeout = waiting.Timeout;
+        node.Reminder = waiting.Reminder;
+        node.Events = after;
+    }
+
     /// <summary>The points a connection is routed through, as the user dragged them; none routes it freely.</summary>
     public void SetVertices(string connectionId, IReadOnlyList<Point> vertices)
     {

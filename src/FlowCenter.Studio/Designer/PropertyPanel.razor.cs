@@ -52,6 +52,10 @@ public sealed partial class PropertyPanel
     [Parameter]
     public EventCallback<(string? Label, string? Condition)> ConnectionChanged { get; set; }
 
+    /// <summary>A waiting step's deadline, reminder or events changed.</summary>
+    [Parameter]
+    public EventCallback<NodeWaiting> WaitingChanged { get; set; }
+
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 

@@ -34,6 +34,32 @@ public sealed class DesignerStateTests
     }
 
     [Fact]
+    public void SetWaiting_ARenamedBranchKeepsItsPaths_ARemovedOneTakesThemAlong()
+    {
+        var state = new DesignerState(new WorkflowBuilder("d").Node("start", "Start").Node("wait", "WaitEvent").Node("a", "End").Node("b", "End").Node("c", "End").Build(), _activities);
+        state.SetWaiting("wait", new NodeWaiting("P1D", null, [new EventListenerSettings { Event = "order.cancelled", Port = "cancelled" }, new EventListenerSettings { Event = "asked", Port = "asked", Interrupting = false }]));
+        state.Connect("wait", "cancelled", "a");
+        state.Connect("wait", "asked", "b");
+        state.Connect("wait", Ports.Timeout, "c");
+
+        // One change at a time, as the panel makes them: a branch renamed, then an event and the deadline taken away.
+        var waiting = NodeWaiting.Of(state.Definition.Nodes.Single(n => n.Id == "wait"));
+        var listeners = waiting.Copy();
+        listeners[0].Port = "withdrawn";
+        state.SetWaiting("wait", waiting with { Events = listeners });
+        listeners = listeners[..1];
+        state.SetWaiting("wait", waiting with { Timeout = null, Events = listeners });
+
+        var wait = state.Definition.Nodes.Single(n => n.Id == "wait");
+        Assert.Equal(("order.cancelled", "withdrawn"), (Assert.Single(wait.Events!).Event, wait.Events![0].Port));
+        Assert.Null(wait.Timeout);
+        Assert.Equal([("withdrawn", "a")], state.Definition.Connections.Where(c => c.Source == "wait").Select(c => (c.SourcePort, c.Target)));
+        state.SetWaiting("wait", new NodeWaiting(null, null, []));
+        Assert.Null(state.Definition.Nodes.Single(n => n.Id == "wait").Events);
+        Assert.DoesNotContain(state.Definition.Connections, c => c.Source == "wait");
+    }
+
+    [Fact]
     public void Connect_FromADecisionBranch_GetsAConditionToEdit()
     {
         var state = new DesignerState(new WorkflowBuilder("d").Node("start", "Start").Node("decide", "Decision").Node("a", "End").Build(), _activities);

@@ -25,6 +25,27 @@ public sealed class PanelTests : StudioTestContext
     }
 
     [Fact]
+    public void PropertyPanel_AWaitingStep_ListensForEvents_AStepThatDoesNotWaitCannot()
+    {
+        NodeWaiting? changed = null;
+        var wait = new NodeDefinition { Id = "paid", Type = "WaitEvent" };
+        var panel = Render<PropertyPanel>(p => p.Add(x => x.Node, wait).Add(x => x.Descriptor, _activities.Find("WaitEvent")).Add(x => x.WaitingChanged, w => changed = w));
+
+        panel.Find("[data-testid=wait-event-add] button, button[data-testid=wait-event-add]").Click();
+
+        var listener = Assert.Single(changed!.Events!);
+        Assert.Equal(("", "event1", true), (listener.Event, listener.Port, listener.Interrupting));
+        Assert.Null(wait.Events); // the panel asks; the designer's state changes the node
+        wait.Events = changed.Events;
+        panel.Render(p => p.Add(x => x.Node, wait));
+        panel.Find("input[data-testid=wait-event-0-name]").Change("order.cancelled");
+        Assert.Equal("order.cancelled", changed.Events![0].Event);
+
+        var set = Render<PropertyPanel>(p => p.Add(x => x.Node, new NodeDefinition { Id = "set", Type = "SetVariable" }).Add(x => x.Descriptor, _activities.Find("SetVariable")));
+        Assert.Empty(set.FindAll("[data-testid=waiting-settings]"));
+    }
+
+    [Fact]
     public void PropertyPanel_UserTask_PicksWhoFromTheOrganisation_AndHidesWhatDoesNotApply()
     {
         var node = new NodeDefinition { Id = "approve", Type = "UserTask", Inputs = { ["assignTo"] = InputValue.FromLiteral("role"), ["outcomes"] = InputValue.FromLiteral(new System.Text.Json.Nodes.JsonArray("approve", "pay")) } };
