@@ -149,6 +149,11 @@ internal sealed partial class BpmnImporter
         ReadScope(process, null);
         ApplyNodeExtensions(process);
         RemovePassThrough();
+        if (_extras is null)
+        {
+            BpmnLayout.Spread(_definition);
+        }
+
         if (_definition.Nodes.Any(n => n.Type == "Log") && _definition.Variables.All(v => v.Name != Engine.Activities.Primitives.Log.DefaultVariable) && _extras is null)
         {
             _definition.Variables.Add(new VariableDefinition { Name = Engine.Activities.Primitives.Log.DefaultVariable, Type = DataType.StringList, Default = new JsonArray() });

@@ -58,8 +58,10 @@ public sealed class BpmnImportTests
         Assert.Equal("UserTask", approve.Type);
         Assert.Equal("approver", approve.Inputs["assignee"].Expression!.Source); // camunda:assignee="${approver}"
         Assert.Equal("boolean", approve.Inputs["form"].Literal!["fields"]![0]!["type"]!.GetValue<string>()); // its data output 'approved'
-        Assert.Equal(353, approve.Layout!.X);
-        Assert.Equal(100, approve.Layout.Width);
+        // The diagram's place, stretched sideways so that the designer's wider boxes do not cover each other.
+        Assert.Equal(100, approve.Layout!.Width);
+        Assert.Equal(225, approve.Layout.Y);
+        Assert.True(approve.Layout.X > 353);
         Assert.Equal("Prepare Bank Transfer", definition.Nodes.Single(n => n.Id == "prepareBankTransfer").DisplayName); // line breaks in names become spaces
         Assert.Equal("accounting", definition.Nodes.Single(n => n.Id == "prepareBankTransfer").Inputs["candidateGroups"].Literal![0]!.GetValue<string>());
         Assert.Equal("!(approved)", definition.Connections.Single(c => c.Id == "invoiceNotApproved").Condition!.Source);
@@ -85,6 +87,21 @@ public sealed class BpmnImportTests
         Assert.Equal(WorkflowStatus.Completed, done.Status);
         Assert.Equal("Archive Invoice", done.Variables["log"]![0]!.GetValue<string>());
         Assert.Equal(2, done.Journal.Count(e => e.NodeId == "approveInvoice"));
+    }
+
+    [Fact]
+    public void OrderWithEvents_BoundaryEventGatewayAndThrow_RunAsBpmnMeansThem_InADiagramWithRoom()
+    {
+        var definition = Assert.Single(Import("order-events.bpmn").Definitions).Definition;
+        var approve = definition.Nodes.Single(n => n.Id == "approve");
+        var cancelled = Assert.Single(approve.Events!);
+        Assert.Equal(("order.cancelled", "input.orderId", "Cancelled"), (cancelled.Event, cancelled.CorrelationKey!.Source, cancelled.Port));
+        var paid = definition.Nodes.Single(n => n.Id == "paid");
+        Assert.Equal(("WaitEvent", "PT1H"), (paid.Type, paid.Timeout));
+        Assert.Equal("PublishEvent", definition.Nodes.Single(n => n.Id == "tell").Type);
+        Assert.Contains(definition.Connections, c => c.Source == "paid" && c.SourcePort == Ports.Timeout && c.Target == "late");
+        // The file puts the next element 54 px after a task; the designer's box for "Approve order" with its "Cancelled" branch is wider.
+        Assert.True(definition.Nodes.Single(n => n.Id == "tell").Layout!.X - approve.Layout!.X >= 200);
     }
 
     [Fact]

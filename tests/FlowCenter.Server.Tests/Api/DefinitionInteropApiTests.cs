@@ -142,4 +142,56 @@ public sealed class DefinitionInteropApiTests
         Assert.True(variables["approved"]!.GetValue<bool>());
         Assert.Equal("INV-7", done["businessKey"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task OrderWithEventsBpmn_ACancellationEndsTheApproval_APaymentTheRace_OverHttp()
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerProcess.StartAsync("interop-events", new Dictionary<string, string>
+        {
+            ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
+            ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
+        });
+        var file = File.ReadAllText(TempFolder.RepositoryFile("tests", "FlowCenter.Engine.Tests", "Fixtures", "bpmn", "order-events.bpmn"));
+        using var designer = server.ClientAs("designer");
+        using var imported = await designer.PostAsync("/api/definitions/import?publish=true", new StringContent(file, Encoding.UTF8, "application/xml"));
+        var definition = (await imported.Content.ReadFromJsonAsync<JsonObject>())!["definitions"]![0]!;
+        Assert.True(definition["status"]!.GetValue<string>() == "Published", definition.ToJsonString());
+
+        using var requester = server.ClientAs("zhang.wei");
+        async Task<string> StartAsync(string order)
+        {
+            using var started = await requester.PostAsJsonAsync("/api/instances", new { definitionId = "order-events", businessKey = order, input = new { orderId = order } });
+            return (await started.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        }
+
+        async Task<JsonObject> SendAsync(string name, string key)
+        {
+            using var sent = await server.ClientAs("operator").PostAsJsonAsync($"/api/events/{name}?key={key}", new { by = "ERP" });
+            return (await sent.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonObject>())!;
+        }
+
+        var paid = await StartAsync("SO-1");
+        var cancelled = await StartAsync("SO-2");
+        await Eventually.ThatAsync(async () => (await requester.GetFromJsonAsync<JsonObject>("/api/tasks?box=todo"))!["items"]!.AsArray().Count, n => n == 2, "both approvals in zhang.wei's inbox");
+
+        // SO-2 is cancelled while it waits for approval: the task goes, the case ends as withdrawn.
+        Assert.Equal(1, (await SendAsync("order.cancelled", "SO-2"))["resumed"]!.GetValue<int>());
+        var withdrawn = await Eventually.ThatAsync(() => server.GetAsync($"/api/instances/{cancelled}"), i => i["status"]!.GetValue<string>() == "completed", "the cancelled case ended");
+        var task = Assert.Single((await requester.GetFromJsonAsync<JsonObject>("/api/tasks?box=todo"))!["items"]!.AsArray());
+        Assert.Contains("withdrawn", (await server.GetAsync($"/api/instances/{cancelled}/journal")).ToJsonString(), StringComparison.Ordinal);
+
+        // SO-1 is approved: sales are told (the event is published once the decision is saved), then the payment comes before the hour.
+        using var decided = await requester.PostAsJsonAsync($"/api/tasks/{task!["itemId"]!.GetValue<string>()}/decide", new { outcome = "done" });
+        Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
+        await Eventually.ThatAsync(() => server.GetAsync($"/api/instances/{paid}/journal"), j => j.ToJsonString().Contains("\"paid\"", StringComparison.Ordinal), "SO-1 waits for its payment");
+        Assert.Equal(0, (await SendAsync("order.cancelled", "SO-1"))["resumed"]!.GetValue<int>()); // the approval is over: nobody listens for it now
+        Assert.Equal(1, (await SendAsync("payment.received", "SO-1"))["resumed"]!.GetValue<int>());
+        await Eventually.ThatAsync(() => server.GetAsync($"/api/instances/{paid}"), i => i["status"]!.GetValue<string>() == "completed", "the paid case ended");
+        var journal = (await server.GetAsync($"/api/instances/{paid}/journal")).ToJsonString();
+        Assert.Contains("\"tell\"", journal, StringComparison.Ordinal);
+        Assert.Contains("\"done\"", journal, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"late\"", journal, StringComparison.Ordinal);
+        Assert.Equal("SO-2", withdrawn["businessKey"]!.GetValue<string>());
+    }
 }
