@@ -210,4 +210,40 @@ public sealed class ElsaImportTests
         var again = JsonNode.Parse(DefinitionConverter.Export(definition, DefinitionFormat.Elsa))!;
         Assert.Contains(again["root"]!["activities"]!.AsArray(), a => a!["type"]!.GetValue<string>() == "Elsa.Correlate");
     }
+
+    [Fact]
+    public async Task BreakInAForEachBody_LeavesTheLoop_PublishEvent_TellsTheCaseWaitingForIt()
+    {
+        // Elsa's shapes: a ForEach whose body flowchart breaks at the third item, then a local PublishEvent.
+        var file = """
+            {"definitionId":"sum","name":"Sum until three","variables":[{"id":"v1","name":"Sum","typeName":"Int32","value":"0"}],
+             "root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"s","type":"Elsa.Start"},
+              {"id":"loop","type":"Elsa.ForEach","items":{"typeName":"Object","expression":{"type":"JavaScript","value":"[1, 2, 3, 4]"}},
+               "body":{"type":"Elsa.Flowchart","id":"b","activities":[
+                 {"id":"third","type":"Elsa.FlowDecision","condition":{"typeName":"Boolean","expression":{"type":"JavaScript","value":"getCurrentValue() == 3"}}},
+                 {"id":"stop","type":"Elsa.Break"},
+                 {"id":"add","type":"Elsa.SetVariable","variable":{"id":"v1","name":"Sum"},"value":{"typeName":"Object","expression":{"type":"JavaScript","value":"getSum() + getCurrentValue()"}}}],
+                "connections":[{"source":{"activity":"third","port":"True"},"target":{"activity":"stop","port":"In"}},{"source":{"activity":"third","port":"False"},"target":{"activity":"add","port":"In"}}]}},
+              {"id":"tell","type":"Elsa.PublishEvent","eventName":{"typeName":"String","expression":{"type":"Literal","value":"sum.ready"}},
+               "correlationId":{"typeName":"String","expression":{"type":"Literal","value":"S-1"}},"isLocalEvent":{"typeName":"Boolean","expression":{"type":"Literal","value":"true"}},
+               "payload":{"typeName":"Object","expression":{"type":"JavaScript","value":"({ sum: getSum() })"}}}],
+             "connections":[{"source":{"activity":"s","port":"Done"},"target":{"activity":"loop","port":"In"}},{"source":{"activity":"loop","port":"Done"},"target":{"activity":"tell","port":"In"}}]}}
+            """;
+        var imported = Assert.Single(DefinitionConverter.Import(file).Definitions);
+        var definition = imported.Definition;
+        Assert.Equal("Break", definition.Nodes.Single(n => n.Id == "stop").Type);
+        Assert.Equal("PublishEvent", definition.Nodes.Single(n => n.Id == "tell").Type);
+        Assert.Contains(imported.Notes, n => n.ElementId == "tell" && n.Status == ImportStatus.Changed && n.Arguments.Contains("localEvent"));
+
+        using var harness = new EngineHarness();
+        var waiter = await harness.RunAsync(new WorkflowBuilder("waiter")
+            .Node("start", "Start").Node("wait", "WaitEvent", ("eventName", "sum.ready"), ("correlationKey", "S-1"), ("resultVariable", "got")).Chain("start", "wait").Build());
+        var instance = await harness.RunAsync(definition);
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Equal(3, instance.Number("Sum")); // 1 + 2, then the third item leaves the loop
+        Assert.Equal(WorkflowStatus.Completed, waiter.Status);
+        Assert.Equal(3, waiter.Variables["got"]!["sum"]!.GetValue<int>());
+    }
 }
