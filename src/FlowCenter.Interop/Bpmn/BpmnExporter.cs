@@ -234,15 +234,19 @@ internal static class BpmnExporter
     /// <summary>Where a step is drawn: the designer's layout, else a row; BPMN's own sizes where the designer gave none.</summary>
     private static (double X, double Y, double W, double H) LayoutOf(WorkflowDefinition definition, NodeDefinition node)
     {
+        var receiveTask = ReceiveTask(node, definition.Connections.FindAll(c => c.Source == node.Id));
         var (w, h) = node.Type switch
         {
+            "WaitEvent" when receiveTask => (TaskWidth, TaskHeight),
             "Start" or "EventStart" or "Cron" or "End" or "Terminate" or "Fail" or "Delay" or "Timer" or "WaitEvent" or "PublishEvent" => (36.0, 36.0),
             "Decision" or "Switch" or "Inclusive" or "Fork" or "Join" => (50.0, 50.0),
             _ => (TaskWidth, TaskHeight),
         };
         if (node.Layout is { } layout)
         {
-            return (layout.X, layout.Y, layout.Width ?? w, layout.Height ?? h);
+            return receiveTask
+                ? (layout.X, layout.Y, Math.Max(layout.Width ?? 0, TaskWidth), Math.Max(layout.Height ?? 0, TaskHeight))
+                : (layout.X, layout.Y, layout.Width ?? w, layout.Height ?? h);
         }
 
         var index = definition.Nodes.IndexOf(node);
@@ -252,6 +256,9 @@ internal static class BpmnExporter
     /// <summary>A port a waiting step's path leaves by from a boundary event: its timeout, reminder, error and the events it listens for.</summary>
     private static bool BoundaryPort(NodeDefinition node, string port) =>
         port is Ports.Timeout or Ports.Reminder or Ports.Error || node.Events?.Exists(l => l.Port == port) == true;
+
+    private static bool ReceiveTask(NodeDefinition node, List<ConnectionDefinition> outgoing) =>
+        node.Type == "WaitEvent" && outgoing.Exists(c => BoundaryPort(node, c.SourcePort));
 
     /// <summary>The message of an event name, declared once for the file.</summary>
     private static string MessageRef(List<XElement> globals, string eventName)
@@ -355,6 +362,8 @@ internal static class BpmnExporter
         var element = node.Type switch
         {
             "Start" => Named("startEvent"),
+            // A wait with a timeout, reminder or events of its own is a receive task: BPMN attaches boundary events to activities only.
+            "WaitEvent" when ReceiveTask(node, outgoing) => Named("receiveTask"),
             "EventStart" or "WaitEvent" => Named(node.Type == "EventStart" ? "startEvent" : "intermediateCatchEvent"),
             "Cron" => Named("startEvent"),
             "End" => Named("endEvent"),
@@ -378,6 +387,9 @@ internal static class BpmnExporter
 
         switch (node.Type)
         {
+            case "WaitEvent" when ReceiveTask(node, outgoing):
+                element.Add(new XAttribute("messageRef", MessageRef(globals, Literal("eventName") ?? node.Id)));
+                break;
             case "EventStart" or "WaitEvent" or "PublishEvent":
                 element.Add(new XElement(bpmn + "messageEventDefinition", new XAttribute("messageRef", MessageRef(globals, Literal("eventName") ?? node.Id))));
                 break;

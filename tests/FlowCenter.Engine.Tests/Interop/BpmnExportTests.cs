@@ -39,11 +39,14 @@ public sealed class BpmnExportTests
         ])
         .Node("answer", "Log", ("text", "asked"))
         .Node("tell", "PublishEvent", ("eventName", "order.approved"), ("correlationKey", new Js("input.order")))
+        .Node("paid", "WaitEvent", ("eventName", "payment.received"))
+        .Configure("paid", n => { n.Timeout = "P3D"; n.Layout = new NodeLayout { X = 600, Y = 100, Width = 36, Height = 36 }; })
+        .Node("late", "End")
         .Node("loop", "ForEach", ("items", new JsonArray(1, 2, 3)))
         .Node("leave", "Break")
         .Node("withdrawn", "End").Node("end", "End")
         .Connect("start", "approve").Connect("approve", "tell", "approve").Connect("approve", "withdrawn", "cancelled").Connect("approve", "answer", "asked")
-        .Connect("tell", "loop").Connect("loop", "leave", "iterate").Connect("loop", "end")
+        .Connect("tell", "paid").Connect("paid", "loop").Connect("paid", "late", Ports.Timeout).Connect("loop", "leave", "iterate").Connect("loop", "end")
         .Build();
 
     [Fact]
@@ -60,6 +63,11 @@ public sealed class BpmnExportTests
         Assert.Null(boundaries.Single(b => (string?)b.Attribute("name") == "cancelled").Attribute("cancelActivity"));
         var thrown = process.Elements(Model + "intermediateThrowEvent").Single(e => (string?)e.Attribute("id") == "tell");
         Assert.NotNull(thrown.Element(Model + "messageEventDefinition"));
+        // A wait with a timeout is a receive task, for BPMN attaches boundary events to activities only.
+        Assert.Equal("receiveTask", process.Elements().Single(e => (string?)e.Attribute("id") == "paid").Name.LocalName);
+        var activities = process.Elements().Where(e => e.Name.LocalName is "userTask" or "receiveTask" or "callActivity" or "task" or "serviceTask" or "scriptTask" or "subProcess")
+            .Select(e => (string?)e.Attribute("id")).ToHashSet();
+        Assert.All(process.Elements(Model + "boundaryEvent"), b => Assert.Contains((string?)b.Attribute("attachedToRef"), activities));
 
         var back = Assert.Single(DefinitionConverter.Import(bpmn).Definitions);
         Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back.Definition));
@@ -96,6 +104,11 @@ public sealed class BpmnExportTests
             var bounds = document.Descendants(Di + "BPMNShape").Single(s => (string)s.Attribute("bpmnElement")! == node.Id).Elements().Single();
             Assert.Equal(node.Layout!.X, double.Parse((string)bounds.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture), 2);
         }
+
+        // Boundary events sit on activities, never on events or gateways.
+        var activities = process.Elements().Where(e => e.Name.LocalName.EndsWith("Task", StringComparison.Ordinal) || e.Name.LocalName is "task" or "callActivity" or "subProcess")
+            .Select(e => (string?)e.Attribute("id")).ToHashSet();
+        Assert.All(process.Elements(Model + "boundaryEvent"), b => Assert.Contains((string?)b.Attribute("attachedToRef"), activities));
     }
 
     public static TheoryData<string> ElsaFiles() => RepositoryPaths.FixtureNames("elsa");
