@@ -64,6 +64,9 @@ public sealed class ActivityContext : IExpressionScope
 
     internal bool BrokeLoop { get; private set; }
 
+    /// <summary>How a background wait that was heard goes on (<see cref="HearCaseEvent"/>); null for other steps.</summary>
+    internal (bool Interrupting, bool ListenAgain)? CaseEventHeard { get; private set; }
+
     internal bool StartedIteration { get; private set; }
 
     internal bool HasResult => ChosenPorts.Count > 0 || Followed.Count > 0 || CreatedBookmarks.Count > 0 || EndedPath || Terminated || BrokeLoop || StartedIteration || ReturnTarget is not null;
@@ -159,6 +162,12 @@ public sealed class ActivityContext : IExpressionScope
     /// <summary>Leaves the nearest loop around this token: its iterations end and the loop goes on through <c>done</c> (Break).</summary>
     public void BreakLoop() => BrokeLoop = true;
 
+    /// <summary>
+    /// A wait of the whole case was heard: its path now belongs to the case. Interrupting, every other path of the
+    /// case ends first; <paramref name="listenAgain"/>, a new wait takes its place for the next time.
+    /// </summary>
+    public void HearCaseEvent(bool interrupting, bool listenAgain) => CaseEventHeard = (interrupting, listenAgain);
+
     /// <summary>Makes the node wait; resuming the bookmark continues it through <see cref="IResumableActivity"/>.</summary>
     public Bookmark CreateBookmark(BookmarkKind kind, string? name = null, string? correlationKey = null, DateTimeOffset? dueAt = null, JsonObject? data = null)
     {
@@ -199,6 +208,7 @@ public sealed class ActivityContext : IExpressionScope
         ReturnTarget = null;
         Terminated = false;
         BrokeLoop = false;
+        CaseEventHeard = null;
         StartedIteration = false;
     }
 }

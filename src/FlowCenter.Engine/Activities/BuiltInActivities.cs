@@ -14,6 +14,6 @@ public static class BuiltInActivities
         new ForEach(), new While(), new Break(), new SubProcess(),
         new SetVariable(), new Script(), new Log(), new SetBusinessKey(), new Fail(),
         new Delay(), new Timing.Timer(), new Cron(),
-        new WaitEvent(), new EventStart(), new PublishEvent(), new UserTask(),
+        new WaitEvent(), new EventStart(), new PublishEvent(), new CaseEvent(), new UserTask(),
     ];
 }

@@ -272,6 +272,15 @@ internal sealed partial class Burst
         }
 
         Instance.UpdatedAt = Now;
+        if (Instance.Tokens.Count > 0 && Instance.Tokens.TrueForAll(t => t.Background))
+        {
+            // Only the case's own waits are left: they end with it.
+            foreach (var listener in Instance.Tokens.ToList())
+            {
+                RemoveToken(listener, JournalStatus.Cancelled);
+            }
+        }
+
         if (Instance.Tokens.Count == 0)
         {
             Instance.Status = WorkflowStatus.Completed;
@@ -286,7 +295,7 @@ internal sealed partial class Burst
     /// <summary>Joins that wait while nothing runs or waits anywhere can never fire: each gets an incident.</summary>
     private void RaiseStuckJoins()
     {
-        if (Instance.Tokens.Exists(t => t.Status is TokenStatus.Ready or TokenStatus.Waiting or TokenStatus.Faulted))
+        if (Instance.Tokens.Exists(t => !t.Background && t.Status is TokenStatus.Ready or TokenStatus.Waiting or TokenStatus.Faulted))
         {
             return;
         }

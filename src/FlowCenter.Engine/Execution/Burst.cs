@@ -47,7 +47,20 @@ internal sealed partial class Burst
     {
         var token = NewToken(0, trigger.Id);
         Enqueue(token);
+        foreach (var listener in Workflow.Nodes.Where(n => n.Activity is IBackgroundActivity))
+        {
+            Listen(listener);
+        }
+
         return RunAsync();
+    }
+
+    /// <summary>A wait of the whole case at a <see cref="IBackgroundActivity"/> step, which does not keep the case alive.</summary>
+    private void Listen(CompiledNode node)
+    {
+        var token = NewToken(0, node.Id);
+        token.Background = true;
+        Enqueue(token);
     }
 
     public async ValueTask ResumeAsync(string bookmarkId, JsonNode? payload, string? resumedBy = null)
@@ -210,6 +223,22 @@ internal sealed partial class Burst
 
             AddWaitTimers(token, node);
             return;
+        }
+
+        if (context.CaseEventHeard is var (interrupting, listenAgain))
+        {
+            token.Background = false;
+            if (interrupting)
+            {
+                foreach (var other in Instance.Tokens.Where(t => t != token).ToList())
+                {
+                    RemoveToken(other, JournalStatus.Cancelled);
+                }
+            }
+            else if (listenAgain)
+            {
+                Listen(node);
+            }
         }
 
         if (context.BrokeLoop)

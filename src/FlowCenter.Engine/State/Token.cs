@@ -24,6 +24,13 @@ public sealed class Token
     /// <summary>Joins (node id @ scope) that already fired without this path; it ends when it reaches them.</summary>
     public List<string>? AbsorbAt { get; set; }
 
+    /// <summary>
+    /// A wait of the whole case (a <c>While the case runs</c> step) that does not keep it alive: the case ends when
+    /// only such tokens are left, and they go with it.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Background { get; set; }
+
     /// <summary>Activity state kept between executions of a loop node.</summary>
     public System.Text.Json.Nodes.JsonObject? State { get; set; }
 }

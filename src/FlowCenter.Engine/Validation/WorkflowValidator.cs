@@ -135,6 +135,8 @@ public sealed class WorkflowValidator(ActivityRegistry activities, ExpressionEva
             problems.Add(new(ProblemSeverity.Warning, ProblemCodes.SeveralStarts, $"a second start: requests begin at the first one, '{starts[0]}', so this one is never used", extra) { Arguments = [starts[0]] });
         }
 
+        // A step that waits while the case runs is reached from the case's start as well.
+        triggers.AddRange(nodes.Values.Where(n => activities.Find(n.Type)?.Activity is IBackgroundActivity).Select(n => n.Id));
         var next = definition.Connections.ToLookup(c => c.Source, c => c.Target, StringComparer.Ordinal);
         var seen = new HashSet<string>(triggers, StringComparer.Ordinal);
         var stack = new Stack<string>(triggers);

@@ -12,7 +12,7 @@ public sealed class ActivityRegistryTests
     [Fact]
     public void CreateDefault_ListsEveryBuiltInWithMetadataForThePalette()
     {
-        string[] expected = ["Start", "End", "Terminate", "SetVariable", "Script", "Log", "SetBusinessKey", "Decision", "Switch", "Fork", "Join", "Inclusive", "ForEach", "While", "Break", "SubProcess", "Delay", "Timer", "Cron", "WaitEvent", "EventStart", "PublishEvent", "UserTask", "Fail"];
+        string[] expected = ["Start", "End", "Terminate", "SetVariable", "Script", "Log", "SetBusinessKey", "Decision", "Switch", "Fork", "Join", "Inclusive", "ForEach", "While", "Break", "SubProcess", "Delay", "Timer", "Cron", "WaitEvent", "EventStart", "PublishEvent", "CaseEvent", "UserTask", "Fail"];
 
         Assert.Equal(expected.Order(), _sut.All.Select(a => a.TypeName).Order());
         Assert.All(_sut.All, a =>

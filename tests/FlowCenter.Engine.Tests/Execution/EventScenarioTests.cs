@@ -171,4 +171,75 @@ public sealed class EventScenarioTests : IDisposable
         Assert.Contains(problems, p => p.NodeId == "wait" && p.Arguments[0] == "listenerPortTaken" && p.Arguments[2] == "later");
         Assert.All(problems.Where(p => p.Arguments.Count > 0 && p.Arguments[0].StartsWith("listener", StringComparison.Ordinal)), p => Assert.Equal(ProblemSeverity.Error, p.Severity));
     }
+
+    [Fact]
+    public async Task CaseEvent_Interrupting_EndsWhateverTheCaseIsAt_AndRunsItsPath()
+    {
+        var definition = new WorkflowBuilder()
+            .Node("start", "Start").Node("approve", "UserTask").Node("ship", "UserTask").Node("end", "End")
+            .Node("cancelled", "CaseEvent", ("eventName", "order.cancelled"), ("correlationKey", new Js("input.order")), ("resultVariable", "why"))
+            .Node("refund", "SetVariable", ("name", "refunded"), ("value", true))
+            .Chain("start", "approve").Connect("approve", "ship", "approve").Connect("ship", "end", "approve").Chain("cancelled", "refund").Build();
+        Assert.DoesNotContain(_harness.Engine.Validator.Validate(definition), p => p.Severity == ProblemSeverity.Error);
+        var instance = await _harness.RunAsync(definition, new { order = "SO-5" });
+        Assert.Equal(2, instance.Bookmarks.Count); // the approval and the case's wait for a cancellation
+
+        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("approve").Id, JsonNode.Parse("""{"outcome":"approve"}"""));
+        Assert.Equal(1, await _harness.Host.PublishEventAsync("order.cancelled", "SO-5", JsonNode.Parse("""{"reason":"late"}""")));
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.True(instance.Variables["refunded"]!.GetValue<bool>());
+        Assert.Equal("late", instance.Variables["why"]!["reason"]!.GetValue<string>());
+        Assert.Equal(JournalStatus.Cancelled, instance.Journal.Single(e => e.NodeId == "ship").Status);
+        Assert.Empty(instance.Bookmarks);
+    }
+
+    [Fact]
+    public async Task CaseEvent_NotInterrupting_RunsBesideTheCaseEachTime_AndTheCaseEndsWithoutIt()
+    {
+        var definition = new WorkflowBuilder()
+            .Variable("asked", DataType.Number, 0)
+            .Node("start", "Start").Node("approve", "UserTask").Node("end", "End")
+            .Node("question", "CaseEvent", ("eventName", "customer.asked"), ("interrupting", false))
+            .Node("count", "SetVariable", ("name", "asked"), ("value", new Js("asked + 1")))
+            .Connect("start", "approve").Connect("approve", "end", "approve").Chain("question", "count").Build();
+        var instance = await _harness.RunAsync(definition);
+
+        await _harness.Host.PublishEventAsync("customer.asked", null);
+        await _harness.Host.PublishEventAsync("customer.asked", null);
+        Assert.Equal(2, instance.Number("asked"));
+        Assert.Equal(WorkflowStatus.Waiting, instance.Status);
+
+        await _harness.Host.ResumeAsync(instance.Id, instance.Bookmark("approve").Id, JsonNode.Parse("""{"outcome":"approve"}"""));
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Empty(instance.Bookmarks);
+        Assert.Equal(0, await _harness.Host.PublishEventAsync("customer.asked", null));
+    }
+
+    [Fact]
+    public async Task CaseEvent_AfterATime_RunsOnceIfTheCaseStillRuns()
+    {
+        var definition = new WorkflowBuilder()
+            .Node("start", "Start").Node("approve", "UserTask").Node("end", "End")
+            .Node("slow", "CaseEvent", ("after", "P2D"), ("interrupting", false)).Node("nudge", "SetVariable", ("name", "nudged"), ("value", true))
+            .Connect("start", "approve").Connect("approve", "end", "approve").Chain("slow", "nudge").Build();
+        var instance = await _harness.RunAsync(definition);
+
+        _harness.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(1, await _harness.Host.FireDueTimersAsync());
+        Assert.True(instance.Variables["nudged"]!.GetValue<bool>());
+        Assert.Single(instance.Bookmarks); // the approval; the time came once
+    }
+
+    [Fact]
+    public void CaseEvent_WithAPathIntoIt_OrNeitherEventNorTime_IsAnError()
+    {
+        var definition = new WorkflowBuilder()
+            .Node("start", "Start").Node("both", "CaseEvent").Node("end", "End").Chain("start", "both", "end").Build();
+
+        var problems = _harness.Engine.Validator.Validate(definition);
+
+        Assert.Contains(problems, p => p.NodeId == "both" && p.Arguments[0] == "caseEventWhat");
+        Assert.Contains(problems, p => p.NodeId == "both" && p.Arguments[0] == "caseEventIncoming");
+    }
 }
