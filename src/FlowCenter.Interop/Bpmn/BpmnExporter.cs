@@ -51,7 +51,9 @@ internal static class BpmnExporter
             process.Add(new XElement(bpmn + "documentation", description));
         }
 
-        process.Add(Extension("definition", DefinitionExtras(definition)));
+        var processExtras = DefinitionExtras(definition);
+        var processExtension = Extension("definition", processExtras);
+        process.Add(processExtension);
         var globals = new List<XElement>();
         var shapes = new List<Shape>();
         var flows = new List<(XElement Flow, string Source, string Target, List<Point>? Vertices)>();
@@ -164,9 +166,17 @@ internal static class BpmnExporter
             }
         }
 
-        foreach (var (flow, _, _, _) in flows)
+        var scopes = definition.Nodes.Where(n => n.Type == "CaseEvent").Select(n => EventSubProcess(definition, n, process, shapes)).OfType<XElement>().ToList();
+        if (scopes.Count > 0)
         {
-            process.Add(flow);
+            // An event sub-process's flows are read before the process's own: the order of the connections comes back from here.
+            processExtras["connectionOrder"] = new JsonArray([.. definition.Connections.Select(c => (JsonNode?)JsonValue.Create(c.Id))]);
+            processExtension.ReplaceWith(Extension("definition", processExtras));
+        }
+
+        foreach (var (flow, source, target, _) in flows)
+        {
+            (scopes.Find(s => s.Elements().Any(e => (string?)e.Attribute("id") == source) && s.Elements().Any(e => (string?)e.Attribute("id") == target)) ?? process).Add(flow);
         }
 
         var definitions = new XElement(bpmn + "definitions",
@@ -238,7 +248,7 @@ internal static class BpmnExporter
         var (w, h) = node.Type switch
         {
             "WaitEvent" when receiveTask => (TaskWidth, TaskHeight),
-            "Start" or "EventStart" or "Cron" or "End" or "Terminate" or "Fail" or "Delay" or "Timer" or "WaitEvent" or "PublishEvent" => (36.0, 36.0),
+            "Start" or "EventStart" or "Cron" or "End" or "Terminate" or "Fail" or "Delay" or "Timer" or "WaitEvent" or "PublishEvent" or "CaseEvent" => (36.0, 36.0),
             "Decision" or "Switch" or "Inclusive" or "Fork" or "Join" => (50.0, 50.0),
             _ => (TaskWidth, TaskHeight),
         };
@@ -256,6 +266,51 @@ internal static class BpmnExporter
     /// <summary>A port a waiting step's path leaves by from a boundary event: its timeout, reminder, error and the events it listens for.</summary>
     private static bool BoundaryPort(NodeDefinition node, string port) =>
         port is Ports.Timeout or Ports.Reminder or Ports.Error || node.Events?.Exists(l => l.Port == port) == true;
+
+    /// <summary>
+    /// A step that waits while the case runs, with the path after it, as BPMN's event sub-process: its elements
+    /// move into a sub-process triggered by the event, which is drawn around them. Null (the elements stay in the
+    /// process) when a path from elsewhere leads into that path, which a sub-process cannot enclose.
+    /// </summary>
+    private static XElement? EventSubProcess(WorkflowDefinition definition, NodeDefinition start, XElement process, List<Shape> shapes)
+    {
+        XNamespace bpmn = Model;
+        var group = new HashSet<string>(StringComparer.Ordinal) { start.Id };
+        var stack = new Stack<string>([start.Id]);
+        while (stack.TryPop(out var id))
+        {
+            foreach (var next in definition.Connections.Where(c => c.Source == id).Select(c => c.Target).Where(group.Add))
+            {
+                stack.Push(next);
+            }
+        }
+
+        if (definition.Connections.Exists(c => group.Contains(c.Target) && !group.Contains(c.Source)))
+        {
+            return null;
+        }
+
+        // The steps with what the export added for them: their boundary events, merging gateways and end events.
+        bool Inside(string? id) => id is not null && group.Any(n => id == X(n) || id.StartsWith(X(n) + "-", StringComparison.Ordinal));
+        var moved = process.Elements().Where(e => e.Name != bpmn + "sequenceFlow" && Inside((string?)e.Attribute("id"))).ToList();
+        var scope = new XElement(bpmn + "subProcess", new XAttribute("id", X(start.Id) + "-events"), new XAttribute("name", start.Label), new XAttribute("triggeredByEvent", "true"));
+        foreach (var element in moved)
+        {
+            element.Remove();
+            scope.Add(element);
+        }
+
+        process.Add(scope);
+        var inner = shapes.Where(s => Inside(s.Element)).ToList();
+        if (inner.Count > 0)
+        {
+            var (left, top) = (inner.Min(s => s.X) - 30, inner.Min(s => s.Y) - 30);
+            var (right, bottom) = (inner.Max(s => s.X + s.W) + 30, inner.Max(s => s.Y + s.H) + 30);
+            shapes.Insert(0, new Shape(X(start.Id) + "-events_di", X(start.Id) + "-events", left, top, right - left, bottom - top));
+        }
+
+        return scope;
+    }
 
     private static bool ReceiveTask(NodeDefinition node, List<ConnectionDefinition> outgoing) =>
         node.Type == "WaitEvent" && outgoing.Exists(c => BoundaryPort(node, c.SourcePort));
@@ -365,6 +420,7 @@ internal static class BpmnExporter
             // A wait with a timeout, reminder or events of its own is a receive task: BPMN attaches boundary events to activities only.
             "WaitEvent" when ReceiveTask(node, outgoing) => Named("receiveTask"),
             "EventStart" or "WaitEvent" => Named(node.Type == "EventStart" ? "startEvent" : "intermediateCatchEvent"),
+            "CaseEvent" => Named("startEvent"),
             "Cron" => Named("startEvent"),
             "End" => Named("endEvent"),
             "Terminate" => Named("endEvent"),
@@ -392,6 +448,16 @@ internal static class BpmnExporter
                 break;
             case "EventStart" or "WaitEvent" or "PublishEvent":
                 element.Add(new XElement(bpmn + "messageEventDefinition", new XAttribute("messageRef", MessageRef(globals, Literal("eventName") ?? node.Id))));
+                break;
+            case "CaseEvent":
+                if (node.Inputs.TryGetValue("interrupting", out var interrupting) && interrupting.Literal is JsonValue flag && flag.TryGetValue<bool>(out var ends) && !ends)
+                {
+                    element.Add(new XAttribute("isInterrupting", "false"));
+                }
+
+                element.Add(Literal("after") is { } after
+                    ? new XElement(bpmn + "timerEventDefinition", new XElement(bpmn + "timeDuration", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), after))
+                    : new XElement(bpmn + "messageEventDefinition", new XAttribute("messageRef", MessageRef(globals, Literal("eventName") ?? node.Id))));
                 break;
             case "Cron":
                 element.Add(new XElement(bpmn + "timerEventDefinition", new XElement(bpmn + "timeCycle", new XAttribute(Xsi + "type", "bpmn:tFormalExpression"), Literal("cron") ?? "")));

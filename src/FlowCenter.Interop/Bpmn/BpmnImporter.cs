@@ -153,6 +153,11 @@ internal sealed partial class BpmnImporter
         {
             BpmnLayout.Spread(_definition);
         }
+        else if (_extras["connectionOrder"] is JsonArray order)
+        {
+            var place = order.Select((id, i) => (Id: Text(id) ?? "", i)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
+            _definition.Connections = [.. _definition.Connections.OrderBy(c => place.GetValueOrDefault(c.Id, int.MaxValue))];
+        }
 
         if (_definition.Nodes.Any(n => n.Type == "Log") && _definition.Variables.All(v => v.Name != Engine.Activities.Primitives.Log.DefaultVariable) && _extras is null)
         {
@@ -342,6 +347,12 @@ internal sealed partial class BpmnImporter
 
     private void ReadStart(XElement element, (string In, string Out)? scope)
     {
+        if (scope is not null && _mapped.ContainsKey(Id(element)!))
+        {
+            // An event sub-process's start, read already as the step that waits for it.
+            return;
+        }
+
         if (scope is { } inner)
         {
             // A sub-process's start: its paths begin where the sub-process is entered.
@@ -805,7 +816,7 @@ internal sealed partial class BpmnImporter
     {
         if (string.Equals((string?)element.Attribute("triggeredByEvent"), "true", StringComparison.OrdinalIgnoreCase))
         {
-            Note(element, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, "an event sub-process: FlowCenter has no handlers that listen for a whole case; its steps are left out", null, "eventSubProcess");
+            ReadEventSubProcess(element);
             return;
         }
 
@@ -822,6 +833,51 @@ internal sealed partial class BpmnImporter
         _mapped[Id(element)!] = (entry.Id, exit.Id);
         ReadScope(element, (entry.Id, exit.Id));
         Note(element, ImportStatus.Changed, ImportCodes.Flattened, "the embedded sub-process is drawn into the process itself", null, "subProcess");
+    }
+
+    /// <summary>
+    /// An event sub-process: its start becomes a step that waits while the case runs (for the message, signal or
+    /// escalation, or the time after the case's start), interrupting the rest or not as the start says; its
+    /// steps are drawn into the process after it. Errors and conditions cannot start one in FlowCenter.
+    /// </summary>
+    private void ReadEventSubProcess(XElement element)
+    {
+        var start = element.Elements(Model + "startEvent").FirstOrDefault();
+        var timer = start?.Element(Model + "timerEventDefinition");
+        var happening = start is null ? null : EventOf(start, throws: false);
+        var after = timer is null ? null : DurationOf(timer).Duration;
+        if (start is null || (happening is null && after is null))
+        {
+            var kind = start?.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))?.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal) ?? "none";
+            Note(element, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"an event sub-process started by {(kind == "timer" ? "a timer date or cycle" : "a " + kind + " event")}: FlowCenter's case can wait for an event or a time after its start only; its steps are left out", null, "eventSubProcessKind", kind);
+            return;
+        }
+
+        var node = AddNode(start, "CaseEvent");
+        var interrupting = !string.Equals((string?)start.Attribute("isInterrupting"), "false", StringComparison.OrdinalIgnoreCase);
+        if (happening is var (_, name, key))
+        {
+            node.Inputs["eventName"] = InputValue.FromLiteral(name);
+            if (key is not null)
+            {
+                node.Inputs["correlationKey"] = new InputValue { Expression = key };
+            }
+        }
+        else
+        {
+            node.Inputs["after"] = InputValue.FromLiteral(after!);
+        }
+
+        if (!interrupting)
+        {
+            node.Inputs["interrupting"] = InputValue.FromLiteral(false);
+        }
+
+        Map(start, node.Id);
+        Note(start, ImportStatus.Imported, ImportCodes.Mapped, interrupting ? "waits while the case runs, then ends the rest of it" : "waits while the case runs, beside the rest of it", node.Id, "CaseEvent");
+        var exit = PassThrough(element, "-out");
+        ReadScope(element, (node.Id, exit.Id));
+        Note(element, ImportStatus.Changed, ImportCodes.Flattened, "an event sub-process: its start waits while the case runs, its steps are drawn into the process after it", null, "eventSubProcess");
     }
 
     private void ReadGateway(XElement element, string type)

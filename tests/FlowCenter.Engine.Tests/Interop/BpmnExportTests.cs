@@ -45,8 +45,10 @@ public sealed class BpmnExportTests
         .Node("loop", "ForEach", ("items", new JsonArray(1, 2, 3)))
         .Node("leave", "Break")
         .Node("withdrawn", "End").Node("end", "End")
+        .Node("question", "CaseEvent", ("eventName", "customer.asked"), ("interrupting", false))
+        .Node("reply", "Log", ("text", "answered"))
         .Connect("start", "approve").Connect("approve", "tell", "approve").Connect("approve", "withdrawn", "cancelled").Connect("approve", "answer", "asked")
-        .Connect("tell", "paid").Connect("paid", "loop").Connect("paid", "late", Ports.Timeout).Connect("loop", "leave", "iterate").Connect("loop", "end")
+        .Connect("question", "reply").Connect("tell", "paid").Connect("paid", "loop").Connect("paid", "late", Ports.Timeout).Connect("loop", "leave", "iterate").Connect("loop", "end")
         .Build();
 
     [Fact]
@@ -68,6 +70,13 @@ public sealed class BpmnExportTests
         var activities = process.Elements().Where(e => e.Name.LocalName is "userTask" or "receiveTask" or "callActivity" or "task" or "serviceTask" or "scriptTask" or "subProcess")
             .Select(e => (string?)e.Attribute("id")).ToHashSet();
         Assert.All(process.Elements(Model + "boundaryEvent"), b => Assert.Contains((string?)b.Attribute("attachedToRef"), activities));
+
+        // While the case runs: an event sub-process around the path, started by the message without interrupting.
+        var events = Assert.Single(process.Elements(Model + "subProcess"), s => (string?)s.Attribute("triggeredByEvent") == "true");
+        var question = events.Elements(Model + "startEvent").Single();
+        Assert.Equal(("question", "false"), ((string?)question.Attribute("id"), (string?)question.Attribute("isInterrupting")));
+        Assert.Contains(events.Elements(Model + "task"), t => (string?)t.Attribute("id") == "reply");
+        Assert.All(events.Elements(Model + "sequenceFlow"), f => Assert.Contains(events.Elements(), e => (string?)e.Attribute("id") == (string?)f.Attribute("targetRef")));
 
         var back = Assert.Single(DefinitionConverter.Import(bpmn).Definitions);
         Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back.Definition));

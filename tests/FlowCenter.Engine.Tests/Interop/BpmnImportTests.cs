@@ -100,6 +100,11 @@ public sealed class BpmnImportTests
         Assert.Equal(("WaitEvent", "PT1H"), (paid.Type, paid.Timeout));
         Assert.Equal("PublishEvent", definition.Nodes.Single(n => n.Id == "tell").Type);
         Assert.Contains(definition.Connections, c => c.Source == "paid" && c.SourcePort == Ports.Timeout && c.Target == "late");
+        // The event sub-process: its start waits while the case runs, beside the rest; its steps follow it.
+        var asked = definition.Nodes.Single(n => n.Id == "asked");
+        Assert.Equal(("CaseEvent", "customer.asked", false), (asked.Type, asked.Inputs["eventName"].Literal!.GetValue<string>(), asked.Inputs["interrupting"].Literal!.GetValue<bool>()));
+        Assert.Contains(definition.Connections, c => c.Source == "asked" && c.Target == "answer");
+        Assert.DoesNotContain(definition.Connections, c => c.Source == "answer" && c.Target != "answered");
         // The file puts the next element 54 px after a task; the designer's box for "Approve order" with its "Cancelled" branch is wider.
         Assert.True(definition.Nodes.Single(n => n.Id == "tell").Layout!.X - approve.Layout!.X >= 200);
     }

@@ -181,6 +181,14 @@ public sealed class DefinitionInteropApiTests
         var task = Assert.Single((await requester.GetFromJsonAsync<JsonObject>("/api/tasks?box=todo"))!["items"]!.AsArray());
         Assert.Contains("withdrawn", (await server.GetAsync($"/api/instances/{cancelled}/journal")).ToJsonString(), StringComparison.Ordinal);
 
+        // The customer of SO-1 asks a question: li.na answers it beside the approval, which goes on waiting.
+        Assert.Equal(1, (await SendAsync("customer.asked", "SO-1"))["resumed"]!.GetValue<int>());
+        using var answerer = server.ClientAs("li.na");
+        var question = await Eventually.ThatAsync(async () => (await answerer.GetFromJsonAsync<JsonObject>("/api/tasks?box=todo"))!["items"]!.AsArray().FirstOrDefault(t => t!.ToJsonString().Contains("Answer the customer", StringComparison.Ordinal)), t => t is not null, "li.na's question to answer");
+        using var answered = await answerer.PostAsJsonAsync($"/api/tasks/{question!["itemId"]!.GetValue<string>()}/decide", new { outcome = "done" });
+        Assert.True(answered.IsSuccessStatusCode, await answered.Content.ReadAsStringAsync());
+        Assert.Equal("waiting", (await server.GetAsync($"/api/instances/{paid}"))["status"]!.GetValue<string>());
+
         // SO-1 is approved: sales are told (the event is published once the decision is saved), then the payment comes before the hour.
         using var decided = await requester.PostAsJsonAsync($"/api/tasks/{task!["itemId"]!.GetValue<string>()}/decide", new { outcome = "done" });
         Assert.True(decided.IsSuccessStatusCode, await decided.Content.ReadAsStringAsync());
