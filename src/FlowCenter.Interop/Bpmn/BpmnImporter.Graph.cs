@@ -14,6 +14,9 @@ internal sealed partial class BpmnImporter
     /// <summary>The node and port a boundary event's outgoing flows leave by, by the boundary event's id.</summary>
     private readonly Dictionary<string, (string Node, string Port)> _boundaryPorts = new(StringComparer.Ordinal);
 
+    /// <summary>The steps each embedded sub-process was drawn into, for the boundary events on it.</summary>
+    private readonly Dictionary<string, List<string>> _scopeNodes = new(StringComparer.Ordinal);
+
     /// <summary>What FlowCenter wrote into the process's extension elements; null for a file of another tool.</summary>
     private JsonObject? _extras;
 
@@ -96,7 +99,7 @@ internal sealed partial class BpmnImporter
             }
             else
             {
-                Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, "a boundary event on a sub-process: FlowCenter's timeouts and error ports belong to single steps; its path is left out", null, "boundaryOnScope");
+                ReadScopeBoundary(boundary, attached, interrupting);
             }
 
             return;
@@ -149,6 +152,7 @@ internal sealed partial class BpmnImporter
             }
 
             var port = Listen(node, boundary, name, key, interrupting);
+            _boundaryPorts[Id(boundary)!] = (node.Id, port);
             Note(boundary, ImportStatus.Imported, ImportCodes.Boundary,
                 interrupting ? $"the event '{name}' ends the step's wait: its path leaves by the port '{port}'" : $"each time the event '{name}' comes, its path leaves by the port '{port}' and the step goes on waiting",
                 node.Id, interrupting ? "listener" : "listenerGoesOn", name, port);
@@ -160,7 +164,7 @@ internal sealed partial class BpmnImporter
     }
 
     /// <summary>Makes a waiting step listen for an event through a port named after the element that catches it; its flows leave by that port.</summary>
-    private string Listen(NodeDefinition node, XElement element, string eventName, WorkflowExpression? key, bool interrupting)
+    private static string Listen(NodeDefinition node, XElement element, string eventName, WorkflowExpression? key, bool interrupting)
     {
         var taken = new HashSet<string>(node.Events?.Select(l => l.Port) ?? [], StringComparer.Ordinal) { Ports.Done, Ports.Error, Ports.Timeout, Ports.Reminder, "approve", "reject", "return" };
         var port = IdOf(Name(element) ?? Id(element)!);
@@ -170,8 +174,90 @@ internal sealed partial class BpmnImporter
         }
 
         (node.Events ??= []).Add(new EventListenerSettings { Event = eventName, Port = port, Interrupting = interrupting, CorrelationKey = key });
-        _boundaryPorts[Id(element)!] = (node.Id, port);
         return port;
+    }
+
+    /// <summary>
+    /// A boundary event on an embedded sub-process, whose steps are drawn into the process: while one path runs in
+    /// it, the boundary belongs to the step that path is at. So each step in it that waits listens for the event
+    /// (or gets the timeout), its errors and error ends take the boundary's path, all through one relay the
+    /// boundary's flows leave from. With parallel paths inside, one step's event would not end the others: left out.
+    /// </summary>
+    private void ReadScopeBoundary(XElement boundary, string attached, bool interrupting)
+    {
+        var inside = (_scopeNodes.GetValueOrDefault(attached) ?? []).Where(id => !_passThrough.Contains(id)).Select(id => _definition.Nodes.Find(n => n.Id == id)!).ToList();
+        if (inside.Exists(n => n.Type is "Fork" or "Join" or "Inclusive" || (n.Type == "ForEach" && n.Inputs.ContainsKey("parallel"))))
+        {
+            Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, "a boundary event on a sub-process with parallel paths: an event at one of its steps would not end the others; its path is left out", null, "boundaryOnParallelScope");
+            return;
+        }
+
+        var waiting = inside.Where(n => n.Type is "UserTask" or "WaitEvent" or "SubProcess" or "Delay" or "Timer").ToList();
+        var error = boundary.Element(Model + "errorEventDefinition") is not null;
+        var (duration, count) = boundary.Element(Model + "timerEventDefinition") is { } timer ? DurationOf(timer) : (null, null);
+        var happening = EventOf(boundary, throws: false);
+        if (!error && duration is null && happening is null)
+        {
+            var kind = boundary.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))?.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal) ?? "none";
+            Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"a {kind} boundary event on a sub-process: FlowCenter cannot attach it to the sub-process's steps; its path is left out", null, "boundaryOnScope", kind);
+            return;
+        }
+
+        var relay = PassThrough(boundary);
+        _boundaryPorts[Id(boundary)!] = (relay.Id, Ports.Done);
+        if (error)
+        {
+            foreach (var node in inside.Where(n => n.Type is not ("Start" or "End" or "Terminate" or "Fail" or "Decision" or "Switch")))
+            {
+                Connect(node.Id, Ports.Error, relay.Id);
+            }
+
+            // An error end inside is thrown to this boundary: its path goes straight on to the boundary's.
+            foreach (var end in inside.Where(n => n.Type == "Fail"))
+            {
+                end.Type = "Fork";
+                end.Inputs.Clear();
+                _passThrough.Add(end.Id);
+                Connect(end.Id, Ports.Done, relay.Id);
+            }
+
+            Note(boundary, ImportStatus.Changed, ImportCodes.Approximated, "the errors of the sub-process's steps and its error ends take the boundary's path", null, "", "scopeError");
+            return;
+        }
+
+        if (duration is not null && interrupting)
+        {
+            foreach (var node in waiting.Where(n => n.Timeout is null))
+            {
+                node.Timeout = duration;
+                Connect(node.Id, Ports.Timeout, relay.Id);
+            }
+
+            Note(boundary, ImportStatus.Changed, ImportCodes.Approximated, $"each step in the sub-process that waits gets the timeout {duration}, counted from when it begins to wait, not from the sub-process's start", null, "", "scopeTimeout", duration);
+            return;
+        }
+
+        if (duration is not null)
+        {
+            foreach (var node in waiting.Where(n => n.Reminder is null))
+            {
+                node.Reminder = new ReminderSettings { Interval = duration, MaxCount = count ?? 1 };
+                Connect(node.Id, Ports.Reminder, relay.Id);
+            }
+
+            Note(boundary, ImportStatus.Changed, ImportCodes.Approximated, $"each step in the sub-process that waits gets a reminder after {duration}, counted from when it begins to wait, not from the sub-process's start", null, "", "scopeReminder", duration);
+            return;
+        }
+
+        var (_, name, key) = happening!.Value;
+        var port = IdOf(Name(boundary) ?? Id(boundary)!);
+        foreach (var node in waiting)
+        {
+            port = Listen(node, boundary, name, key, interrupting);
+            Connect(node.Id, port, relay.Id);
+        }
+
+        Note(boundary, ImportStatus.Changed, ImportCodes.Approximated, $"the event '{name}' is heard at each step of the sub-process that waits, and leaves it by the port '{port}'", null, "", "scopeListener", name, port);
     }
 
     /// <summary>
@@ -196,6 +282,7 @@ internal sealed partial class BpmnImporter
                 else if ((member.Name.LocalName == "receiveTask" ? ("message", MessageName(member) ?? Name(member) ?? memberId, CorrelationOf(member)) : EventOf(member, throws: false)) is var (_, name, key))
                 {
                     var port = Listen(primary, member, name, key, interrupting: true);
+                    _boundaryPorts[memberId] = (primary.Id, port);
                     Note(member, ImportStatus.Imported, ImportCodes.Boundary, $"the event '{name}' ends the wait at '{primary.Id}' if it comes first: its path leaves by the port '{port}'", primary.Id, "raceEvent", name, port);
                 }
                 else

@@ -831,7 +831,9 @@ internal sealed partial class BpmnImporter
         var entry = PassThrough(element, "-in");
         var exit = PassThrough(element, "-out");
         _mapped[Id(element)!] = (entry.Id, exit.Id);
+        var before = _definition.Nodes.Count;
         ReadScope(element, (entry.Id, exit.Id));
+        _scopeNodes[Id(element)!] = [.. _definition.Nodes.Skip(before).Select(n => n.Id)];
         Note(element, ImportStatus.Changed, ImportCodes.Flattened, "the embedded sub-process is drawn into the process itself", null, "subProcess");
     }
 

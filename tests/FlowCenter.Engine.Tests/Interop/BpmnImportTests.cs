@@ -110,6 +110,63 @@ public sealed class BpmnImportTests
     }
 
     [Fact]
+    public async Task BoundariesOnASubProcess_BelongToTheStepItsPathIsAt()
+    {
+        // Written for this test: a sequential sub-process of two tasks and an error end, with a message, an error and a timer boundary on it.
+        var xml = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
+              <message id="m" name="order.cancelled" />
+              <error id="e" name="No stock" errorCode="NOSTOCK" />
+              <process id="fulfil" name="Fulfil">
+                <startEvent id="start" />
+                <subProcess id="pick" name="Pick and pack">
+                  <startEvent id="in" />
+                  <userTask id="pickTask" name="Pick" />
+                  <exclusiveGateway id="stock" default="ok" />
+                  <endEvent id="empty"><errorEventDefinition errorRef="e" /></endEvent>
+                  <userTask id="packTask" name="Pack" />
+                  <endEvent id="out" />
+                  <sequenceFlow id="a" sourceRef="in" targetRef="pickTask" />
+                  <sequenceFlow id="b" sourceRef="pickTask" targetRef="stock" />
+                  <sequenceFlow id="none" sourceRef="stock" targetRef="empty"><conditionExpression>${false}</conditionExpression></sequenceFlow>
+                  <sequenceFlow id="ok" sourceRef="stock" targetRef="packTask" />
+                  <sequenceFlow id="c" sourceRef="packTask" targetRef="out" />
+                </subProcess>
+                <boundaryEvent id="cancelled" name="Cancelled" attachedToRef="pick"><messageEventDefinition messageRef="m" /></boundaryEvent>
+                <boundaryEvent id="failed" attachedToRef="pick"><errorEventDefinition errorRef="e" /></boundaryEvent>
+                <boundaryEvent id="slow" attachedToRef="pick"><timerEventDefinition><timeDuration>P1D</timeDuration></timerEventDefinition></boundaryEvent>
+                <endEvent id="shipped" /><endEvent id="stopped" /><endEvent id="reorder" /><endEvent id="late" />
+                <sequenceFlow id="f1" sourceRef="start" targetRef="pick" />
+                <sequenceFlow id="f2" sourceRef="pick" targetRef="shipped" />
+                <sequenceFlow id="f3" sourceRef="cancelled" targetRef="stopped" />
+                <sequenceFlow id="f4" sourceRef="failed" targetRef="reorder" />
+                <sequenceFlow id="f5" sourceRef="slow" targetRef="late" />
+              </process>
+            </definitions>
+            """;
+        var imported = Assert.Single(DefinitionConverter.Import(xml, DefinitionFormat.Bpmn, "fulfil.bpmn").Definitions);
+        var definition = imported.Definition;
+        foreach (var task in new[] { "pickTask", "packTask" })
+        {
+            var node = definition.Nodes.Single(n => n.Id == task);
+            Assert.Equal(("order.cancelled", "P1D"), (Assert.Single(node.Events!).Event, node.Timeout));
+            Assert.Contains(definition.Connections, c => c.Source == task && c.SourcePort == node.Events![0].Port && c.Target == "stopped");
+            Assert.Contains(definition.Connections, c => c.Source == task && c.SourcePort == Ports.Timeout && c.Target == "late");
+            Assert.Contains(definition.Connections, c => c.Source == task && c.SourcePort == Ports.Error && c.Target == "reorder");
+        }
+
+        Assert.Contains(definition.Connections, c => c.Source == "stock" && c.Target == "reorder"); // the error end inside is thrown to the boundary
+        Assert.Equal(3, imported.Notes.Count(n => n.ElementType == "boundaryEvent" && n.Status == ImportStatus.Changed));
+
+        using var harness = new EngineHarness();
+        var instance = await harness.RunAsync(definition);
+        await harness.Host.ResumeAsync(instance.Id, instance.Bookmark("pickTask", BookmarkKind.UserTask).Id, JsonNode.Parse("""{"outcome":"done"}"""));
+        Assert.Equal(1, await harness.Host.PublishEventAsync("order.cancelled", null));
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Equal(["start", "pickTask", "stock", "packTask", "stopped"], instance.CompletedPath());
+    }
+
+    [Fact]
     public void FridgeRepair_MessageStartTimeoutAndSubProcess_MessageBoundaryAsAnEventTheTaskListensFor()
     {
         var definition = Assert.Single(Import("02-fridge-repair-timer-message-boundary_miwg-C.3.0.bpmn").Definitions);
