@@ -76,21 +76,46 @@ internal static class ElsaExporter
             flowCenter["ports"] = extras.Ports.DeepClone();
         }
 
-        var activities = new JsonArray();
-        foreach (var node in definition.Nodes)
+        // A loop whose iterate path is its own is written as Elsa's loop with that path as its body flowchart.
+        var bodies = definition.Nodes.Select(n => (n.Id, Body: LoopBody(definition, n))).Where(b => b.Body is not null).ToDictionary(b => b.Id, b => b.Body!, StringComparer.Ordinal);
+        string? OwnerOf(string nodeId) => bodies.Where(b => b.Value.Contains(nodeId)).OrderBy(b => b.Value.Count).Select(b => b.Key).FirstOrDefault();
+        var owners = definition.Nodes.ToDictionary(n => n.Id, n => OwnerOf(n.Id), StringComparer.Ordinal);
+        (JsonArray Activities, JsonArray Connections) Chart(string? loop)
         {
-            activities.Add(Activity(definition, node, variableIds, extras.Nodes.GetValueOrDefault(node.Id)));
+            var activities = new JsonArray();
+            var entry = loop is null ? null : definition.Connections.First(c => c.Source == loop && c.SourcePort == Ports.Iterate).Target;
+            foreach (var node in definition.Nodes.Where(n => owners[n.Id] == loop).OrderBy(n => n.Id == entry ? 0 : 1))
+            {
+                var activity = Activity(definition, node, variableIds, extras.Nodes.GetValueOrDefault(node.Id));
+                if (bodies.ContainsKey(node.Id))
+                {
+                    var (inner, innerConnections) = Chart(node.Id);
+                    activity["body"] = new JsonObject { ["id"] = node.Id + "-body", ["type"] = "Elsa.Flowchart", ["version"] = 1, ["activities"] = inner, ["connections"] = innerConnections };
+                }
+
+                activities.Add(activity);
+            }
+
+            var connections = new JsonArray();
+            foreach (var connection in definition.Connections.Where(c => owners.GetValueOrDefault(c.Source) == loop && owners.GetValueOrDefault(c.Target) == loop))
+            {
+                connections.Add(new JsonObject
+                {
+                    ["source"] = new JsonObject { ["activity"] = connection.Source, ["port"] = ElsaPort(definition, connection) },
+                    ["target"] = new JsonObject { ["activity"] = connection.Target, ["port"] = "In" },
+                    ["vertices"] = new JsonArray([.. connection.Vertices.Select(p => (JsonNode)new JsonObject { ["x"] = p.X, ["y"] = p.Y })]),
+                });
+            }
+
+            return (activities, connections);
         }
 
-        var connections = new JsonArray();
-        foreach (var connection in definition.Connections)
+        var (activities, connections) = Chart(null);
+        if (bodies.Count > 0)
         {
-            connections.Add(new JsonObject
-            {
-                ["source"] = new JsonObject { ["activity"] = connection.Source, ["port"] = ElsaPort(definition, connection) },
-                ["target"] = new JsonObject { ["activity"] = connection.Target, ["port"] = "In" },
-                ["vertices"] = new JsonArray([.. connection.Vertices.Select(p => (JsonNode)new JsonObject { ["x"] = p.X, ["y"] = p.Y })]),
-            });
+            // A body's steps are read where their loop is: the order of steps and connections comes back from here.
+            flowCenter["nodeOrder"] = new JsonArray([.. definition.Nodes.Select(n => (JsonNode?)JsonValue.Create(n.Id))]);
+            flowCenter["connectionOrder"] = new JsonArray([.. definition.Connections.Select(c => (JsonNode?)new JsonArray(extras.KeyOf(c), c.Id))]);
         }
 
         return new JsonObject
@@ -179,6 +204,40 @@ internal static class ElsaExporter
         };
     }
 
+    /// <summary>
+    /// The steps of a loop's iterate path when they are its own, to write as Elsa's loop body: one path in, none
+    /// reached from elsewhere, none leading out of it or back to the loop. Null when the path is not such a body.
+    /// </summary>
+    internal static HashSet<string>? LoopBody(WorkflowDefinition definition, NodeDefinition loop)
+    {
+        if (loop.Type is not ("ForEach" or "While") || definition.Connections.Where(c => c.Source == loop.Id && c.SourcePort == Ports.Iterate).ToList() is not [var iterate])
+        {
+            return null;
+        }
+
+        var body = new HashSet<string>(StringComparer.Ordinal) { iterate.Target };
+        var stack = new Stack<string>([iterate.Target]);
+        while (stack.TryPop(out var id))
+        {
+            foreach (var next in definition.Connections.Where(c => c.Source == id).Select(c => c.Target))
+            {
+                if (next == loop.Id)
+                {
+                    return null;
+                }
+
+                if (body.Add(next))
+                {
+                    stack.Push(next);
+                }
+            }
+        }
+
+        var fromElsewhere = definition.Connections.Exists(c => body.Contains(c.Target) && !body.Contains(c.Source) && c != iterate);
+        var intoEntry = definition.Connections.Exists(c => c.Target == iterate.Target && c != iterate);
+        return fromElsewhere || intoEntry ? null : body;
+    }
+
     /// <summary>The Elsa type a node is written as.</summary>
     private static string ElsaTypeOf(WorkflowDefinition definition, NodeDefinition? node)
     {
@@ -213,6 +272,8 @@ internal static class ElsaExporter
             "PublishEvent" => "Elsa.PublishEvent",
             "Break" => "Elsa.Break",
             "SubProcess" => "Elsa.ExecuteWorkflow",
+            "ForEach" when LoopBody(definition, node) is not null => node.Inputs.GetValueOrDefault("parallel")?.Literal is JsonValue p && p.TryGetValue<bool>(out var parallel) && parallel ? "Elsa.ParallelForEach" : "Elsa.ForEach",
+            "While" when LoopBody(definition, node) is not null => "Elsa.While",
             _ => "FlowCenter." + node.Type,
         };
     }
@@ -298,6 +359,12 @@ internal static class ElsaExporter
             case "Elsa.Event":
                 activity["eventName"] = Wrap("eventName", "String");
                 activity["result"] = Output("resultVariable");
+                break;
+            case "Elsa.ForEach" or "Elsa.ParallelForEach":
+                activity["items"] = Wrap("items", "Object");
+                break;
+            case "Elsa.While":
+                activity["condition"] = Wrap("condition", "Boolean");
                 break;
             case "Elsa.PublishEvent":
                 activity["eventName"] = Wrap("eventName", "String");

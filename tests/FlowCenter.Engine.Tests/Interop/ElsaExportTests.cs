@@ -34,7 +34,11 @@ public sealed class ElsaExportTests
         Assert.Equal("Elsa.PublishEvent", Activity("tell")["type"]!.GetValue<string>());
         Assert.Equal("order.approved", Activity("tell")["eventName"]!["expression"]!["value"]!.GetValue<string>());
         Assert.Equal("input.order", Activity("tell")["correlationId"]!["expression"]!["value"]!.GetValue<string>());
-        Assert.Equal("Elsa.Break", Activity("leave")["type"]!.GetValue<string>());
+        // The loop is Elsa's own, its iterate path its body, where the Break is.
+        Assert.Equal("Elsa.ForEach", Activity("loop")["type"]!.GetValue<string>());
+        var body = Activity("loop")["body"]!["activities"]!.AsArray();
+        Assert.Equal("Elsa.Break", body.Single(a => a!["id"]!.GetValue<string>() == "leave")!["type"]!.GetValue<string>());
+        Assert.DoesNotContain(activities, a => a!["id"]!.GetValue<string>() == "leave");
 
         var back = Assert.Single(DefinitionConverter.Import(elsa.ToJsonString()).Definitions).Definition;
         Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back));
