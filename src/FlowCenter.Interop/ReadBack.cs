@@ -21,6 +21,27 @@ internal sealed class ReadBack(Func<ConnectionDefinition, string> connectionKey)
 
     public string KeyOf(ConnectionDefinition connection) => connectionKey(connection);
 
+    /// <summary>Each connection's key and id in the definition's order, for a file whose format reads some of them out of order (a loop's body, an event sub-process).</summary>
+    public JsonArray OrderOf(WorkflowDefinition definition) => [.. definition.Connections.Select(c => (JsonNode?)new JsonArray(KeyOf(c), c.Id))];
+
+    /// <summary>The other side of <see cref="OrderOf"/>: each connection found by its key, in the order written, takes the id written beside it.</summary>
+    public static void RestoreOrder(WorkflowDefinition definition, JsonArray order, Func<ConnectionDefinition, string> keyOf)
+    {
+        var ordered = new List<ConnectionDefinition>();
+        var left = definition.Connections.ToList();
+        foreach (var pair in order.OfType<JsonArray>())
+        {
+            if (left.Find(c => keyOf(c) == Ids.Text(pair[0])) is { } connection)
+            {
+                left.Remove(connection);
+                connection.Id = Ids.Text(pair[1]) ?? connection.Id;
+                ordered.Add(connection);
+            }
+        }
+
+        definition.Connections = [.. ordered, .. left];
+    }
+
     /// <summary>Notes what differs between the definition and what its file gave back; false when nothing did.</summary>
     /// <param name="portName">The other format's name of a connection's port, for formats whose ports are names (Elsa); null for the others.</param>
     public bool Learn(WorkflowDefinition original, WorkflowDefinition back, Func<WorkflowDefinition, ConnectionDefinition, string>? portName = null)

@@ -170,7 +170,8 @@ internal sealed partial class Burst
         }
 
         token.Attempt++;
-        token.JournalSequence = AddEntry(token, node, JournalStatus.Running);
+        // A wait of the whole case enters the journal when it is heard: until then it is no step the case is at.
+        token.JournalSequence = token.Background ? null : AddEntry(token, node, JournalStatus.Running);
         _context.Reset(node, token);
         try
         {
@@ -228,6 +229,7 @@ internal sealed partial class Burst
         if (context.CaseEventHeard is var (interrupting, listenAgain))
         {
             token.Background = false;
+            token.JournalSequence ??= AddEntry(token, node, JournalStatus.Running);
             if (interrupting)
             {
                 foreach (var other in Instance.Tokens.Where(t => t != token).ToList())

@@ -170,7 +170,7 @@ internal static class BpmnExporter
         if (scopes.Count > 0)
         {
             // An event sub-process's flows are read before the process's own: the order of the connections comes back from here.
-            processExtras["connectionOrder"] = new JsonArray([.. definition.Connections.Select(c => (JsonNode?)JsonValue.Create(c.Id))]);
+            processExtras["connectionOrder"] = extras.OrderOf(definition);
             processExtension.ReplaceWith(Extension("definition", processExtras));
         }
 

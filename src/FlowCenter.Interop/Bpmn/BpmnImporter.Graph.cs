@@ -159,9 +159,13 @@ internal sealed partial class BpmnImporter
             return;
         }
 
-        var kind = boundary.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))?.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal) ?? "none";
+        var kind = EventKind(boundary);
         Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"a {kind} boundary event: FlowCenter's steps end by their own outcomes, a timeout, a reminder, an error or an event; its path is left out", null, "boundaryKind", kind);
     }
+
+    /// <summary>What kind of event an event element is, by its definition ("message", "timer"...); "none" without one.</summary>
+    private static string EventKind(XElement? element) =>
+        element?.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))?.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal) ?? "none";
 
     /// <summary>Makes a waiting step listen for an event through a port named after the element that catches it; its flows leave by that port.</summary>
     private static string Listen(NodeDefinition node, XElement element, string eventName, WorkflowExpression? key, bool interrupting)
@@ -198,7 +202,7 @@ internal sealed partial class BpmnImporter
         var happening = EventOf(boundary, throws: false);
         if (!error && duration is null && happening is null)
         {
-            var kind = boundary.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))?.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal) ?? "none";
+            var kind = EventKind(boundary);
             Note(boundary, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"a {kind} boundary event on a sub-process: FlowCenter cannot attach it to the sub-process's steps; its path is left out", null, "boundaryOnScope", kind);
             return;
         }

@@ -155,8 +155,7 @@ internal sealed partial class BpmnImporter
         }
         else if (_extras["connectionOrder"] is JsonArray order)
         {
-            var place = order.Select((id, i) => (Id: Text(id) ?? "", i)).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().i, StringComparer.Ordinal);
-            _definition.Connections = [.. _definition.Connections.OrderBy(c => place.GetValueOrDefault(c.Id, int.MaxValue))];
+            ReadBack.RestoreOrder(_definition, order, c => c.Id);
         }
 
         if (_definition.Nodes.Any(n => n.Type == "Log") && _definition.Variables.All(v => v.Name != Engine.Activities.Primitives.Log.DefaultVariable) && _extras is null)
@@ -850,7 +849,7 @@ internal sealed partial class BpmnImporter
         var after = timer is null ? null : DurationOf(timer).Duration;
         if (start is null || (happening is null && after is null))
         {
-            var kind = start?.Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))?.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal) ?? "none";
+            var kind = EventKind(start);
             Note(element, ImportStatus.NotImported, ImportCodes.NotInFlowCenter, $"an event sub-process started by {(kind == "timer" ? "a timer date or cycle" : "a " + kind + " event")}: FlowCenter's case can wait for an event or a time after its start only; its steps are left out", null, "eventSubProcessKind", kind);
             return;
         }

@@ -17,9 +17,12 @@ internal static class ElsaExporter
 {
     public const string SchemaUrl = "https://elsaworkflows.io/schemas/workflow-definition/v3.0.0/schema.json";
 
+    /// <summary>Elsa's connections have no ids: FlowCenter's notes name one by where it leads from and to.</summary>
+    public static string ConnectionKey(ConnectionDefinition connection) => $"{connection.Source}|{connection.SourcePort}|{connection.Target}";
+
     public static JsonObject Export(WorkflowDefinition definition)
     {
-        var extras = new ReadBack(c => $"{c.Source}|{c.SourcePort}|{c.Target}");
+        var extras = new ReadBack(ConnectionKey);
         var file = Write(definition, extras);
         // Read it back: whatever did not come back exactly is written in FlowCenter's own words, then checked again.
         for (var pass = 0; pass < 2; pass++)
@@ -115,7 +118,7 @@ internal static class ElsaExporter
         {
             // A body's steps are read where their loop is: the order of steps and connections comes back from here.
             flowCenter["nodeOrder"] = new JsonArray([.. definition.Nodes.Select(n => (JsonNode?)JsonValue.Create(n.Id))]);
-            flowCenter["connectionOrder"] = new JsonArray([.. definition.Connections.Select(c => (JsonNode?)new JsonArray(extras.KeyOf(c), c.Id))]);
+            flowCenter["connectionOrder"] = extras.OrderOf(definition);
         }
 
         return new JsonObject

@@ -94,21 +94,7 @@ internal sealed partial class ElsaImporter
 
         if (_extras["connectionOrder"] is JsonArray connectionOrder)
         {
-            // Each connection by its key, in the order written, takes the id written beside it.
-            var written = connectionOrder.OfType<JsonArray>().Select(pair => (Key: Text(pair[0]) ?? "", Written: Text(pair[1]) ?? "")).ToList();
-            var ordered = new List<ConnectionDefinition>();
-            var left = _definition.Connections.ToList();
-            foreach (var (key, writtenId) in written)
-            {
-                if (left.Find(c => $"{c.Source}|{c.SourcePort}|{c.Target}" == key) is { } connection)
-                {
-                    left.Remove(connection);
-                    connection.Id = writtenId;
-                    ordered.Add(connection);
-                }
-            }
-
-            _definition.Connections = [.. ordered, .. left];
+            ReadBack.RestoreOrder(_definition, connectionOrder, ElsaExporter.ConnectionKey);
         }
         // Elsa's WriteLine prints; here its lines go to a list the instance page shows (a file FlowCenter wrote declares its own).
         if (_extras.Count == 0 && _definition.Nodes.Any(n => n.Type == "Log") && _definition.Variables.All(v => v.Name != Engine.Activities.Primitives.Log.DefaultVariable))
