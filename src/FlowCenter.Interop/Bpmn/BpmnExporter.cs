@@ -40,7 +40,8 @@ internal static class BpmnExporter
         return xml;
     }
 
-    private sealed record Shape(string Id, string Element, double X, double Y, double W, double H);
+    /// <summary>An element's place in the diagram; an expanded sub-process shows the shapes of its elements inside it.</summary>
+    private sealed record Shape(string Id, string Element, double X, double Y, double W, double H, bool Expanded = false);
 
     private static string Write(WorkflowDefinition definition, ReadBack extras)
     {
@@ -306,7 +307,7 @@ internal static class BpmnExporter
         {
             var (left, top) = (inner.Min(s => s.X) - 30, inner.Min(s => s.Y) - 30);
             var (right, bottom) = (inner.Max(s => s.X + s.W) + 30, inner.Max(s => s.Y + s.H) + 30);
-            shapes.Insert(0, new Shape(X(start.Id) + "-events_di", X(start.Id) + "-events", left, top, right - left, bottom - top));
+            shapes.Insert(0, new Shape(X(start.Id) + "-events_di", X(start.Id) + "-events", left, top, right - left, bottom - top, Expanded: true));
         }
 
         return scope;
@@ -548,6 +549,7 @@ internal static class BpmnExporter
         foreach (var shape in shapes)
         {
             plane.Add(new XElement(Di + "BPMNShape", new XAttribute("id", shape.Id), new XAttribute("bpmnElement", shape.Element),
+                shape.Expanded ? new XAttribute("isExpanded", "true") : null,
                 new XElement(Dc + "Bounds", Attr("x", shape.X), Attr("y", shape.Y), Attr("width", shape.W), Attr("height", shape.H))));
         }
 

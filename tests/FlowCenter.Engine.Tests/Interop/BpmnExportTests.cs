@@ -77,6 +77,8 @@ public sealed class BpmnExportTests
         Assert.Equal(("question", "false"), ((string?)question.Attribute("id"), (string?)question.Attribute("isInterrupting")));
         Assert.Contains(events.Elements(Model + "task"), t => (string?)t.Attribute("id") == "reply");
         Assert.All(events.Elements(Model + "sequenceFlow"), f => Assert.Contains(events.Elements(), e => (string?)e.Attribute("id") == (string?)f.Attribute("targetRef")));
+        var around = XDocument.Parse(bpmn).Descendants(Di + "BPMNShape").Single(s => (string?)s.Attribute("bpmnElement") == (string?)events.Attribute("id"));
+        Assert.Equal("true", (string?)around.Attribute("isExpanded")); // drawn open, its steps inside it
 
         var back = Assert.Single(DefinitionConverter.Import(bpmn).Definitions);
         Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back.Definition));

@@ -12,7 +12,7 @@ public sealed class BpmnViewTests
     private static readonly string[] Shipped = ["credit-check", "customer-sync", "employee-onboarding", "equipment-repair", "leave-request", "order-to-delivery", "procure-to-pay", "purchase-request", "sales-order"];
 
     [BrowserFact]
-    public async Task EveryShippedProcess_OpensInBpmnJs_WithoutWarnings_AndPassesBpmnlint()
+    public async Task EveryShippedProcess_AndOneWithEvents_OpensInBpmnJs_WithoutWarnings_AndPassesBpmnlint()
     {
         using var folder = new TempFolder();
         foreach (var id in Shipped)
@@ -25,6 +25,13 @@ public sealed class BpmnViewTests
             ["FlowCenter:Database:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "flowcenter.db")}",
             ["FlowCenter:Runtime:WorkflowsFolder"] = folder.Workflows,
         });
+        // A process with what the shipped ones lack: a boundary event, a throw, an event-based gateway, an event sub-process.
+        var withEvents = File.ReadAllText(TempFolder.RepositoryFile("tests", "FlowCenter.Engine.Tests", "Fixtures", "bpmn", "order-events.bpmn"));
+        using (var imported = await server.ClientAs("designer").PostAsync("/api/definitions/import?publish=true", new StringContent(withEvents, System.Text.Encoding.UTF8, "application/xml")))
+        {
+            Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        }
+
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
@@ -35,7 +42,7 @@ public sealed class BpmnViewTests
         {
             await Browser.SignInAsync(page, server.Client.BaseAddress!, "designer", "/processes");
             var unclean = new List<string>();
-            foreach (var id in Shipped)
+            foreach (var id in Shipped.Append("order-events"))
             {
                 await page.GotoAsync(server.Client.BaseAddress + $"processes/{id}/bpmn");
                 var verdict = page.Locator("[data-testid=bpmn-clean], [data-testid=bpmn-findings]");
@@ -54,6 +61,9 @@ public sealed class BpmnViewTests
             }
 
             Assert.True(unclean.Count == 0, string.Join("\n\n", unclean));
+            // The last one drawn, with events: the event sub-process open, its steps inside it, the listener on the task.
+            await Assertions.Expect(page.Locator("[data-testid=bpmn-canvas] .djs-element[data-element-id=answer]")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("[data-testid=bpmn-canvas] .djs-element[data-element-id=approve-Cancelled]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=bpmn-left-out]")).ToContainTextAsync("no-inclusive-gateway");
             Assert.Empty(problems);
         }
