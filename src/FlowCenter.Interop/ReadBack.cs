@@ -24,22 +24,30 @@ internal sealed class ReadBack(Func<ConnectionDefinition, string> connectionKey)
     /// <summary>Each connection's key and id in the definition's order, for a file whose format reads some of them out of order (a loop's body, an event sub-process).</summary>
     public JsonArray OrderOf(WorkflowDefinition definition) => [.. definition.Connections.Select(c => (JsonNode?)new JsonArray(KeyOf(c), c.Id))];
 
-    /// <summary>The other side of <see cref="OrderOf"/>: each connection found by its key, in the order written, takes the id written beside it.</summary>
-    public static void RestoreOrder(WorkflowDefinition definition, JsonArray order, Func<ConnectionDefinition, string> keyOf)
+    /// <summary>
+    /// The other side of <see cref="OrderOf"/>: each connection found by its key (else, when the format renamed
+    /// its port, by <paramref name="alike"/>), in the order written, takes the id written beside it.
+    /// </summary>
+    public static void RestoreOrder(WorkflowDefinition definition, JsonArray order, Func<ConnectionDefinition, string> keyOf, Func<string, ConnectionDefinition, bool>? alike = null)
     {
-        var ordered = new List<ConnectionDefinition>();
+        var written = order.OfType<JsonArray>().Select(pair => (Key: Ids.Text(pair[0]) ?? "", Id: Ids.Text(pair[1]))).ToList();
+        var placed = new ConnectionDefinition?[written.Count];
         var left = definition.Connections.ToList();
-        foreach (var pair in order.OfType<JsonArray>())
+        foreach (var exact in new[] { true, false })
         {
-            if (left.Find(c => keyOf(c) == Ids.Text(pair[0])) is { } connection)
+            for (var i = 0; i < written.Count; i++)
             {
-                left.Remove(connection);
-                connection.Id = Ids.Text(pair[1]) ?? connection.Id;
-                ordered.Add(connection);
+                var key = written[i].Key;
+                if (placed[i] is null && left.Find(c => exact ? keyOf(c) == key : alike?.Invoke(key, c) == true) is { } connection)
+                {
+                    left.Remove(connection);
+                    connection.Id = written[i].Id ?? connection.Id;
+                    placed[i] = connection;
+                }
             }
         }
 
-        definition.Connections = [.. ordered, .. left];
+        definition.Connections = [.. placed.OfType<ConnectionDefinition>(), .. left];
     }
 
     /// <summary>Notes what differs between the definition and what its file gave back; false when nothing did.</summary>

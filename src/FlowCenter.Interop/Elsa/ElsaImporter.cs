@@ -94,7 +94,8 @@ internal sealed partial class ElsaImporter
 
         if (_extras["connectionOrder"] is JsonArray connectionOrder)
         {
-            ReadBack.RestoreOrder(_definition, connectionOrder, ElsaExporter.ConnectionKey);
+            ReadBack.RestoreOrder(_definition, connectionOrder, ElsaExporter.ConnectionKey,
+                (key, c) => key.Split('|') is [var source, _, var target] && source == c.Source && target == c.Target);
         }
         // Elsa's WriteLine prints; here its lines go to a list the instance page shows (a file FlowCenter wrote declares its own).
         if (_extras.Count == 0 && _definition.Nodes.Any(n => n.Type == "Log") && _definition.Variables.All(v => v.Name != Engine.Activities.Primitives.Log.DefaultVariable))

@@ -44,6 +44,33 @@ public sealed class ElsaExportTests
         Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back));
     }
 
+    [Fact]
+    public async Task AWhileLoop_IsElsasWhileWithItsBody_ComesBack_AndRunsTheSame()
+    {
+        var original = new WorkflowBuilder("counting")
+            .Variable("n", DataType.Number, JsonValue.Create(0)).Variable("log", DataType.StringList, new JsonArray())
+            .Node("start", "Start")
+            .Node("loop", "While", ("condition", new Js("n < 10")))
+            .Node("add", "SetVariable", ("name", "n"), ("value", new Js("n + 1")))
+            .Node("enough", "Decision").Node("leave", "Break").Node("again", "Log", ("text", "again")).Node("end", "End")
+            .Connect("start", "loop").Connect("loop", "add", Ports.Iterate).Connect("add", "enough")
+            .Connect("enough", "leave", "stop", condition: "n == 4").Connect("enough", "again", Ports.Default).Connect("loop", "end")
+            .Build();
+
+        var elsa = JsonNode.Parse(DefinitionConverter.Export(original, DefinitionFormat.Elsa))!;
+        var loop = elsa["root"]!["activities"]!.AsArray().Single(a => a!["id"]!.GetValue<string>() == "loop")!;
+        Assert.Equal("Elsa.While", loop["type"]!.GetValue<string>());
+        Assert.Equal("n < 10", loop["condition"]!["expression"]!["value"]!.GetValue<string>());
+        Assert.Equal(["add", "enough", "leave", "again"], loop["body"]!["activities"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()));
+
+        var back = Assert.Single(DefinitionConverter.Import(elsa.ToJsonString()).Definitions).Definition;
+        Assert.Equal(WorkflowJson.Write(original), WorkflowJson.Write(back));
+        using var harness = new EngineHarness();
+        back.Id = "counting-back";
+        Assert.Equal(4, (await harness.RunAsync(back)).Number("n"));
+        Assert.Equal(4, (await harness.RunAsync(original)).Number("n"));
+    }
+
     /// <summary>A process of steps Elsa has too: the Elsa file says it all in Elsa's words, without FlowCenter's notes.</summary>
     private static WorkflowDefinition Portable() => new WorkflowBuilder("portable")
         .Variable("count", DataType.Integer, JsonValue.Create(0))
