@@ -43,6 +43,27 @@ public sealed partial class TestRunPanel : IDisposable
 
     public void Dispose() => _run?.Dispose();
 
+    /// <summary>What is wrong with the input as it is typed (read on the server with every keystroke), or null.</summary>
+    private string? InputProblem
+    {
+        get
+        {
+            if (string.IsNullOrWhiteSpace(_input))
+            {
+                return null;
+            }
+
+            try
+            {
+                return JsonNode.Parse(_input) is JsonObject ? null : L["TestInputNotObject"].Value;
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                return L["TestInputInvalid", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1].Value;
+            }
+        }
+    }
+
     private async Task RunAsync()
     {
         _error = null;
@@ -50,7 +71,7 @@ public sealed partial class TestRunPanel : IDisposable
         _run = null;
         try
         {
-            var input = string.IsNullOrWhiteSpace(_input) ? null : JsonNode.Parse(_input) as JsonObject;
+            var input = string.IsNullOrWhiteSpace(_input) ? null : (JsonObject)JsonNode.Parse(_input)!;
             var published = new List<WorkflowDefinition>();
             foreach (var stored in await Store.ListLatestAsync())
             {

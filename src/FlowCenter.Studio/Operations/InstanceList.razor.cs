@@ -1,8 +1,12 @@
 using FlowCenter.Engine.State;
+using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
 using FlowCenter.Runtime.Instances;
+using FlowCenter.Runtime.Monitoring;
+using FlowCenter.Engine.Definitions;
 using FlowCenter.Studio.Localization;
+using FlowCenter.Studio.Tasks;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.WebUtilities;
@@ -29,12 +33,23 @@ public sealed partial class InstanceList
     private string? _error;
     private IReadOnlyList<(string Id, string Name)> _processes = [];
     private Dictionary<string, Dictionary<string, string>> _steps = [];
+    private Caller _caller = new("", []);
+    private WorkflowDefinition? _diagram;
+    private IReadOnlyList<string> _standing = [];
+    private IReadOnlyList<string> _failing = [];
+    private IReadOnlyDictionary<string, string> _counts = new Dictionary<string, string>();
 
     [Inject]
     private IWorkflowRuntime Runtime { get; set; } = null!;
 
     [Inject]
     private IDefinitionStore Definitions { get; set; } = null!;
+
+    [Inject]
+    private MonitorService Monitor { get; set; } = null!;
+
+    [Inject]
+    private CurrentUser CurrentUser { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
@@ -49,6 +64,7 @@ public sealed partial class InstanceList
 
     protected override async Task OnInitializedAsync()
     {
+        _caller = await CurrentUser.CallerAsync();
         var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         _processes = [.. latest.Select(d => (d.Id, d.NameFor(culture))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
@@ -100,7 +116,47 @@ public sealed partial class InstanceList
         await LoadAsync();
     }
 
-    private async Task LoadAsync() => _page = await Runtime.QueryAsync(_query);
+    private async Task LoadAsync()
+    {
+        _page = await Runtime.QueryAsync(_query);
+        await LoadDiagramAsync();
+    }
+
+    /// <summary>
+    /// With one process version chosen, its diagram shows where that version's running cases stand now: how many
+    /// wait at each step and how many stopped there with a problem (Operate's counts on the diagram). The drawing
+    /// is read once per version; the counts with every refresh of the list.
+    /// </summary>
+    private async Task LoadDiagramAsync()
+    {
+        if (_query is not { DefinitionId: { } id, Version: { } version })
+        {
+            _diagram = null;
+            return;
+        }
+
+        if (_diagram is null || _diagram.Id != id || _diagram.Version != version)
+        {
+            var stored = await Definitions.FindAsync(id, version);
+            _diagram = stored is null ? null : DefinitionService.ParseStored(stored);
+            if (_diagram is null)
+            {
+                return;
+            }
+        }
+
+        var statistics = await Monitor.NodeStatisticsAsync(id, version, _caller);
+        _standing = [.. statistics.Where(s => s.Active > 0).Select(s => s.NodeId)];
+        _failing = [.. statistics.Where(s => s.Incidents > 0).Select(s => s.NodeId)];
+        _counts = statistics.ToDictionary(s => s.NodeId, s => string.Join(" · ", new[]
+        {
+            s.Active > 0 ? L["InstancesDiagramActive", s.Active].Value : null,
+            s.Incidents > 0 ? L["InstancesDiagramIncidents", s.Incidents].Value : null,
+        }.Where(part => part is not null)), StringComparer.Ordinal);
+    }
+
+    /// <summary>A click on a step of the diagram lists the cases standing there.</summary>
+    private void FilterByStep(string nodeId) => Go(_query with { Node = nodeId, Skip = 0 });
 
     /// <summary>Running cases move on while the page is open: the shown page is read again every few seconds.</summary>
     private Task KeepCurrentAsync(CancellationToken cancellationToken) => LiveRefresh.RunAsync(() => _error is null

@@ -46,6 +46,7 @@ public sealed partial class ProcessDiagram
     private WorkflowDefinition? _drawn;
     private string _marks = "";
     private bool _redraw;
+    private bool _annotated;
 
     /// <summary>
     /// The drawing is built once per definition; a page that refreshes (a case moving on) only repaints the marks,
@@ -89,8 +90,10 @@ public sealed partial class ProcessDiagram
         if (_canvas is not null)
         {
             await _canvas.HighlightAsync(Done, Failed, Traversed, Current);
-            if (Notes.Count > 0)
+            // Notes taken away (a step nobody waits at any more) are cleared, not left standing.
+            if (Notes.Count > 0 || _annotated)
             {
+                _annotated = Notes.Count > 0;
                 await _canvas.AnnotateAsync(Notes);
             }
         }

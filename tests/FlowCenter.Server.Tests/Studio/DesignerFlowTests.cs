@@ -104,13 +104,24 @@ public sealed class DesignerFlowTests
             await page.ReloadAsync();
             await Assertions.Expect(nodes).ToHaveTextAsync("6");
             await Assertions.Expect(page.Locator("[data-testid=validation-panel]")).ToContainTextAsync("No problems");
+            // The branch's condition came back from the store with the rest.
+            await ClickEdgeAsync(page, canvas, "c2");
+            await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition] .cm-content")).ToHaveTextAsync("input.amount > 1000");
             await page.Locator("[data-testid=designer-publish]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=designer-toolbar]")).ToContainTextAsync("Published");
 
-            // Test run with a large amount: the big branch is taken and highlighted.
+            // Test run with a large amount: the big branch is taken and highlighted. Broken input is named as it is
+            // typed and cannot run; once it reads, the button is enabled again (the server has the input).
             await page.GetByRole(AriaRole.Tab, new() { Name = "Test run" }).ClickAsync();
-            await page.Locator("textarea[data-testid=test-input]").FillAsync("{\"amount\": 5000}");
-            await page.Locator("[data-testid=test-run]").ClickAsync();
+            var input = page.Locator("textarea[data-testid=test-input]");
+            var run = page.Locator("[data-testid=test-run]");
+            await input.FillAsync("{\"amount\": ");
+            await Assertions.Expect(page.Locator("[data-testid=test-run-panel]")).ToContainTextAsync("The input is not valid JSON (line 1, position 12).");
+            await Assertions.Expect(run).ToBeDisabledAsync();
+            await input.FillAsync("{\"amount\": 5000}");
+            await Assertions.Expect(run).ToBeEnabledAsync();
+            await Assertions.Expect(page.Locator("[data-testid=test-run-panel]")).Not.ToContainTextAsync("not valid JSON");
+            await run.ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=test-status]")).ToContainTextAsync("Completed");
             await Assertions.Expect(page.Locator("[data-testid=test-journal]")).ToContainTextAsync("script1");
             await Assertions.Expect(page.Locator("[data-testid=test-journal]")).Not.ToContainTextAsync("script2");
@@ -120,7 +131,7 @@ public sealed class DesignerFlowTests
         }
         catch (Exception ex) when (ex is PlaywrightException or TimeoutException or Xunit.Sdk.XunitException)
         {
-            throw await Browser.ExplainAsync(page, ex, "designer-flow", server, "[data-testid=property-panel]", "[data-testid=prop-edge-condition]", "[data-testid=validation-panel]", "[data-testid=model-connections]");
+            throw await Browser.ExplainAsync(page, ex, "designer-flow", server, "[data-testid=property-panel]", "[data-testid=prop-edge-condition]", "[data-testid=validation-panel]", "[data-testid=model-connections]", "[data-testid=test-run-panel]");
         }
     }
 

@@ -53,6 +53,18 @@ public sealed class OperationsPageTests
             await page.Locator("[data-testid=nav-instances]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=instances-total]")).ToContainTextAsync("2 matching");
 
+            // One process version: its diagram shows where its running cases stand (both stopped at the check, in
+            // red), and a click on that step lists the cases standing there.
+            await page.GotoAsync(new Uri(server.Client.BaseAddress!, "/instances?definitionId=pay&version=1").ToString());
+            var versionDiagram = page.Locator("[data-testid=instances-diagram]");
+            await Assertions.Expect(versionDiagram.Locator("[data-testid=node-note][data-node=check]")).ToHaveTextAsync("2 with a problem");
+            await Assertions.Expect(versionDiagram.Locator("g[data-cell-id=check] rect").First).ToHaveAttributeAsync("fill", "#ffcdd2");
+            await Assertions.Expect(versionDiagram.Locator("[data-testid=node-note][data-node=start]")).ToHaveCountAsync(0);
+            await versionDiagram.Locator("g[data-cell-id=check]").ClickAsync();
+            await page.WaitForURLAsync(u => u.Contains("node=check", StringComparison.Ordinal) && u.Contains("version=1", StringComparison.Ordinal), InApp);
+            await Assertions.Expect(page.Locator("[data-testid=instances-total]")).ToContainTextAsync("2 matching");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-instances-diagram.png"), FullPage = true });
+
             // Filter: with open problems, business key PAY-1; the address holds the filter.
             await Browser.PickAsync(page, page.Locator("[data-testid=instances-status]"), "With open problems");
             await page.Locator("[data-testid=instances-key]").FillAsync("PAY-1");
@@ -98,6 +110,9 @@ public sealed class OperationsPageTests
             await Browser.SignInAsync(chinese, server.Client.BaseAddress!, "operator", "/instances?status=completed");
             await Assertions.Expect(chinese.Locator("[data-testid=instances-total]")).ToContainTextAsync("共 1 条");
             await Assertions.Expect(chinese.Locator("[data-testid=instance-status]")).ToHaveTextAsync("已完成");
+            // The repaired case left the version's diagram; the other still stands at the check.
+            await chinese.GotoAsync(new Uri(server.Client.BaseAddress!, "/instances?definitionId=pay&version=1").ToString());
+            await Assertions.Expect(chinese.Locator("[data-testid=instances-diagram] [data-testid=node-note][data-node=check]")).ToHaveTextAsync("1 个有问题");
             await chinese.GotoAsync(new Uri(server.Client.BaseAddress!, $"/instances/{ids[1]}").ToString());
             await Assertions.Expect(chinese.Locator("[data-testid=instance-incident]")).ToContainTextAsync("Check the amount 出现问题");
             await Assertions.Expect(chinese.Locator("[data-testid=incident-retry]")).ToHaveTextAsync("重试");
