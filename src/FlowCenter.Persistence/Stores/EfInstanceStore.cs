@@ -81,6 +81,10 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
         }
 
         db.InstanceVariables.AddRange(changed.Where(InstanceVariableRows.Searchable).Select(name => InstanceVariableRows.Row(instance.Id, name, instance.Variables[name], tally.IsLive)));
+        if (stored.IsNew)
+        {
+            db.InstanceVariables.AddRange(InstanceVariableRows.InputRows(instance.Id, instance.Input, tally.IsLive));
+        }
 
         var removed = stored.RemovedBookmarks.Select(b => b.Id).ToList();
         if (removed.Count > 0)

@@ -187,12 +187,17 @@ public sealed class EfTaskStore(FlowCenterDbContextFactory contexts) : ITaskStor
         return new Page<CarbonCopy>(page.ConvertAll(c => new CarbonCopy(c.InstanceId, c.GroupId, c.UserName, c.FromUser, c.Title, c.At) { Id = c.Id, ReadAt = c.ReadAt }), total, skip, take);
     }
 
-    public async Task<IReadOnlyList<string>> FindInstancesWithTasksMissingAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> FindInstancesWithTasksOutOfStepAsync(CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
-        return await db.Bookmarks.AsNoTracking()
+        var missing = db.Bookmarks.AsNoTracking()
             .Where(b => b.Kind == (int)BookmarkKind.UserTask && !db.TaskGroups.Any(g => g.Id == b.Id))
-            .Select(b => b.InstanceId).Distinct().ToListAsync(cancellationToken);
+            .Select(b => b.InstanceId);
+        // A step's id is its bookmark's: an open step without one was left open when its task went away.
+        var stale = db.TaskGroups.AsNoTracking()
+            .Where(g => g.Status == (int)TaskGroupStatus.Open && !db.Bookmarks.Any(b => b.Id == g.Id))
+            .Select(g => g.InstanceId);
+        return await missing.Union(stale).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> FindDueGroupIdsAsync(DateTimeOffset now, int take, CancellationToken cancellationToken = default)

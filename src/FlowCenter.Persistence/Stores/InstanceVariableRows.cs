@@ -6,7 +6,10 @@ using FlowCenter.Persistence.Records;
 
 namespace FlowCenter.Persistence.Stores;
 
-/// <summary>The searchable rows of an instance's variables, written in the transaction that saves the instance.</summary>
+/// <summary>
+/// The searchable rows of an instance's variables, written in the transaction that saves the instance, and of the
+/// values it was started with (its start form's fields), named <c>input.&lt;name&gt;</c> as expressions read them.
+/// </summary>
 internal static class InstanceVariableRows
 {
     /// <summary>How much of a value a filter sees: enough for codes, keys, names and short texts.</summary>
@@ -43,6 +46,15 @@ internal static class InstanceVariableRows
     }
 
     public static bool Searchable(string name) => name.Length <= NameLength;
+
+    /// <summary>
+    /// The rows of the values the instance was started with. They are written once, with the new instance (a
+    /// case's input does not change), under names no variable can have (a variable's name has no dot).
+    /// </summary>
+    public static IEnumerable<InstanceVariableRecord> InputRows(string instanceId, IReadOnlyDictionary<string, JsonNode?> input, bool live) =>
+        input.Select(p => (Name: Runtime.Instances.VariableCondition.InputPrefix + p.Key, p.Value))
+            .Where(p => Searchable(p.Name))
+            .Select(p => Row(instanceId, p.Name, p.Value, live));
 
     private static string Cut(string text) => text.Length <= TextLength ? text : text[..TextLength];
 }

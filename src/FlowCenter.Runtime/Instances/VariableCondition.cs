@@ -16,7 +16,7 @@ public enum VariableOperator
 }
 
 /// <summary>
-/// One condition on a top-level variable of an instance, written as text the same way in a link, the API and the
+/// One condition on a top-level variable of an instance (or on a value it was started with, <c>input.&lt;name&gt;</c>), written as text the same way in a link, the API and the
 /// Studio: <c>amount&gt;=1000</c>, <c>supplier contains acme</c>, <c>urgent=true</c>, <c>approvedBy exists</c>.
 /// A value that reads as a number compares as a number against number variables; otherwise values compare as
 /// text (<c>=</c> exact, <c>contains</c> ignoring case, <c>&gt;</c> and <c>&lt;</c> in character order, right
@@ -24,6 +24,9 @@ public enum VariableOperator
 /// </summary>
 public sealed record VariableCondition(string Name, VariableOperator Operator, string? Value)
 {
+    /// <summary>Conditions on the values a case was started with name them as expressions do: <c>input.days&gt;=5</c>.</summary>
+    public const string InputPrefix = "input.";
+
     // Longest first, so that ">=" is not read as ">" followed by "=value".
     private static readonly (string Token, VariableOperator Operator)[] Symbols =
     [
@@ -40,12 +43,17 @@ public sealed record VariableCondition(string Name, VariableOperator Operator, s
         condition = new VariableCondition("", VariableOperator.Exists, null);
         text = text?.Trim() ?? "";
         var end = 0;
+        if (text.StartsWith(InputPrefix, StringComparison.Ordinal))
+        {
+            end = InputPrefix.Length;
+        }
+
         while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '_' or '$'))
         {
             end++;
         }
 
-        if (end == 0)
+        if (end == 0 || end == InputPrefix.Length && text.StartsWith(InputPrefix, StringComparison.Ordinal))
         {
             error = $"Variable condition '{text}' does not start with a variable name.";
             return false;

@@ -33,8 +33,12 @@ public interface ITaskStore
 
     Task<Page<CarbonCopy>> CopiesAsync(string user, string? search, int skip, int take, CancellationToken cancellationToken = default);
 
-    /// <summary>Instances with a waiting user task that has no step yet (the process stopped between commit and step).</summary>
-    Task<IReadOnlyList<string>> FindInstancesWithTasksMissingAsync(CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Instances whose steps are out of step with their commit (the process stopped between the two): a waiting user
+    /// task that has no step yet, or a step still open whose user task the instance no longer waits at (it was
+    /// cancelled, moved on or ended).
+    /// </summary>
+    Task<IReadOnlyList<string>> FindInstancesWithTasksOutOfStepAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Steps that need the system: overdue or due a reminder while open, or decided but not yet resumed.</summary>
     Task<IReadOnlyList<string>> FindDueGroupIdsAsync(DateTimeOffset now, int take, CancellationToken cancellationToken = default);

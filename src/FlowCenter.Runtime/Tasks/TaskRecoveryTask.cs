@@ -2,14 +2,18 @@ using FlowCenter.Runtime.Hosting;
 
 namespace FlowCenter.Runtime.Tasks;
 
-/// <summary>At start-up: every waiting user task without its inbox items (the process stopped in between) gets them.</summary>
+/// <summary>
+/// At start-up: every waiting user task without its inbox items (the process stopped in between) gets them, and
+/// every step still open for a task its instance no longer waits at is closed, so that a case cancelled or moved
+/// on just before a crash leaves nothing in anybody's inbox.
+/// </summary>
 public sealed class TaskRecoveryTask(ITaskStore store, TaskService tasks) : IStartupTask
 {
     public int Order => 250;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var instanceId in await store.FindInstancesWithTasksMissingAsync(cancellationToken))
+        foreach (var instanceId in await store.FindInstancesWithTasksOutOfStepAsync(cancellationToken))
         {
             await tasks.CatchUpAsync(instanceId, cancellationToken);
         }

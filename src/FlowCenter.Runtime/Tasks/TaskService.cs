@@ -55,13 +55,20 @@ public sealed partial class TaskService(
         }
     }
 
-    /// <summary>Creates the steps of every waiting user task that has none (after a crash between commit and creation).</summary>
+    /// <summary>
+    /// Brings an instance's steps in line with what it waits at (after a crash between its commit and the steps'
+    /// change): creates the steps of waiting user tasks that have none and closes the open steps of tasks it no
+    /// longer waits at.
+    /// </summary>
     public async Task CatchUpAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         if (await instances.LoadAsync(instanceId, cancellationToken) is { } stored)
         {
-            var known = (await store.ListGroupsAsync(instanceId, cancellationToken)).Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
-            await SyncAsync(stored, stored.Instance.Bookmarks.Where(b => !known.Contains(b.Id)), [], cancellationToken);
+            var groups = await store.ListGroupsAsync(instanceId, cancellationToken);
+            var known = groups.Select(g => g.Id).ToHashSet(StringComparer.Ordinal);
+            var waiting = stored.Instance.Bookmarks.Select(b => b.Id).ToHashSet(StringComparer.Ordinal);
+            var gone = groups.Where(g => g.Status == TaskGroupStatus.Open && !waiting.Contains(g.Id)).Select(g => g.Id).ToList();
+            await SyncAsync(stored, stored.Instance.Bookmarks.Where(b => !known.Contains(b.Id)), gone, cancellationToken);
         }
     }
 

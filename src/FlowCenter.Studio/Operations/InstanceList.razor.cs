@@ -33,6 +33,7 @@ public sealed partial class InstanceList
     private string? _error;
     private IReadOnlyList<(string Id, string Name)> _processes = [];
     private Dictionary<string, Dictionary<string, string>> _steps = [];
+    private Dictionary<string, IReadOnlyList<string>> _dataNames = [];
     private Caller _caller = new("", []);
     private WorkflowDefinition? _diagram;
     private IReadOnlyList<string> _standing = [];
@@ -69,6 +70,7 @@ public sealed partial class InstanceList
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         _processes = [.. latest.Select(d => (d.Id, d.NameFor(culture))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
         _steps = latest.ToDictionary(d => d.Id, d => d.Nodes.ToDictionary(n => n.Id, n => n.Label ?? n.Id, StringComparer.Ordinal), StringComparer.Ordinal);
+        _dataNames = latest.ToDictionary(d => d.Id, d => (IReadOnlyList<string>)[.. d.Variables.Select(v => v.Name), .. d.Inputs.Select(i => VariableCondition.InputPrefix + i.Name)], StringComparer.Ordinal);
         await ReadAddressAsync();
         Navigation.LocationChanged += OnLocationChanged;
         _ = KeepCurrentAsync(_stop.Token);
@@ -195,6 +197,11 @@ public sealed partial class InstanceList
             Select(row.Id, on);
         }
     }
+
+    /// <summary>The names a data condition may use, offered as the user types: the chosen process's variables and start values, or every process's.</summary>
+    private IEnumerable<string> DataNames(string? process) =>
+        (process is not null && _dataNames.TryGetValue(process, out var names) ? names : _dataNames.Values.SelectMany(n => n))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
     private string ProcessName(string id) => _processes.FirstOrDefault(p => p.Id == id).Name ?? id;
 

@@ -79,6 +79,44 @@ public sealed class InstanceCountTests
         Assert.Equal([waiting.Id], (await harness.Runtime.QueryAsync(new InstanceQuery { Status = WorkflowStatus.Waiting, Variables = [new VariableCondition("amount", VariableOperator.Equal, "50")] })).Items.Select(i => i.Id));
     }
 
+    [Theory, OnSqlite, OnPostgres]
+    public async Task AFilterByAStartValue_FindsTheCasesStartedWithIt_ThroughTheirWholeLife(DatabaseProvider provider)
+    {
+        await using var harness = await RuntimeHarness.CreateAsync(provider);
+        await harness.PublishAsync(new WorkflowBuilder("leave").Input("days", DataType.Number).Input("reason", DataType.String).Variable("approved", DataType.Boolean, false)
+            .Node("start", "Start").Node("approve", "UserTask", ("title", "Approve"), ("assignee", "li.na")).Node("end", "End")
+            .Connect("start", "approve").Connect("approve", "end", "approve").Build());
+        var ids = new List<string>();
+        foreach (var (days, reason) in new[] { (2, "Family visit"), (6, "Moving house"), (9, "Moving abroad") })
+        {
+            ids.Add((await harness.Runtime.StartAsync(new StartRequest("leave") { Input = new Dictionary<string, JsonNode?> { ["days"] = days, ["reason"] = reason } })).Id);
+        }
+
+        async Task<string[]> FindAsync(WorkflowStatus? status, params string[] conditions) =>
+            [.. (await harness.Runtime.QueryAsync(new InstanceQuery
+            {
+                Status = status,
+                Variables = [.. conditions.Select(c => VariableCondition.TryParse(c, out var condition, out var error) ? condition : throw new InvalidOperationException(error))],
+            })).Items.Select(i => i.Id).Order(StringComparer.Ordinal)];
+
+        string[] Of(params int[] which) => [.. which.Select(i => ids[i]).Order(StringComparer.Ordinal)];
+        Assert.Equal(Of(1, 2), await FindAsync(WorkflowStatus.Waiting, "input.days>=5"));
+        Assert.Equal(Of(1, 2), await FindAsync(null, "input.reason contains moving"));
+        Assert.Equal(Of(2), await FindAsync(null, "input.days>5", "input.reason contains abroad"));
+        Assert.Equal(Of(0, 1, 2), await FindAsync(null, "input.days exists"));
+        // A start value is not a variable of the same name, nor the other way round.
+        Assert.Empty(await FindAsync(null, "days exists"));
+        Assert.Empty(await FindAsync(null, "input.approved exists"));
+        Assert.Equal(Of(0, 1, 2), await FindAsync(null, "approved=false"));
+
+        // A variable change keeps the start values' rows; the case ended is still found by them, under its status.
+        await harness.Runtime.SetVariableAsync(ids[1], "approved", true);
+        await harness.Runtime.CancelAsync(ids[2]);
+        Assert.Equal(Of(1), await FindAsync(WorkflowStatus.Waiting, "input.days>=5"));
+        Assert.Equal(Of(2), await FindAsync(WorkflowStatus.Cancelled, "input.days>=5"));
+        Assert.Equal(Of(1, 2), await FindAsync(null, "input.days>=5"));
+    }
+
     /// <summary>Each filter the totals answer, against the instances themselves (the export's stream counts them).</summary>
     private static async Task AssertTotalsAsync(RuntimeHarness harness, string when)
     {

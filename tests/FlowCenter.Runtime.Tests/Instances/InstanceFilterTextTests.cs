@@ -38,6 +38,8 @@ public sealed class InstanceFilterTextTests
     [InlineData("supplier contains 宝钢 集团", "supplier", VariableOperator.Contains, "宝钢 集团")]
     [InlineData("approvedBy exists", "approvedBy", VariableOperator.Exists, null)]
     [InlineData("金额=10", "金额", VariableOperator.Equal, "10")]
+    [InlineData("input.days>=5", "input.days", VariableOperator.GreaterOrEqual, "5")]
+    [InlineData("input.reason contains move", "input.reason", VariableOperator.Contains, "move")]
     public void Conditions_ReadAsWritten(string text, string name, VariableOperator op, string? value)
     {
         Assert.True(VariableCondition.TryParse(text, out var condition, out var error), error);
@@ -54,6 +56,8 @@ public sealed class InstanceFilterTextTests
     [InlineData("hasIncidents", "yes", "Parameter 'hasIncidents' must be true or false")]
     [InlineData("startedFrom", "yesterday", "Parameter 'startedFrom' must be a date")]
     [InlineData("var", ">5", "does not start with a variable name")]
+    [InlineData("var", "input.>5", "does not start with a variable name")]
+    [InlineData("var", "days.x>5", "has no operator after 'days'")]
     [InlineData("var", "amount about 5", "has no operator after 'amount'")]
     public void BadParameters_AreRefusedByName(string name, string value, string expected)
     {

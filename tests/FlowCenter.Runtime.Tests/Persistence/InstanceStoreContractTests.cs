@@ -327,8 +327,38 @@ public sealed class InstanceStoreContractTests : IDisposable
         await new MigrateDatabaseTask(database.Contexts).RunAsync(CancellationToken.None);
 
         Assert.Equal(1, (await store.QueryAsync(new InstanceQuery { Variables = [Condition("amount=4200")] })).Total);
+        Assert.Equal(1, (await store.QueryAsync(new InstanceQuery { Variables = [Condition("input.key=OLD")] })).Total);
         await using var check = database.Contexts.CreateDbContext();
         Assert.Equal(instance.CreatedAt.ToUnixTimeMilliseconds(), check.Instances.Single(i => i.Id == instance.Id).StartedMs);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task Migration_AddsTheStartValuesOfInstancesIndexedBeforeThem_OnceAndWithoutTouchingTheirVariables(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var store = new EfInstanceStore(database.Contexts);
+        var old = await StartAsync("OLD");
+        old.Variables["amount"] = 4200;
+        await store.SaveAsync(StoredInstance.ForNew(old, "li"));
+        await using (var db = database.Contexts.CreateDbContext())
+        {
+            // A database whose variables were indexed before the start values were.
+            db.InstanceVariables.RemoveRange(db.InstanceVariables.Where(v => v.Name.StartsWith("input.")));
+            db.Watermarks.RemoveRange(db.Watermarks.Where(w => w.Name == "instance-index-inputs-v1"));
+            await db.SaveChangesAsync();
+        }
+
+        // A node already on the new code wrote a case with its start values meanwhile.
+        var fresh = await StartAsync("NEW");
+        await store.SaveAsync(StoredInstance.ForNew(fresh, "li"));
+        Assert.Equal(0, (await store.QueryAsync(new InstanceQuery { Variables = [Condition("input.key=OLD")] })).Total);
+
+        await new MigrateDatabaseTask(database.Contexts).RunAsync(CancellationToken.None);
+        await new MigrateDatabaseTask(database.Contexts).RunAsync(CancellationToken.None);
+        Assert.Equal(1, (await store.QueryAsync(new InstanceQuery { Variables = [Condition("input.key=OLD")] })).Total);
+        Assert.Equal(1, (await store.QueryAsync(new InstanceQuery { Variables = [Condition("input.key=NEW")] })).Total);
+        Assert.Equal(1, (await store.QueryAsync(new InstanceQuery { Variables = [Condition("amount=4200")] })).Total);
+        Assert.Equal(2, (await store.QueryAsync(new InstanceQuery { Variables = [Condition("input.key exists")] })).Total);
     }
 
     private static VariableCondition Condition(string text) =>
