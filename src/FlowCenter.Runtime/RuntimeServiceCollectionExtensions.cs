@@ -79,6 +79,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<TaskService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitObserver, TaskCommitObserver>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupTask, TaskRecoveryTask>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<ICommitCatchUp, TaskRecoveryTask>());
         services.AddHostedService<TaskDuePoller>();
         services.TryAddSingleton<Notifications.NotificationSignal>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskNotifier, Notifications.InAppNotifier>());

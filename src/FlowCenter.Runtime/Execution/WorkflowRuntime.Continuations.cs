@@ -82,6 +82,7 @@ public sealed partial class WorkflowRuntime
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogObserverFailed(logger, ex, instance.Id);
+                recovery.Needed();
             }
         }
 

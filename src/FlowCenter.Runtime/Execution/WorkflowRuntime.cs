@@ -318,7 +318,7 @@ public sealed partial class WorkflowRuntime(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A commit observer failed after instance {InstanceId} was saved; the start-up sweep catches up")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "A commit observer failed after instance {InstanceId} was saved; the recovery sweep catches up")]
     private static partial void LogObserverFailed(ILogger logger, Exception exception, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event {EventName} with key {CorrelationKey} matches {Count} waiting instances; refused as a design error")]

@@ -9,7 +9,7 @@ namespace FlowCenter.Runtime.Scheduling;
 
 /// <summary>
 /// Finishes the continuations that did not happen: children never started, parents never told that their child
-/// ended. At start-up (a crash cut them off) and, once the runtime could not hand one over (the database or the
+/// ended, and what a commit observer missed (<see cref="ICommitCatchUp"/>: inboxes behind their instances). At start-up (a crash cut them off) and, once the runtime could not hand one over (the database or the
 /// job store was down), every few seconds until a sweep succeeds, so that the server recovers without a restart.
 /// </summary>
 public sealed partial class ContinuationRecovery(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ContinuationRecovery> logger) : BackgroundService
@@ -57,6 +57,10 @@ public sealed partial class ContinuationRecovery(IServiceScopeFactory scopes, Ti
             {
                 using var scope = scopes.CreateScope();
                 await SweepAsync(scope.ServiceProvider.GetRequiredService<IInstanceStore>(), scope.ServiceProvider.GetRequiredService<IWorkflowRuntime>(), stoppingToken);
+                foreach (var catchUp in scope.ServiceProvider.GetServices<ICommitCatchUp>())
+                {
+                    await catchUp.CatchUpAllAsync(stoppingToken);
+                }
                 LogSwept(logger);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

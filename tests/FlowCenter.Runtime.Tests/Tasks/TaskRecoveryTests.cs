@@ -1,6 +1,8 @@
 using FlowCenter.Engine.State;
 using FlowCenter.Persistence;
 using FlowCenter.Runtime.Execution;
+using FlowCenter.Runtime.Instances;
+using FlowCenter.Runtime.Scheduling;
 using FlowCenter.Runtime.Tasks;
 using FlowCenter.Runtime.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,5 +47,63 @@ public sealed class TaskRecoveryTests
         await using var third = await crashing.StartAnotherAsync();
         Assert.Single((await third.TaskStore.ListGroupsAsync(cancelled)));
         Assert.Single((await third.TaskStore.ListGroupsAsync(kept)));
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task WhenTheInboxFailsToFollowACommit_TheRecoverySweepPutsItRight_WithoutARestart(DatabaseProvider provider)
+    {
+        var failing = new FailingOnce();
+        await using var harness = await RuntimeHarness.CreateAsync(provider, services =>
+        {
+            // The task service's observer, failing on its first call as it would with the database gone for a moment.
+            services.RemoveAll<ICommitObserver>();
+            services.AddSingleton<ICommitObserver>(sp => failing.Around(new TaskCommitObserver(sp)));
+        });
+        await harness.Organization.ImportAsync(TaskTestSupport.Organization(), "password-123");
+        var id = await TaskTestSupport.StartOneStepAsync(harness, "first", ("assignee", "lina"));
+        Assert.Equal(1, failing.Failures);
+        Assert.Empty(await harness.TaskStore.ListGroupsAsync(id));
+
+        var recovery = harness.Services.GetRequiredService<ContinuationRecovery>();
+        await recovery.StartAsync(CancellationToken.None);
+        try
+        {
+            // The service starts its timer on a thread of its own: the clock moves on until a sweep has run.
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while ((await harness.Tasks.QueryAsync(new TaskQuery(TaskBox.ToDo, "lina"))).Total == 0)
+            {
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the sweep did not make the missing step");
+                harness.Clock.Advance(ContinuationRecovery.SweepEvery);
+                await Task.Delay(50);
+            }
+        }
+        finally
+        {
+            await recovery.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Single(await harness.TaskStore.ListGroupsAsync(id));
+    }
+
+    /// <summary>An observer whose first call fails.</summary>
+    private sealed class FailingOnce
+    {
+        public int Failures { get; private set; }
+
+        public ICommitObserver Around(ICommitObserver inner) => new Observer(this, inner);
+
+        private sealed class Observer(FailingOnce owner, ICommitObserver inner) : ICommitObserver
+        {
+            public Task OnCommittedAsync(StoredInstance stored, IReadOnlyList<Bookmark> added, IReadOnlyList<(string Id, BookmarkKind Kind)> removed, CancellationToken cancellationToken)
+            {
+                if (owner.Failures == 0)
+                {
+                    owner.Failures++;
+                    throw new InvalidOperationException("the database went away for a moment");
+                }
+
+                return inner.OnCommittedAsync(stored, added, removed, cancellationToken);
+            }
+        }
     }
 }
