@@ -35,6 +35,7 @@ internal sealed class AlertRecordConfiguration : IEntityTypeConfiguration<AlertR
         builder.Property(a => a.InstanceId).HasMaxLength(Lengths.Id);
         builder.Property(a => a.NodeId).HasMaxLength(Lengths.Id);
         builder.Property(a => a.Summary).HasMaxLength(Lengths.Long);
+        builder.Property(a => a.Facts).HasMaxLength(Lengths.Long);
         builder.Property(a => a.AcknowledgedBy).HasMaxLength(Lengths.Name);
         builder.HasOne<AlertRuleRecord>().WithMany().HasForeignKey(a => a.RuleId).OnDelete(DeleteBehavior.Cascade);
 

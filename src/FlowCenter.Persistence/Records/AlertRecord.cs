@@ -56,6 +56,9 @@ public sealed class AlertRecord
 
     public string? Summary { get; set; }
 
+    /// <summary>The facts as JSON (<see cref="Runtime.Alerts.AlertFacts"/>), for pages to word in their reader's language.</summary>
+    public string? Facts { get; set; }
+
     public int State { get; set; }
 
     public DateTimeOffset OpenedAt { get; set; }

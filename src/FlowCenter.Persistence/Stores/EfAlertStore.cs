@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using FlowCenter.Engine.State;
 using FlowCenter.Persistence.Records;
 using FlowCenter.Runtime.Alerts;
@@ -15,6 +16,13 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
     private const int Suspended = (int)WorkflowStatus.Suspended;
     private const int Failed = (int)JournalStatus.Failed;
     private const int OpenTasks = (int)TaskGroupStatus.Open;
+
+    private static readonly JsonSerializerOptions FactsJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        // Chinese stays as it is (escaped, a 300-character message would not fit the column).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 
     public async Task<IReadOnlyList<AlertRule>> ListRulesAsync(CancellationToken cancellationToken = default)
     {
@@ -125,7 +133,11 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
                    orderby incident.CreatedAt
                    select new { incident.InstanceId, incident.Id, instance.DefinitionId, incident.NodeId, incident.Message, instance.BusinessKey, incident.CreatedAt };
         return (await rows.Take(take).ToListAsync(cancellationToken))
-            .ConvertAll(r => new AlertCondition($"incident:{r.InstanceId}:{r.Id}", r.DefinitionId, r.InstanceId, r.NodeId, Cut($"{r.BusinessKey ?? r.InstanceId}: {r.Message}")) { Since = r.CreatedAt });
+            .ConvertAll(r => new AlertCondition($"incident:{r.InstanceId}:{r.Id}", r.DefinitionId, r.InstanceId, r.NodeId, Cut($"{r.BusinessKey ?? r.InstanceId}: {r.Message}"))
+            {
+                Since = r.CreatedAt,
+                Facts = new AlertFacts { Case = r.BusinessKey ?? r.InstanceId, Since = r.CreatedAt, Detail = Cut(r.Message, FactLength) },
+            });
     }
 
     public async Task<IReadOnlyList<AlertCondition>> RunningSinceAsync(string? definitionId, DateTimeOffset startedBefore, int take, CancellationToken cancellationToken = default)
@@ -136,7 +148,11 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
             .OrderBy(i => i.CreatedAt).Take(take)
             .Select(i => new { i.Id, i.DefinitionId, i.BusinessKey, i.CreatedAt })
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => new AlertCondition($"instance:{r.Id}", r.DefinitionId, r.Id, null, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.Id}: running since {r.CreatedAt:u}"))) { Since = r.CreatedAt });
+        return rows.ConvertAll(r => new AlertCondition($"instance:{r.Id}", r.DefinitionId, r.Id, null, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.Id}: running since {r.CreatedAt:u}")))
+        {
+            Since = r.CreatedAt,
+            Facts = new AlertFacts { Case = r.BusinessKey ?? r.Id, Since = r.CreatedAt },
+        });
     }
 
     public async Task<IReadOnlyList<AlertCondition>> StuckStepsAsync(string? definitionId, string? nodeId, DateTimeOffset openBefore, int take, CancellationToken cancellationToken = default)
@@ -149,7 +165,11 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
                    orderby entry.StartedAt
                    select new { entry.InstanceId, entry.Sequence, entry.NodeId, entry.StartedAt, instance.DefinitionId, instance.BusinessKey };
         return (await rows.Take(take).ToListAsync(cancellationToken))
-            .ConvertAll(r => new AlertCondition($"stuck:{r.InstanceId}:{r.Sequence}", r.DefinitionId, r.InstanceId, r.NodeId, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.InstanceId}: at {r.NodeId} since {r.StartedAt:u}"))) { Since = r.StartedAt });
+            .ConvertAll(r => new AlertCondition($"stuck:{r.InstanceId}:{r.Sequence}", r.DefinitionId, r.InstanceId, r.NodeId, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.InstanceId}: at {r.NodeId} since {r.StartedAt:u}")))
+            {
+                Since = r.StartedAt,
+                Facts = new AlertFacts { Case = r.BusinessKey ?? r.InstanceId, Since = r.StartedAt },
+            });
     }
 
     public async Task<IReadOnlyList<AlertCondition>> OverdueTasksAsync(string? definitionId, string? nodeId, DateTimeOffset now, int take, CancellationToken cancellationToken = default)
@@ -160,7 +180,11 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
             .OrderBy(g => g.DueAt).Take(take)
             .Select(g => new { g.Id, g.InstanceId, g.DefinitionId, g.NodeId, g.Title, g.DueAt, g.BusinessKey })
             .ToListAsync(cancellationToken);
-        return rows.ConvertAll(r => new AlertCondition($"task:{r.Id}", r.DefinitionId, r.InstanceId, r.NodeId, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.InstanceId}: {r.Title} was due {r.DueAt:u}"))) { Since = r.DueAt });
+        return rows.ConvertAll(r => new AlertCondition($"task:{r.Id}", r.DefinitionId, r.InstanceId, r.NodeId, Cut(string.Create(CultureInfo.InvariantCulture, $"{r.BusinessKey ?? r.InstanceId}: {r.Title} was due {r.DueAt:u}")))
+        {
+            Since = r.DueAt,
+            Facts = new AlertFacts { Case = r.BusinessKey ?? r.InstanceId, Since = r.DueAt, Detail = Cut(r.Title, FactLength) },
+        });
     }
 
     public async Task<(int Runs, int Failed)> StepRunsAsync(string? definitionId, string nodeId, DateTimeOffset since, CancellationToken cancellationToken = default)
@@ -182,7 +206,10 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
         return await db.Instances.AsNoTracking().AnyAsync(i => i.CreatedAt >= since && (definitionId == null || i.DefinitionId == definitionId), cancellationToken);
     }
 
-    private static string Cut(string text) => text.Length > 1000 ? text[..1000] : text;
+    /// <summary>How much of a message or title the facts keep (the summary keeps more).</summary>
+    private const int FactLength = 300;
+
+    private static string Cut(string text, int length = Configurations.Lengths.Long) => text.Length > length ? text[..length] : text;
 
     private static void Fill(AlertRecord record, Alert alert)
     {
@@ -195,6 +222,7 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
         record.InstanceId = alert.InstanceId;
         record.NodeId = alert.NodeId;
         record.Summary = alert.Summary is { } s ? Cut(s) : null;
+        record.Facts = alert.Facts is { } facts ? JsonSerializer.Serialize(facts, FactsJson) : null;
         record.State = (int)alert.State;
         record.OpenedAt = alert.OpenedAt;
         record.LastNotifiedAt = alert.LastNotifiedAt;
@@ -214,6 +242,7 @@ public sealed class EfAlertStore(FlowCenterDbContextFactory contexts) : IAlertSt
     private static Alert ToAlert(AlertRecord a) => new(a.Id, a.RuleId, a.Key, a.OpenedAt)
     {
         RuleName = a.RuleName, Kind = (AlertKind)a.Kind, DefinitionId = a.DefinitionId, InstanceId = a.InstanceId, NodeId = a.NodeId, Summary = a.Summary,
+        Facts = a.Facts is { } facts ? JsonSerializer.Deserialize<AlertFacts>(facts, FactsJson) : null,
         State = (AlertState)a.State, LastNotifiedAt = a.LastNotifiedAt, Notified = a.Notified, AcknowledgedBy = a.AcknowledgedBy, AcknowledgedAt = a.AcknowledgedAt, ResolvedAt = a.ResolvedAt,
     };
 }

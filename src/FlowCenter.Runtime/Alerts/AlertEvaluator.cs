@@ -12,7 +12,7 @@ namespace FlowCenter.Runtime.Alerts;
 /// whose condition no longer holds resolves itself. Run by one scheduled job for the whole cluster; two runs at
 /// once cannot open the same occurrence twice (the store refuses the second).
 /// </summary>
-public sealed partial class AlertEvaluator(IAlertStore store, IDirectory directory, IEnumerable<ITaskNotifier> notifiers, IIdGenerator ids, TimeProvider clock, ILogger<AlertEvaluator> logger)
+public sealed partial class AlertEvaluator(IAlertStore store, IDirectory directory, Definitions.IDefinitionStore definitions, IEnumerable<ITaskNotifier> notifiers, IIdGenerator ids, TimeProvider clock, ILogger<AlertEvaluator> logger)
 {
     /// <summary>The most conditions one rule reports per run: a storm is told as its first few hundred, not thousands.</summary>
     public const int MaxPerRule = 200;
@@ -39,14 +39,14 @@ public sealed partial class AlertEvaluator(IAlertStore store, IDirectory directo
                     }
                     else if (alert.State == AlertState.Open && rule.RemindEvery is { } every && alert.LastNotifiedAt + every <= now)
                     {
-                        var again = alert with { Summary = still.Summary, LastNotifiedAt = now, Notified = alert.Notified + 1 };
+                        var again = alert with { Summary = still.Summary, Facts = still.Facts, LastNotifiedAt = now, Notified = alert.Notified + 1 };
                         await store.UpdateAsync(again, cancellationToken);
                         toTell.Add(again);
                         reminded++;
                     }
                     else if (alert.Summary != still.Summary)
                     {
-                        await store.UpdateAsync(alert with { Summary = still.Summary }, cancellationToken);
+                        await store.UpdateAsync(alert with { Summary = still.Summary, Facts = still.Facts }, cancellationToken);
                     }
                 }
 
@@ -55,7 +55,7 @@ public sealed partial class AlertEvaluator(IAlertStore store, IDirectory directo
                     var alert = new Alert(ids.NewId(), rule.Id, condition.Key, now)
                     {
                         RuleName = rule.Name, Kind = rule.Kind, DefinitionId = condition.DefinitionId, InstanceId = condition.InstanceId, NodeId = condition.NodeId,
-                        Summary = condition.Summary, State = AlertState.Open, LastNotifiedAt = now, Notified = 1,
+                        Summary = condition.Summary, Facts = condition.Facts, State = AlertState.Open, LastNotifiedAt = now, Notified = 1,
                     };
                     if (await store.TryAddAsync(alert, cancellationToken))
                     {
@@ -76,6 +76,20 @@ public sealed partial class AlertEvaluator(IAlertStore store, IDirectory directo
         return new AlertRun(opened, reminded, resolved);
     }
 
+    /// <summary>The process's and the step's names as the designer gave them (ids only where the process is gone).</summary>
+    private async Task<IEnumerable<string>> NamesOfAsync(string? definitionId, string? nodeId, CancellationToken cancellationToken)
+    {
+        if (definitionId is null)
+        {
+            return [];
+        }
+
+        var stored = await definitions.FindCurrentAsync(definitionId, cancellationToken) ?? await definitions.FindLatestAsync(definitionId, cancellationToken);
+        var definition = stored is null ? null : Definitions.DefinitionService.ParseStored(stored);
+        var step = nodeId is null ? null : definition?.Nodes.Find(n => n.Id == nodeId)?.Label ?? nodeId;
+        return new[] { definition?.Name ?? definitionId, step }.Where(n => n is not null)!;
+    }
+
     private async Task<IReadOnlyList<AlertCondition>> ConditionsAsync(AlertRule rule, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var threshold = rule.Threshold ?? TimeSpan.FromHours(1);
@@ -92,12 +106,24 @@ public sealed partial class AlertEvaluator(IAlertStore store, IDirectory directo
             case AlertKind.FailureRate:
                 var (runs, failed) = await store.StepRunsAsync(rule.DefinitionId, rule.NodeId!, now - threshold, cancellationToken);
                 return runs >= Math.Max(1, rule.MinimumRuns) && failed * 100.0 / runs > (rule.Percent ?? 0)
-                    ? [new AlertCondition($"rate:{rule.DefinitionId}:{rule.NodeId}", rule.DefinitionId, null, rule.NodeId, string.Create(CultureInfo.InvariantCulture, $"{failed} of {runs} runs failed ({failed * 100.0 / runs:0.#}%) since {now - threshold:u}"))]
+                    ?
+                    [
+                        new AlertCondition($"rate:{rule.DefinitionId}:{rule.NodeId}", rule.DefinitionId, null, rule.NodeId, string.Create(CultureInfo.InvariantCulture, $"{failed} of {runs} runs failed ({failed * 100.0 / runs:0.#}%) since {now - threshold:u}"))
+                        {
+                            Facts = new AlertFacts { Since = now - threshold, Runs = runs, Failed = failed },
+                        },
+                    ]
                     : [];
             default:
                 return await store.AnyStartedSinceAsync(rule.DefinitionId, now - threshold, cancellationToken)
                     ? []
-                    : [new AlertCondition($"silent:{rule.DefinitionId}", rule.DefinitionId, null, null, string.Create(CultureInfo.InvariantCulture, $"no case started since {now - threshold:u}"))];
+                    :
+                    [
+                        new AlertCondition($"silent:{rule.DefinitionId}", rule.DefinitionId, null, null, string.Create(CultureInfo.InvariantCulture, $"no case started since {now - threshold:u}"))
+                        {
+                            Facts = new AlertFacts { Since = now - threshold },
+                        },
+                    ];
         }
     }
 
@@ -119,8 +145,14 @@ public sealed partial class AlertEvaluator(IAlertStore store, IDirectory directo
             return;
         }
 
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var alert in alerts)
+        {
+            titles[alert.Id] = string.Join(" · ", [rule.Name, .. await NamesOfAsync(alert.DefinitionId, alert.NodeId, cancellationToken)]);
+        }
+
         List<TaskNotification> notifications = [.. alerts.SelectMany(alert => users.Select(user =>
-            new TaskNotification(user, TaskNotificationKind.Alert, $"{rule.Name} · {string.Join(" · ", new[] { alert.DefinitionId, alert.NodeId }.Where(x => x is not null))}", alert.InstanceId ?? "", alert.Id, now) { Detail = alert.Summary }))];
+            new TaskNotification(user, TaskNotificationKind.Alert, titles[alert.Id], alert.InstanceId ?? "", alert.Id, now) { Detail = alert.Summary }))];
         foreach (var notifier in notifiers)
         {
             try

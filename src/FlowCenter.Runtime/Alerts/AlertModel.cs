@@ -81,6 +81,9 @@ public sealed record Alert(string Id, string RuleId, string Key, DateTimeOffset 
     /// <summary>The facts when it was last seen, in the runtime's words (a problem's message, "3 of 8 runs failed").</summary>
     public string? Summary { get; init; }
 
+    /// <summary>The same facts as values, for pages to word in their reader's language.</summary>
+    public AlertFacts? Facts { get; init; }
+
     public AlertState State { get; init; }
 
     public DateTimeOffset LastNotifiedAt { get; init; }
@@ -99,6 +102,28 @@ public sealed record AlertCondition(string Key, string? DefinitionId, string? In
 {
     /// <summary>Since when it holds (the problem opened, the step started, the task fell due).</summary>
     public DateTimeOffset? Since { get; init; }
+
+    /// <summary>The facts as values (<see cref="Summary"/> is them in the runtime's English, for the API and e-mail).</summary>
+    public AlertFacts? Facts { get; init; }
+}
+
+/// <summary>
+/// The facts of an alert or a needs-attention item as values: which case (its business key, else its id), since
+/// when, the problem's message or the task's title, and a failure rate's counts. Pages word them in the
+/// reader's language; <see cref="AlertCondition.Summary"/> is the runtime's English for the API and e-mail.
+/// </summary>
+public sealed record AlertFacts
+{
+    public string? Case { get; init; }
+
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>A problem's message, or the title of an overdue task.</summary>
+    public string? Detail { get; init; }
+
+    public int? Runs { get; init; }
+
+    public int? Failed { get; init; }
 }
 
 /// <summary>What one evaluation did.</summary>

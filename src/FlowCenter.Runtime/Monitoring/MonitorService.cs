@@ -45,5 +45,5 @@ public sealed class MonitorService(IOperationsFigures figures, IAlertStore atten
     private static void Require(Caller caller) => caller.RequireOperator("the monitor is for Operators and Administrators");
 
     private static Attention Of(AttentionKind kind, AlertCondition condition, DateTimeOffset now) =>
-        new(kind, condition.DefinitionId, condition.InstanceId, condition.NodeId, condition.Summary, condition.Since ?? now);
+        new(kind, condition.DefinitionId, condition.InstanceId, condition.NodeId, condition.Summary, condition.Since ?? now) { Facts = condition.Facts };
 }

@@ -22,7 +22,11 @@ public sealed record ProcessFigures(string DefinitionId)
 public sealed record ActivityBucket(DateTimeOffset From, int Started, int Completed, int Faulted);
 
 /// <summary>Something that needs an operator, oldest first: a problem, a step waiting too long, a person's step overdue.</summary>
-public sealed record Attention(AttentionKind Kind, string? DefinitionId, string? InstanceId, string? NodeId, string Summary, DateTimeOffset Since);
+public sealed record Attention(AttentionKind Kind, string? DefinitionId, string? InstanceId, string? NodeId, string Summary, DateTimeOffset Since)
+{
+    /// <summary>The facts as values, for the page to word in its reader's language.</summary>
+    public Alerts.AlertFacts? Facts { get; init; }
+}
 
 public enum AttentionKind
 {

@@ -15,6 +15,7 @@ public sealed partial class MonitorPage
     private readonly CancellationTokenSource _stop = new();
     private OperatorOverview? _overview;
     private IReadOnlyDictionary<string, string> _names = new Dictionary<string, string>();
+    private Dictionary<string, Dictionary<string, string>> _steps = [];
     private Caller _caller = new("", []);
     private bool _byDay;
 
@@ -36,7 +37,10 @@ public sealed partial class MonitorPage
     protected override async Task OnInitializedAsync()
     {
         _caller = await CurrentUser.CallerAsync();
-        _names = await FilterWords.ProcessNamesAsync(Definitions);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
+        _names = latest.ToDictionary(d => d.Id, d => d.NameFor(culture), StringComparer.Ordinal);
+        _steps = latest.ToDictionary(d => d.Id, d => d.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal), StringComparer.Ordinal);
         _overview = await Monitor.OverviewAsync(_byDay, _caller);
         _ = LiveRefresh.RunAsync(() => InvokeAsync(async () =>
         {
@@ -58,6 +62,13 @@ public sealed partial class MonitorPage
     }
 
     private string NameOf(string? id) => id is null ? "" : _names.GetValueOrDefault(id, id);
+
+    private string FactsOf(Attention item) => AlertWords.Of(L, item.Kind switch
+    {
+        AttentionKind.Incident => Runtime.Alerts.AlertKind.IncidentOpened,
+        AttentionKind.Stuck => Runtime.Alerts.AlertKind.StepStuck,
+        _ => Runtime.Alerts.AlertKind.TaskOverdue,
+    }, item.Facts, item.NodeId is { } node && item.DefinitionId is { } process && _steps.TryGetValue(process, out var steps) ? steps.GetValueOrDefault(node, node) : item.NodeId, item.Summary);
 
     private static string List(InstanceQuery query) => "instances" + InstanceFilterText.ToQueryString(query, paging: false);
 }

@@ -62,6 +62,7 @@ public sealed class AlertTests
         await harness.Organization.SaveUserAsync(new Person("ops.lead", "Ops Lead") { Roles = [Roles.Operator] }, "Password1!");
         await harness.PublishAsync(new WorkflowBuilder("post").Input("fail", DataType.Boolean)
             .Node("start", "Start").Node("post", "Script", ("script", "if (input.fail) throw new Error('ERP refused'); return 1;")).Node("end", "End")
+            .Configure("post", n => n.DisplayName = "Post to the ERP")
             .Chain("start", "post", "end").Build());
         await harness.PublishAsync(Approval(dueIn: "PT2H"));
         foreach (var (name, kind, definition, node, threshold, percent) in new (string, AlertKind, string?, string?, TimeSpan?, double?)[]
@@ -104,6 +105,14 @@ public sealed class AlertTests
         Assert.Equal(["Any problem", "Any problem", "Any problem", "Any problem", "ERP failing", "Late approvers", "Orders silent", "Slow approvals"], await OpenRulesAsync(harness));
         var rate = (await Service(harness).ListAlertsAsync(AlertState.Open, 0, 20, RuntimeHarness.Operator)).Items.Single(a => a.RuleName == "ERP failing");
         Assert.StartsWith("2 of 5 runs failed (40%)", rate.Summary, StringComparison.Ordinal);
+        // The same facts as values, kept with the alert for pages to word in their reader's language.
+        Assert.Equal((5, 2), (rate.Facts!.Runs, rate.Facts.Failed));
+        var open = (await Service(harness).ListAlertsAsync(AlertState.Open, 0, 20, RuntimeHarness.Operator)).Items;
+        Assert.Contains(open, a => a.RuleName == "Any problem" && a.Facts is { Since: not null, Case: not null } facts && facts.Detail!.Contains("ERP refused", StringComparison.Ordinal));
+        Assert.Contains(open, a => a.RuleName == "Late approvers" && a.Facts is { Detail: not null, Case: not null } facts && facts.Since < harness.Clock.GetUtcNow());
+        Assert.Contains(open, a => a.RuleName == "Orders silent" && a.Facts is { Case: null, Since: not null });
+        // The bell and the e-mail name the process and the step by the names the designer gave them.
+        Assert.Contains((await Notifications(harness).ListAsync("ops.lead", 50)), n => n.Kind == TaskNotificationKind.Alert && n.Title == "ERP failing · post · Post to the ERP");
         Assert.Equal($"alerts?alert={rate.Id}", NotificationText.PathOf(TaskNotificationKind.Alert, rate.Id, ""));
         Assert.Equal(8, (await Notifications(harness).ListAsync("ops.lead", 50)).Count(n => n.Kind == TaskNotificationKind.Alert));
         Assert.Equal(approval.Id, (await Service(harness).ListAlertsAsync(AlertState.Open, 0, 20, RuntimeHarness.Operator)).Items.Single(a => a.RuleName == "Late approvers").InstanceId);

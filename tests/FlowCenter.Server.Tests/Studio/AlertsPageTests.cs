@@ -60,7 +60,7 @@ public sealed class AlertsPageTests
             Assert.Equal(0, (await server.PostAsync("/api/alerts/evaluate"))["opened"]!.GetValue<int>());
             await page.Locator("[data-testid=alerts-check]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=alert-row][data-state=open]")).ToHaveCountAsync(1);
-            await Assertions.Expect(page.Locator("[data-testid=alert-row]")).ToContainTextAsync("OF-7: at review since");
+            await Assertions.Expect(page.Locator("[data-testid=alert-row]")).ToContainTextAsync("OF-7: at Review the offer since");
             await Assertions.Expect(page.Locator("[data-testid=bell-count]")).ToContainTextAsync("1");
             await page.Locator("[data-testid=bell-button]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=bell-item]").First).ToContainTextAsync("Alert · Offer review waits");
@@ -88,6 +88,9 @@ public sealed class AlertsPageTests
             var chineseProblems = Browser.Watch(chinese);
             await Browser.SignInAsync(chinese, server.Client.BaseAddress!, "operator", "/alerts");
             await Assertions.Expect(chinese.Locator("[data-testid=alert-rule-row]")).ToContainTextAsync("实例在步骤停留超过");
+            await chinese.Locator("[data-testid=alerts-show-resolved]").ClickAsync();
+            await Assertions.Expect(chinese.Locator("[data-testid=alert-facts]").First).ToContainTextAsync("OF-7：自 ");
+            await Assertions.Expect(chinese.Locator("[data-testid=alert-facts]").First).ToContainTextAsync("起停在 Review the offer");
             await chinese.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "flowcenter-alerts-zh.png"), FullPage = true });
             Assert.Empty(problems);
             Assert.Empty(chineseProblems);

@@ -96,6 +96,10 @@ namespace FlowCenter.Persistence.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Facts")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("InstanceId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -96,6 +96,10 @@ namespace FlowCenter.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Facts")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("InstanceId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");

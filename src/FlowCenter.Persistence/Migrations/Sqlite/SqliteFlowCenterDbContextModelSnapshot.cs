@@ -90,6 +90,10 @@ namespace FlowCenter.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Facts")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InstanceId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
