@@ -44,7 +44,7 @@ public sealed partial class AlertEvaluator(IAlertStore store, IDirectory directo
                         toTell.Add(again);
                         reminded++;
                     }
-                    else if (alert.Summary != still.Summary)
+                    else if (alert.Summary != still.Summary || alert.Facts != still.Facts)
                     {
                         await store.UpdateAsync(alert with { Summary = still.Summary, Facts = still.Facts }, cancellationToken);
                     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Persistence;
@@ -111,6 +112,15 @@ public sealed class AlertTests
         Assert.Contains(open, a => a.RuleName == "Any problem" && a.Facts is { Since: not null, Case: not null } facts && facts.Detail!.Contains("ERP refused", StringComparison.Ordinal));
         Assert.Contains(open, a => a.RuleName == "Late approvers" && a.Facts is { Detail: not null, Case: not null } facts && facts.Since < harness.Clock.GetUtcNow());
         Assert.Contains(open, a => a.RuleName == "Orders silent" && a.Facts is { Case: null, Since: not null });
+        // Alerts opened before facts were kept get them at the next evaluation.
+        await using (var db = harness.Database.Contexts.CreateDbContext())
+        {
+            await db.Alerts.ExecuteUpdateAsync(a => a.SetProperty(x => x.Facts, (string?)null));
+        }
+
+        await Evaluator(harness).EvaluateAsync();
+        Assert.All((await Service(harness).ListAlertsAsync(AlertState.Open, 0, 20, RuntimeHarness.Operator)).Items, a => Assert.NotNull(a.Facts));
+
         // The bell and the e-mail name the process and the step by the names the designer gave them.
         Assert.Contains((await Notifications(harness).ListAsync("ops.lead", 50)), n => n.Kind == TaskNotificationKind.Alert && n.Title == "ERP failing · post · Post to the ERP");
         Assert.Equal($"alerts?alert={rate.Id}", NotificationText.PathOf(TaskNotificationKind.Alert, rate.Id, ""));
