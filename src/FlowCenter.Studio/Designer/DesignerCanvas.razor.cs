@@ -160,10 +160,20 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
 
         try
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/FlowCenter.Studio/js/designer.bundle.js");
+            // The module is the canvas's only once the canvas exists: until then every call (a drawing, a highlight, a
+            // theme the layout read meanwhile) waits for the render and the theme check below instead of going to a
+            // canvas that is not there yet (a dark page once kept a white diagram that way).
+            var module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/FlowCenter.Studio/js/designer.bundle.js");
             _self = DotNetObjectReference.Create(this);
             _drawnDark = Dark;
-            _handle = await _module.InvokeAsync<int>("create", _container, _minimap, _self, ReadOnly, Dark);
+            _handle = await module.InvokeAsync<int>("create", _container, _minimap, _self, ReadOnly, Dark);
+            _module = module;
+            if (_disposed)
+            {
+                await DisposeAsync();
+                return;
+            }
+
             await RenderAsync(fit: true);
             // The theme may have changed while the canvas was being made (the layout reads it after its first render).
             await FollowThemeAsync();
@@ -186,12 +196,15 @@ public sealed partial class DesignerCanvas : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        if (_module is not null)
+        // Once: the page's disposal, or the canvas's own when the page was left while it was being made.
+        var module = _module;
+        _module = null;
+        if (module is not null)
         {
             try
             {
-                await _module.InvokeVoidAsync("dispose", _handle);
-                await _module.DisposeAsync();
+                await module.InvokeVoidAsync("dispose", _handle);
+                await module.DisposeAsync();
             }
             catch (JSDisconnectedException)
             {

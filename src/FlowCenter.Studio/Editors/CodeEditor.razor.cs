@@ -23,6 +23,7 @@ public sealed partial class CodeEditor : IAsyncDisposable
     private int _handle;
     private string? _shownValue;
     private string? _shownProblem;
+    private bool _disposed;
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
@@ -77,11 +78,13 @@ public sealed partial class CodeEditor : IAsyncDisposable
     {
         if (firstRender)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/FlowCenter.Studio/js/editor.bundle.js");
+            // The module is the editor's only once the editor exists (as the canvas's): a value or problem that
+            // changes meanwhile is sent by the check below, not to an editor that is not there yet.
+            var module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/FlowCenter.Studio/js/editor.bundle.js");
             _self = DotNetObjectReference.Create(this);
             _shownValue = Value;
             _shownProblem = Problem;
-            _handle = await _module.InvokeAsync<int>("create", _host, new
+            _handle = await module.InvokeAsync<int>("create", _host, new
             {
                 value = Value ?? "",
                 language = Language == CodeLanguage.Json ? "json" : "javascript",
@@ -90,7 +93,13 @@ public sealed partial class CodeEditor : IAsyncDisposable
                 placeholder = Placeholder,
                 problem = Problem,
             }, _self);
-            return;
+            _module = module;
+            if (_disposed)
+            {
+                // The page was left while the editor was being made.
+                await DisposeAsync();
+                return;
+            }
         }
 
         if (_module is null)
@@ -131,12 +140,15 @@ public sealed partial class CodeEditor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_module is not null)
+        _disposed = true;
+        var module = _module;
+        _module = null;
+        if (module is not null)
         {
             try
             {
-                await _module.InvokeVoidAsync("dispose", _handle);
-                await _module.DisposeAsync();
+                await module.InvokeVoidAsync("dispose", _handle);
+                await module.DisposeAsync();
             }
             catch (JSDisconnectedException)
             {
