@@ -21,6 +21,8 @@ internal static class HistorySeeder
 {
     private const string InstanceColumns = "\"Id\", \"DefinitionId\", \"DefinitionVersion\", \"Status\", \"BusinessKey\", \"StartedBy\", \"CurrentNodes\", \"OpenIncidents\", \"State\", \"Revision\", \"CreatedAt\", \"UpdatedAt\", \"CompletedAt\", \"StartedMs\", \"DurationMs\"";
     private const string VariableColumns = "\"InstanceId\", \"Name\", \"Kind\", \"Text\", \"Number\"";
+
+    private static readonly string[] SearchableNames = ["amount", "input.amount"];
     private const string GroupColumns = "\"Id\", \"InstanceId\", \"DefinitionId\", \"DefinitionVersion\", \"NodeId\", \"Title\", \"BusinessKey\", \"Mode\", \"SpecJson\", \"Status\", \"Outcome\", \"CreatedAt\", \"TimeoutHandled\", \"Revision\"";
     private const string Spec = """{"assignTo":"user","assignee":["wang.fang"],"managerLevels":1,"mode":"single","percent":50,"autoApprove":false,"candidateUsers":[],"candidateGroups":[],"carbonCopy":[],"outcomes":["approve","reject"],"outcomeLabels":{},"form":null,"fieldAccess":null,"timeoutAction":"none","remindEvery":null,"isApproval":true}""";
     private const string JournalColumns = "\"InstanceId\", \"Sequence\", \"NodeId\", \"ActivityType\", \"TokenId\", \"Attempt\", \"Status\", \"StartedAt\", \"CompletedAt\", \"Outcome\"";
@@ -94,12 +96,16 @@ internal static class HistorySeeder
             variables.Timeout = TimeSpan.FromMinutes(30);
             for (var i = 0; i < count; i++)
             {
-                await variables.StartRowAsync();
-                await variables.WriteAsync(Id(i), NpgsqlDbType.Text);
-                await variables.WriteAsync("amount", NpgsqlDbType.Text);
-                await variables.WriteAsync((int)VariableKind.Number, NpgsqlDbType.Integer);
-                await variables.WriteAsync(Amount(i).ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Text);
-                await variables.WriteAsync((double)Amount(i), NpgsqlDbType.Double);
+                // The variable, and the start value it came from (searchable as input.amount), as the runtime writes them.
+                foreach (var name in SearchableNames)
+                {
+                    await variables.StartRowAsync();
+                    await variables.WriteAsync(Id(i), NpgsqlDbType.Text);
+                    await variables.WriteAsync(name, NpgsqlDbType.Text);
+                    await variables.WriteAsync((int)VariableKind.Number, NpgsqlDbType.Integer);
+                    await variables.WriteAsync(Amount(i).ToString(System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Text);
+                    await variables.WriteAsync((double)Amount(i), NpgsqlDbType.Double);
+                }
             }
 
             await variables.CompleteAsync();
@@ -162,7 +168,7 @@ internal static class HistorySeeder
         {
             await using var transaction = await connection.BeginTransactionAsync();
             await using var instance = Prepare(connection, transaction, $"INSERT INTO \"Instances\" ({InstanceColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, NULL, 0, @p6, 1, @p7, @p8, @p8, @p9, @p10)", 11);
-            await using var variable = Prepare(connection, transaction, $"INSERT INTO \"InstanceVariables\" ({VariableColumns}) VALUES (@p0, 'amount', @p1, @p2, @p3)", 4);
+            await using var variable = Prepare(connection, transaction, $"INSERT INTO \"InstanceVariables\" ({VariableColumns}) VALUES (@p0, @p1, @p2, @p3, @p4)", 5);
             await using var group = Prepare(connection, transaction, $"INSERT INTO \"TaskGroups\" ({GroupColumns}) VALUES (@p0, @p1, @p2, @p3, 'approve', 'approve', @p4, 'single', @p5, @p6, 'approve', @p7, 0, 2)", 8);
             await using var journal = Prepare(connection, transaction, $"INSERT INTO \"Journal\" ({JournalColumns}) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7, @p8)", 9);
             for (var i = from; i < Math.Min(count, from + Batch); i++)
@@ -172,8 +178,12 @@ internal static class HistorySeeder
                 Set(instance, Id(i), template.DefinitionId, template.DefinitionVersion, (int)WorkflowStatus.Completed, $"HIST-{i}", "history", state, at,
                     (long)time.ConvertToProvider(started + Duration(i))!, started.ToUnixTimeMilliseconds(), (long)Duration(i).TotalMilliseconds);
                 await instance.ExecuteNonQueryAsync();
-                Set(variable, Id(i), (int)VariableKind.Number, Amount(i).ToString(System.Globalization.CultureInfo.InvariantCulture), (double)Amount(i));
-                await variable.ExecuteNonQueryAsync();
+                foreach (var name in SearchableNames)
+                {
+                    Set(variable, Id(i), name, (int)VariableKind.Number, Amount(i).ToString(System.Globalization.CultureInfo.InvariantCulture), (double)Amount(i));
+                    await variable.ExecuteNonQueryAsync();
+                }
+
                 Set(group, "group-" + Id(i), Id(i), template.DefinitionId, template.DefinitionVersion, $"HIST-{i}", Spec, (int)TaskGroupStatus.Decided, at);
                 await group.ExecuteNonQueryAsync();
                 foreach (var entry in template.Journal)

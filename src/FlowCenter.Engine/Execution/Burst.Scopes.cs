@@ -44,7 +44,7 @@ internal sealed partial class Burst
         var owner = Instance.Tokens.Find(t => t.Id == scope.OwnerTokenId);
         if (owner is not null)
         {
-            _queue.Enqueue(new WorkItem(owner, scope));
+            _queue.Enqueue(new WorkItem(owner, scope, owner.JournalSequence));
         }
     }
 

@@ -143,7 +143,13 @@ internal sealed partial class Burst
 
                 if (work.Iteration is { } iteration)
                 {
-                    await CompleteIterationAsync(work.Token, iteration);
+                    // Two iterations that end in one burst are both over when the first is told: the loop may have
+                    // gone on through done (and its token to the next step) before the second one's turn, which is
+                    // then no news for anyone.
+                    if (work.Token.Status == TokenStatus.Looping && work.Token.NodeId == iteration.NodeId && work.Token.JournalSequence == work.OwnerEntry)
+                    {
+                        await CompleteIterationAsync(work.Token, iteration);
+                    }
                 }
                 else if (work.Token.Status == TokenStatus.Ready)
                 {
@@ -307,5 +313,6 @@ internal sealed partial class Burst
         _queue.Enqueue(new WorkItem(token, null));
     }
 
-    private readonly record struct WorkItem(Token Token, LoopScope? Iteration);
+    /// <param name="OwnerEntry">For an iteration's end: the loop's visit it belongs to (its token's journal entry then).</param>
+    private readonly record struct WorkItem(Token Token, LoopScope? Iteration, int? OwnerEntry = null);
 }

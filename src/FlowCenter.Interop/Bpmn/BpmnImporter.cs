@@ -314,6 +314,129 @@ internal sealed partial class BpmnImporter
 
                 break;
         }
+
+        if (kind is "scriptTask" or "serviceTask" or "sendTask" or "businessRuleTask" or "task" or "manualTask" or "receiveTask" or "callActivity" or "subProcess" or "transaction" or "adHocSubProcess")
+        {
+            ReadLoop(element);
+        }
+    }
+
+    /// <summary>
+    /// A multi-instance or standard loop on an activity other than a person's task (that one is countersigning): a
+    /// For each over the collection or the numbers up to the cardinality, one after another or all at once, or a
+    /// While on the loop condition, whose iterate path is the activity; the flows in and out go to the loop.
+    /// </summary>
+    private void ReadLoop(XElement element)
+    {
+        var multi = element.Element(Model + "multiInstanceLoopCharacteristics");
+        var standard = element.Element(Model + "standardLoopCharacteristics");
+        var id = Id(element)!;
+        if ((multi ?? standard) is null || !_mapped.TryGetValue(id, out var body))
+        {
+            return;
+        }
+
+        // Events on its border would leave from inside the loop: the loop is left for the user to draw.
+        if (element.Parent!.Elements(Model + "boundaryEvent").Any(b => (string?)b.Attribute("attachedToRef") == id))
+        {
+            Note(element, ImportStatus.Changed, ImportCodes.SettingDropped, "its loop is left out (events on its border); draw a for-each around it", null, Name(element) ?? "", "loop");
+            return;
+        }
+
+        NodeDefinition loop;
+        if (multi is not null)
+        {
+            var zeebe = Extensions(multi, Zeebe).FirstOrDefault(e => e.Name.LocalName == "loopCharacteristics");
+            var collection = Vendor(multi, "collection") ?? (string?)zeebe?.Attribute("inputCollection");
+            var cardinality = multi.Element(Model + "loopCardinality")?.Value.Trim();
+            string? items = null;
+            string what;
+            if (collection is not null && Translated(element, collection) is { } list)
+            {
+                (items, what) = (list, collection.Trim());
+            }
+            else if (collection is null && cardinality is { Length: > 0 } && Translated(element, cardinality) is { } count)
+            {
+                (items, what) = ($"Array.from({{ length: Number({count}) }}, (_, i) => i + 1)", "1 … " + cardinality);
+            }
+            else
+            {
+                what = collection ?? cardinality ?? "";
+            }
+
+            if (items is null)
+            {
+                Note(element, ImportStatus.Changed, ImportCodes.SettingDropped, "its loop is left out: it names no collection or number of runs FlowCenter can read; draw a for-each around it", null, Name(element) ?? "", "loop");
+                return;
+            }
+
+            var sequential = string.Equals((string?)multi.Attribute("isSequential"), "true", StringComparison.OrdinalIgnoreCase);
+            loop = AddLoopNode(element, "ForEach");
+            loop.Inputs["items"] = InputValue.FromExpression(items);
+            loop.Inputs["parallel"] = InputValue.FromLiteral(!sequential);
+            if ((Vendor(multi, "elementVariable") ?? (string?)zeebe?.Attribute("inputElement")) is { Length: > 0 } element1)
+            {
+                loop.Inputs["itemVariable"] = InputValue.FromLiteral(element1);
+            }
+
+            Note(element, ImportStatus.Changed, ImportCodes.Approximated, $"it runs once for each item of {what}, {(sequential ? "one after another" : "all at once")}, inside a For each",
+                loop.Id, "ForEach", sequential ? "loopSequential" : "loopParallel", what);
+            if (multi.Element(Model + "completionCondition") is { } completion && completion.Value.Trim().Length > 0)
+            {
+                Note(element, ImportStatus.Changed, ImportCodes.SettingDropped, $"the completion condition '{completion.Value.Trim()}' is left out: every item runs", loop.Id, completion.Value.Trim(), "completion");
+            }
+        }
+        else
+        {
+            var text = standard!.Element(Model + "loopCondition")?.Value.Trim();
+            if (text is not { Length: > 0 } || Translated(element, text) is not { } condition)
+            {
+                Note(element, ImportStatus.Changed, ImportCodes.SettingDropped, "its loop is left out: it has no condition FlowCenter can read; draw the loop back with a decision", null, Name(element) ?? "", "loop");
+                return;
+            }
+
+            var before = string.Equals((string?)standard.Attribute("testBefore"), "true", StringComparison.OrdinalIgnoreCase);
+            loop = AddLoopNode(element, "While");
+            loop.Inputs["condition"] = InputValue.FromExpression(condition);
+            if (int.TryParse((string?)standard.Attribute("loopMaximum"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var maximum) && maximum > 0)
+            {
+                loop.Inputs["maxIterations"] = InputValue.FromLiteral(maximum);
+            }
+
+            Note(element, ImportStatus.Changed, ImportCodes.Approximated, before
+                    ? $"it repeats while {text} holds, checked before each run, inside a While"
+                    : $"it repeats while {text} holds, inside a While that checks before each run where BPMN checks after it (a first run the condition does not allow is skipped)",
+                loop.Id, "While", before ? "loopWhileBefore" : "loopWhileAfter", text);
+        }
+
+        Connect(loop.Id, Ports.Iterate, body.Entry);
+        _mapped[id] = (loop.Id, loop.Id);
+    }
+
+    /// <summary>The loop around an activity, drawn above it.</summary>
+    private NodeDefinition AddLoopNode(XElement element, string type)
+    {
+        var loop = AddNode(element, type, "-loop");
+        loop.DisplayName = Name(element) is { } name ? name + " ↻" : null;
+        if (_shapes.TryGetValue(Id(element)!, out var shape))
+        {
+            loop.Layout = new NodeLayout { X = shape.X, Y = shape.Y - 110, Width = shape.W, Height = 60 };
+        }
+
+        return loop;
+    }
+
+    /// <summary>An expression of the loop in JavaScript, or null (reported) when it is in a language FlowCenter cannot translate.</summary>
+    private string? Translated(XElement element, string text)
+    {
+        var translated = BpmnExpressions.Translate(text, null);
+        if (translated.Untranslated is null)
+        {
+            return translated.Source;
+        }
+
+        Note(element, ImportStatus.NotImported, ImportCodes.ExpressionLanguage, $"the loop's '{translated.Original}' is {translated.Untranslated} that FlowCenter cannot translate", null, translated.Original, translated.Untranslated);
+        return null;
     }
 
     private static string? ImplementationOf(XElement element) =>
@@ -706,7 +829,6 @@ internal sealed partial class BpmnImporter
     {
         var node = AddNode(element, "Log");
         node.Inputs["text"] = InputValue.FromLiteral(Name(element) ?? Id(element)!);
-        MultiInstanceOfOther(element);
         Map(element, node.Id);
         {
             Note(element, status, status == ImportStatus.Imported ? ImportCodes.Mapped : ImportCodes.Approximated,
@@ -717,14 +839,6 @@ internal sealed partial class BpmnImporter
         }
 
         return node;
-    }
-
-    private void MultiInstanceOfOther(XElement element)
-    {
-        if (element.Element(Model + "multiInstanceLoopCharacteristics") is not null || element.Element(Model + "standardLoopCharacteristics") is not null)
-        {
-            Note(element, ImportStatus.Changed, ImportCodes.SettingDropped, "its loop is left out; draw a for-each around it", null, Name(element) ?? "", "loop");
-        }
     }
 
     private void ReadWait(XElement element, string? eventName)

@@ -48,6 +48,24 @@ public sealed class LoopActivityTests : IDisposable
     }
 
     [Fact]
+    public async Task ForEach_ParallelIterationsEndingInOneBurst_TheLoopGoesOnOnce_AndTheNextLoopRunsWhole()
+    {
+        // Both iterations end in the burst that began them: the first one's news already finds the loop done; the
+        // second's must not reach the loop's token, which went on to the While (found importing BPMN loops).
+        var definition = new WorkflowBuilder()
+            .Variable("sum", defaultValue: 0).Variable("count", defaultValue: 0)
+            .Node("start", "Start").Node("each", "ForEach", ("items", new Js("[10, 20]")), ("parallel", true))
+            .Node("add", "Script", ("script", "sum = sum + item;"))
+            .Node("again", "While", ("condition", new Js("count < 3"))).Node("count", "Script", ("script", "count = count + 1;")).Node("end", "End")
+            .Connect("start", "each").Connect("each", "add", "iterate").Connect("each", "again", "done")
+            .Connect("again", "count", "iterate").Connect("again", "end", "done").Build();
+        var instance = await _harness.RunAsync(definition);
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        Assert.Equal((30d, 3d), (Json.JsonValues.NumberOf(instance.Variables["sum"]!), Json.JsonValues.NumberOf(instance.Variables["count"]!)));
+        Assert.Equal((1, 1, 3), (instance.Executions("each"), instance.Executions("again"), instance.Executions("count")));
+    }
+
+    [Fact]
     public async Task ForEach_EmptyList_GoesStraightToDone()
     {
         var definition = new WorkflowBuilder()

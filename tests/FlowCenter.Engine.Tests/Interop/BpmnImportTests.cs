@@ -167,6 +167,68 @@ public sealed class BpmnImportTests
     }
 
     [Fact]
+    public async Task LoopsOnActivities_MultiInstanceAndStandard_RunAsForEachAndWhileAroundThem()
+    {
+        // Written for this test: a script run for 1..3 one after another (cardinality), one for each item of a list all
+        // at once (Camunda's collection and element variable), and one repeated while a condition holds (a standard loop).
+        var xml = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d">
+              <process id="loops" name="Loops">
+                <dataObject id="o1" name="total" /><dataObject id="o2" name="numbers" /><dataObject id="o3" name="seen" /><dataObject id="o4" name="count" />
+                <startEvent id="start" />
+                <scriptTask id="sum" name="Add it up" scriptFormat="javascript">
+                  <multiInstanceLoopCharacteristics isSequential="true"><loopCardinality>3</loopCardinality></multiInstanceLoopCharacteristics>
+                  <script>setVariable('total', (total || 0) + item); setVariable('numbers', [10, 20]);</script>
+                </scriptTask>
+                <scriptTask id="each" name="Each number" scriptFormat="javascript">
+                  <multiInstanceLoopCharacteristics camunda:collection="${numbers}" camunda:elementVariable="n">
+                    <completionCondition>${nrOfCompletedInstances == 2}</completionCondition>
+                  </multiInstanceLoopCharacteristics>
+                  <script>setVariable('seen', (seen || 0) + n);</script>
+                </scriptTask>
+                <scriptTask id="again" name="Try again" scriptFormat="javascript">
+                  <standardLoopCharacteristics testBefore="true" loopMaximum="10"><loopCondition>${count lt 3}</loopCondition></standardLoopCharacteristics>
+                  <script>setVariable('count', (count || 0) + 1);</script>
+                </scriptTask>
+                <endEvent id="end" />
+                <sequenceFlow id="f1" sourceRef="start" targetRef="sum" />
+                <sequenceFlow id="f2" sourceRef="sum" targetRef="each" />
+                <sequenceFlow id="f3" sourceRef="each" targetRef="again" />
+                <sequenceFlow id="f4" sourceRef="again" targetRef="end" />
+              </process>
+            </definitions>
+            """;
+        var imported = Assert.Single(DefinitionConverter.Import(xml, DefinitionFormat.Bpmn, "loops.bpmn").Definitions);
+        var definition = imported.Definition;
+        var loops = definition.Nodes.Where(n => n.Type is "ForEach" or "While").ToDictionary(n => n.Id);
+        Assert.Equal(["again-loop", "each-loop", "sum-loop"], loops.Keys.Order(StringComparer.Ordinal));
+        Assert.False(loops["sum-loop"].Inputs["parallel"].Literal!.GetValue<bool>());
+        Assert.True(loops["each-loop"].Inputs["parallel"].Literal!.GetValue<bool>());
+        Assert.Equal(("numbers", "n"), (loops["each-loop"].Inputs["items"].Expression!.Source, loops["each-loop"].Inputs["itemVariable"].Literal!.GetValue<string>()));
+        Assert.Equal("count < 3", loops["again-loop"].Inputs["condition"].Expression!.Source);
+        foreach (var (task, loop) in new[] { ("sum", "sum-loop"), ("each", "each-loop"), ("again", "again-loop") })
+        {
+            // The flows come into the loop and leave it when it is done; the task is the loop's iterate path, alone.
+            Assert.Contains(definition.Connections, c => c.Source == loop && c.SourcePort == Ports.Iterate && c.Target == task);
+            Assert.DoesNotContain(definition.Connections, c => c.Source == task);
+        }
+
+        Assert.Contains(definition.Connections, c => c.Source == "sum-loop" && c.SourcePort == Ports.Done && c.Target == "each-loop");
+        Assert.Contains(imported.Notes, n => n.ElementId == "sum" && n.Arguments.SequenceEqual(["ForEach", "loopSequential", "1 … 3"]));
+        Assert.Contains(imported.Notes, n => n.ElementId == "each" && n.Arguments.SequenceEqual(["ForEach", "loopParallel", "${numbers}"]));
+        Assert.Contains(imported.Notes, n => n.ElementId == "each" && n.Code == ImportCodes.SettingDropped && n.Arguments[^1] == "completion");
+        Assert.Contains(imported.Notes, n => n.ElementId == "again" && n.Arguments.SequenceEqual(["While", "loopWhileBefore", "${count lt 3}"]));
+
+        using var harness = new EngineHarness();
+        var instance = await harness.RunAsync(definition);
+        Assert.True(instance.Status == WorkflowStatus.Completed, string.Join("; ", instance.Incidents.Select(i => $"{i.NodeId}: {i.Message} {i.Detail}")));
+        Assert.Equal((6d, 30d, 3d), (Json.JsonValues.NumberOf(instance.Variables["total"]!), Json.JsonValues.NumberOf(instance.Variables["seen"]!), Json.JsonValues.NumberOf(instance.Variables["count"]!)));
+        Assert.Equal(3, instance.Journal.Count(j => j.NodeId == "sum"));
+        Assert.Equal(2, instance.Journal.Count(j => j.NodeId == "each"));
+        Assert.Equal(3, instance.Journal.Count(j => j.NodeId == "again"));
+    }
+
+    [Fact]
     public void FridgeRepair_MessageStartTimeoutAndSubProcess_MessageBoundaryAsAnEventTheTaskListensFor()
     {
         var definition = Assert.Single(Import("02-fridge-repair-timer-message-boundary_miwg-C.3.0.bpmn").Definitions);
