@@ -76,18 +76,11 @@ public sealed partial class AlertEvaluator(IAlertStore store, IDirectory directo
         return new AlertRun(opened, reminded, resolved);
     }
 
-    /// <summary>The process's and the step's names as the designer gave them (ids only where the process is gone).</summary>
-    private async Task<IEnumerable<string>> NamesOfAsync(string? definitionId, string? nodeId, CancellationToken cancellationToken)
+    /// <summary>The process an alert names, to title it with the names the designer gave (its ids where the process is gone).</summary>
+    private async Task<Engine.Definitions.WorkflowDefinition?> DefinitionOfAsync(string definitionId, CancellationToken cancellationToken)
     {
-        if (definitionId is null)
-        {
-            return [];
-        }
-
         var stored = await definitions.FindCurrentAsync(definitionId, cancellationToken) ?? await definitions.FindLatestAsync(definitionId, cancellationToken);
-        var definition = stored is null ? null : Definitions.DefinitionService.ParseStored(stored);
-        var step = nodeId is null ? null : definition?.Nodes.Find(n => n.Id == nodeId)?.Label ?? nodeId;
-        return new[] { definition?.Name ?? definitionId, step }.Where(n => n is not null)!;
+        return stored is null ? null : Definitions.DefinitionService.ParseStored(stored);
     }
 
     private async Task<IReadOnlyList<AlertCondition>> ConditionsAsync(AlertRule rule, DateTimeOffset now, CancellationToken cancellationToken)
@@ -145,10 +138,16 @@ public sealed partial class AlertEvaluator(IAlertStore store, IDirectory directo
             return;
         }
 
+        // A rule's alerts are mostly of one process: it is read once for all of them.
+        var processes = new Dictionary<string, Engine.Definitions.WorkflowDefinition?>(StringComparer.Ordinal);
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var alert in alerts)
         {
-            titles[alert.Id] = string.Join(" · ", [rule.Name, .. await NamesOfAsync(alert.DefinitionId, alert.NodeId, cancellationToken)]);
+            var definition = alert.DefinitionId is not { } id ? null
+                : processes.TryGetValue(id, out var known) ? known
+                : processes[id] = await DefinitionOfAsync(id, cancellationToken);
+            var step = alert.NodeId is null ? null : definition?.Nodes.Find(n => n.Id == alert.NodeId)?.Label ?? alert.NodeId;
+            titles[alert.Id] = string.Join(" · ", new[] { rule.Name, definition?.Name ?? alert.DefinitionId, step }.Where(n => n is not null));
         }
 
         List<TaskNotification> notifications = [.. alerts.SelectMany(alert => users.Select(user =>

@@ -18,6 +18,7 @@ public sealed partial class TestRunPanel : IDisposable
 {
     private TestRun? _run;
     private string? _input = "{}";
+    private string? _inputProblem;
     private string? _payload = "{}";
     private string? _error;
 
@@ -43,24 +44,31 @@ public sealed partial class TestRunPanel : IDisposable
 
     public void Dispose() => _run?.Dispose();
 
-    /// <summary>What is wrong with the input as it is typed (read on the server with every keystroke), or null.</summary>
-    private string? InputProblem
+    /// <summary>The input as typed; what is wrong with it is worked out once per change (read on the server with every keystroke).</summary>
+    private string? Input
     {
-        get
+        get => _input;
+        set
         {
-            if (string.IsNullOrWhiteSpace(_input))
-            {
-                return null;
-            }
+            _input = value;
+            _inputProblem = ProblemOf(value);
+        }
+    }
 
-            try
-            {
-                return JsonNode.Parse(_input) is JsonObject ? null : L["TestInputNotObject"].Value;
-            }
-            catch (System.Text.Json.JsonException ex)
-            {
-                return L["TestInputInvalid", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1].Value;
-            }
+    private string? ProblemOf(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(input) is JsonObject ? null : L["TestInputNotObject"].Value;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return L["TestInputInvalid", (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1].Value;
         }
     }
 

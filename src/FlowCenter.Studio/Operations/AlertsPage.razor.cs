@@ -57,7 +57,7 @@ public sealed partial class AlertsPage
         var culture = CultureInfo.CurrentUICulture;
         var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
         _processes = [.. latest.Select(d => (d.Id, d.NameFor(culture))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
-        _steps = latest.ToDictionary(d => d.Id, d => d.Nodes.ToDictionary(n => n.Id, n => n.Label ?? n.Id, StringComparer.Ordinal), StringComparer.Ordinal);
+        _steps = FilterWords.StepNames(latest);
         if (Highlight is { } id && (await Alerts.ListAlertsAsync(null, 0, 500, _caller)).Items.FirstOrDefault(a => a.Id == id) is { } wanted)
         {
             _state = wanted.State;

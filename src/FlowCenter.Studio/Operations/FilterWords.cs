@@ -53,4 +53,8 @@ internal static class FilterWords
         var culture = CultureInfo.CurrentUICulture;
         return (await definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToDictionary(d => d.Id, d => d.NameFor(culture), StringComparer.Ordinal);
     }
+
+    /// <summary>Every step's name by process and step id, for pages that show where cases stand.</summary>
+    public static Dictionary<string, Dictionary<string, string>> StepNames(IEnumerable<Engine.Definitions.WorkflowDefinition> definitions) =>
+        definitions.ToDictionary(d => d.Id, d => d.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal), StringComparer.Ordinal);
 }

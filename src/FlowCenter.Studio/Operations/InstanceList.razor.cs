@@ -69,7 +69,7 @@ public sealed partial class InstanceList
         var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         _processes = [.. latest.Select(d => (d.Id, d.NameFor(culture))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
-        _steps = latest.ToDictionary(d => d.Id, d => d.Nodes.ToDictionary(n => n.Id, n => n.Label ?? n.Id, StringComparer.Ordinal), StringComparer.Ordinal);
+        _steps = FilterWords.StepNames(latest);
         _dataNames = latest.ToDictionary(d => d.Id, d => (IReadOnlyList<string>)[.. d.Variables.Select(v => v.Name), .. d.Inputs.Select(i => VariableCondition.InputPrefix + i.Name)], StringComparer.Ordinal);
         await ReadAddressAsync();
         Navigation.LocationChanged += OnLocationChanged;

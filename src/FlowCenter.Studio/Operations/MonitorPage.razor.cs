@@ -40,7 +40,7 @@ public sealed partial class MonitorPage
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
         _names = latest.ToDictionary(d => d.Id, d => d.NameFor(culture), StringComparer.Ordinal);
-        _steps = latest.ToDictionary(d => d.Id, d => d.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal), StringComparer.Ordinal);
+        _steps = FilterWords.StepNames(latest);
         _overview = await Monitor.OverviewAsync(_byDay, _caller);
         _ = LiveRefresh.RunAsync(() => InvokeAsync(async () =>
         {

@@ -73,7 +73,7 @@ public sealed partial class TaskInbox : IDisposable
         // Each process's name in the UI's language (a definition may carry a translation).
         var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
         _processNames = latest.ToDictionary(d => d.Id, d => d.NameFor(System.Globalization.CultureInfo.CurrentUICulture), StringComparer.Ordinal);
-        _stepNames = latest.ToDictionary(d => d.Id, d => d.Nodes.ToDictionary(n => n.Id, n => n.Label, StringComparer.Ordinal), StringComparer.Ordinal);
+        _stepNames = Operations.FilterWords.StepNames(latest);
         _names = (await DisplayNames.LoadAsync(Directory)).WithEvents(latest);
         await LoadAsync();
         Signal.Changed += OnSignal;
