@@ -6,7 +6,6 @@ using FlowCenter.Samples.Enterprise.Systems;
 using FlowCenter.Samples.Enterprise.Web;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace FlowCenter.Samples.Enterprise;
 

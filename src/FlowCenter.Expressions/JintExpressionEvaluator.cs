@@ -5,7 +5,6 @@ using Acornima.Ast;
 using FlowCenter.Engine.Expressions;
 using Jint;
 using JsEngine = Jint.Engine;
-using Jint.Runtime;
 
 namespace FlowCenter.Expressions;
 

@@ -1,15 +1,18 @@
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Hosting;
+using FlowCenter.Engine.Json;
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace FlowCenter.Hangfire;
 
 /// <summary>
 /// Keeps one recurring Hangfire job per cron trigger of each current definition version: at start-up and
-/// whenever a version is published or retracted.
+/// whenever a version is published or retracted. A schedule the scheduler cannot read (stored before its check
+/// existed, a time zone this machine lacks) is left out and logged: it never stops the others or the server.
 /// </summary>
-public sealed class CronScheduleSync(IDefinitionStore definitions, IRecurringJobManager recurring, JobStorage storage) : IStartupTask, IDefinitionChangeHandler
+public sealed partial class CronScheduleSync(IDefinitionStore definitions, IRecurringJobManager recurring, JobStorage storage, ILogger<CronScheduleSync> logger) : IStartupTask, IDefinitionChangeHandler
 {
     private const string Prefix = "cron:";
 
@@ -28,6 +31,12 @@ public sealed class CronScheduleSync(IDefinitionStore definitions, IRecurringJob
             .ToDictionary(t => JobId(t.DefinitionId, t.NodeId));
         foreach (var (id, trigger) in wanted)
         {
+            if ((CronSyntax.Check(trigger.Value) ?? CronSyntax.CheckTimeZone(trigger.TimeZone)) is { } problem)
+            {
+                LogUnschedulable(logger, trigger.DefinitionId, trigger.NodeId, problem);
+                continue;
+            }
+
             recurring.AddOrUpdate<FlowCenterJobs>(
                 id,
                 j => j.StartScheduledAsync(trigger.DefinitionId, trigger.NodeId, CancellationToken.None),
@@ -46,4 +55,7 @@ public sealed class CronScheduleSync(IDefinitionStore definitions, IRecurringJob
             recurring.RemoveIfExists(id);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The schedule of {DefinitionId} at {NodeId} is left out: {Problem}")]
+    private static partial void LogUnschedulable(ILogger logger, string definitionId, string nodeId, string problem);
 }

@@ -15,15 +15,19 @@ public sealed class RuntimeOptions
     /// <summary>How long a node holds the batch items it took before another node may take them (after a crash).</summary>
     public TimeSpan BatchClaimLease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How often the database is asked for due timers when nothing earlier was scheduled.</summary>
-    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often the database is asked for due timers when nothing earlier was scheduled; when not set, as the
+    /// scheduler in use wants (<see cref="Scheduling.TimerPollerDefaults"/>: 1 s alone, 2 s behind Hangfire).
+    /// </summary>
+    public TimeSpan? TimerPollInterval { get; set; }
 
     /// <summary>
     /// How late a timer may be before the database poller fires it: zero when the poller is the scheduler;
     /// behind another scheduler (Hangfire) a few seconds, so the poller takes only what that one missed (a job
-    /// lost with the database that stored it, a node gone) and does not race it for every timer.
+    /// lost with the database that stored it, a node gone) and does not race it for every timer. When not set, as
+    /// the scheduler in use wants (<see cref="Scheduling.TimerPollerDefaults"/>).
     /// </summary>
-    public TimeSpan TimerLateness { get; set; } = TimeSpan.Zero;
+    public TimeSpan? TimerLateness { get; set; }
 
     /// <summary>How many due timers one poll fires at most.</summary>
     public int TimerBatchSize { get; set; } = 200;

@@ -23,7 +23,7 @@ public static class RuntimeServiceCollectionExtensions
     {
         services.AddOptions<RuntimeOptions>()
             .Configure(o => configure?.Invoke(o))
-            .Validate(o => o.TimerPollInterval > TimeSpan.Zero && o.TimerBatchSize > 0 && o.MaxConflictRetries > 0, "RuntimeOptions: poll interval, batch size and retries must be positive.")
+            .Validate(o => (o.TimerPollInterval is null || o.TimerPollInterval > TimeSpan.Zero) && (o.TimerLateness is null || o.TimerLateness >= TimeSpan.Zero) && o.TimerBatchSize > 0 && o.MaxConflictRetries > 0, "RuntimeOptions: poll interval, batch size and retries must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IIdGenerator, GuidIdGenerator>();
@@ -49,6 +49,7 @@ public static class RuntimeServiceCollectionExtensions
         {
             services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StartupTaskRunner>());
         }
+        services.TryAddSingleton(TimerPollerDefaults.Alone);
         services.TryAddSingleton<DueTimerPoller>();
         services.TryAddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<DueTimerPoller>());
         services.AddHostedService(sp => sp.GetRequiredService<DueTimerPoller>());

@@ -5,7 +5,6 @@ using FlowCenter.Runtime;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace FlowCenter.Studio.Tests;
 

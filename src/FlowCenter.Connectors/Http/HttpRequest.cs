@@ -1,10 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Activities;
-using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Json;
 using FlowCenter.Runtime.Connections;

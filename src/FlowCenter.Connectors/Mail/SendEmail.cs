@@ -3,8 +3,6 @@ using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Json;
 using FlowCenter.Runtime.Connections;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using MimeKit;
 
 namespace FlowCenter.Connectors.Mail;

@@ -5,25 +5,39 @@ using MailKit.Security;
 
 namespace FlowCenter.Connectors.Mail;
 
-/// <summary>Connects and signs in to the server of an SMTP connection (host, port, security, user name and password).</summary>
+/// <summary>
+/// The one way FlowCenter opens an SMTP session (MailKit): for the Send e-mail activity's connection and for the
+/// server's notification e-mails alike; connects (15 s timeout) and signs in when a user name is given.
+/// </summary>
 public static class SmtpSession
 {
-    public static async Task<SmtpClient> OpenAsync(Connection smtp, CancellationToken cancellationToken = default)
+    public static Task<SmtpClient> OpenAsync(Connection smtp, CancellationToken cancellationToken = default)
     {
         if (smtp.Kind != ConnectionKind.Smtp || JsonValues.ToText(smtp.Settings["host"]) is not { Length: > 0 } host)
         {
             throw new ConnectionException($"Connection '{smtp.Name}' is not an SMTP connection with a host.");
         }
 
+        var port = int.TryParse(JsonValues.ToText(smtp.Settings["port"]), out var p) ? p : 25;
+        return OpenAsync(host, port, JsonValues.ToText(smtp.Settings["security"]), JsonValues.ToText(smtp.Settings["userName"]), smtp.Secrets.GetValueOrDefault("password"), cancellationToken);
+    }
+
+    /// <param name="security">None, Auto, SslOnConnect or StartTls (MailKit's names); Auto when empty.</param>
+    public static async Task<SmtpClient> OpenAsync(string host, int port, string? security, string? userName, string? password, CancellationToken cancellationToken = default)
+    {
+        var socket = SecureSocketOptions.Auto;
+        if (!string.IsNullOrWhiteSpace(security) && !Enum.TryParse(security, ignoreCase: true, out socket))
+        {
+            throw new ConnectionException($"SMTP security '{security}' is not one of {string.Join(", ", Enum.GetNames<SecureSocketOptions>())}.");
+        }
+
         var client = new SmtpClient { Timeout = 15_000 };
         try
         {
-            var port = int.TryParse(JsonValues.ToText(smtp.Settings["port"]), out var p) ? p : 25;
-            var security = Enum.TryParse<SecureSocketOptions>(JsonValues.ToText(smtp.Settings["security"]), ignoreCase: true, out var s) ? s : SecureSocketOptions.Auto;
-            await client.ConnectAsync(host, port, security, cancellationToken);
-            if (JsonValues.ToText(smtp.Settings["userName"]) is { Length: > 0 } user)
+            await client.ConnectAsync(host, port, socket, cancellationToken);
+            if (userName is { Length: > 0 })
             {
-                await client.AuthenticateAsync(user, smtp.Secrets.GetValueOrDefault("password") ?? "", cancellationToken);
+                await client.AuthenticateAsync(userName, password ?? "", cancellationToken);
             }
 
             return client;

@@ -15,12 +15,7 @@ public static partial class Template
         return Placeholder().Replace(template, match =>
         {
             var path = match.Groups[1].Value.Split('.');
-            var value = lookup(path[0]);
-            foreach (var part in path.Skip(1))
-            {
-                value = value is JsonObject o ? o[part] : value is JsonArray a && int.TryParse(part, out var i) && i < a.Count ? a[i] : null;
-            }
-
+            var value = JsonPath.Walk(lookup(path[0]), path.Skip(1));
             var text = value is null ? "" : JsonValues.ToText(value) ?? value.ToJsonString();
             return html ? System.Net.WebUtility.HtmlEncode(text) : text;
         });

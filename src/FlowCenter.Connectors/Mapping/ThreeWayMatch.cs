@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Activities;
-using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Json;
 

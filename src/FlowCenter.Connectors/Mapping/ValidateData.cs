@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FlowCenter.Engine.Activities;
-using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Json;
 
 namespace FlowCenter.Connectors.Mapping;

@@ -165,7 +165,7 @@ public sealed partial class MessageTriggers(IConnectionStore connections, Rabbit
 
         var correlation = properties.CorrelationId is { Length: > 0 } correlationId ? correlationId
             : properties.Headers?.TryGetValue("x-correlation-key", out var header) == true && header is byte[] bytes ? Encoding.UTF8.GetString(bytes)
-            : JsonValues.ToText(connection.Settings["correlationField"]) is { Length: > 0 } field ? JsonValues.ToText(Mapping.JsonPath.Get(payload, field))
+            : JsonValues.ToText(connection.Settings["correlationField"]) is { Length: > 0 } field ? JsonValues.ToText(JsonPath.Get(payload, field))
             : null;
         try
         {

@@ -9,7 +9,6 @@ using FlowCenter.Connectors.Files;
 using FlowCenter.Connectors.Http;
 using FlowCenter.Connectors.Mail;
 using FlowCenter.Engine.Activities;
-using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Json;
 using FlowCenter.Runtime.Connections;

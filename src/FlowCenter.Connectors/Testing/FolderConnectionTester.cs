@@ -1,10 +1,11 @@
+using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Json;
 using FlowCenter.Runtime.Connections;
 
 namespace FlowCenter.Connectors.Testing;
 
 /// <summary>Tries a folder connection: the folder exists and a file can be written and removed there.</summary>
-public sealed class FolderConnectionTester : IConnectionTester
+public sealed class FolderConnectionTester(IIdGenerator ids) : IConnectionTester
 {
     public ConnectionKind Kind => ConnectionKind.Folder;
 
@@ -16,7 +17,7 @@ public sealed class FolderConnectionTester : IConnectionTester
             return new ConnectionTestResult(false, $"The folder '{path}' does not exist.");
         }
 
-        var probe = Path.Combine(path, $".flowcenter-test-{Guid.NewGuid():N}");
+        var probe = Path.Combine(path, $".flowcenter-test-{ids.NewId()}");
         try
         {
             await File.WriteAllTextAsync(probe, "test", cancellationToken);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.State;
 

@@ -1,20 +1,15 @@
-using System.Globalization;
+using Cronos;
 
 namespace FlowCenter.Engine.Json;
 
 /// <summary>
-/// Checks the syntax of cron expressions (five fields, or six with seconds first) as the scheduler reads them.
-/// The engine only checks; computing occurrences belongs to the scheduler.
+/// Checks cron expressions (five fields, or six with seconds first) and time zones as the scheduler reads them:
+/// with Cronos, the parser Hangfire runs recurring jobs with, so what validates here can be scheduled. The engine
+/// only checks; computing occurrences belongs to the scheduler.
 /// </summary>
 public static class CronSyntax
 {
-    private static readonly (string Name, int Min, int Max)[] FiveFields =
-    [
-        ("minute", 0, 59), ("hour", 0, 23), ("day of month", 1, 31), ("month", 1, 12), ("day of week", 0, 7),
-    ];
-
-    private static readonly string[] MonthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
-    private static readonly string[] DayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+    private static readonly string[] Fields = ["minute", "hour", "day of month", "month", "day of week"];
 
     /// <summary>Null when valid; otherwise the problem, naming the field.</summary>
     public static string? Check(string? expression)
@@ -25,49 +20,42 @@ public static class CronSyntax
             return $"a cron expression has 5 fields (minute hour day month weekday) or 6 with seconds first; \"{expression}\" has {parts.Length}";
         }
 
-        var fields = parts.Length == 6 ? [("second", 0, 59), .. FiveFields] : FiveFields;
+        var format = parts.Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+        if (Parses(string.Join(' ', parts), format) is not { } problem)
+        {
+            return null;
+        }
+
+        // Name the field: the first one that fails with every other field left open.
+        string[] names = parts.Length == 6 ? ["second", .. Fields] : Fields;
         for (var i = 0; i < parts.Length; i++)
         {
-            var (name, min, max) = fields[i];
-            foreach (var item in parts[i].Split(','))
+            var alone = parts.Select((p, j) => j == i ? p : "*");
+            if (Parses(string.Join(' ', alone), format) is not null)
             {
-                if (!CheckItem(item, name, min, max))
-                {
-                    return $"cron field {name} \"{parts[i]}\" is not valid (allowed {min}-{max}, *, lists, ranges and steps)";
-                }
+                return $"cron field {names[i]} \"{parts[i]}\" is not valid (numbers in its range, names, *, lists, ranges and steps)";
             }
         }
 
-        return null;
+        return $"cron expression \"{expression}\" is not valid: {problem}";
     }
 
-    private static bool CheckItem(string item, string name, int min, int max)
+    /// <summary>Null when empty (UTC) or a time zone this machine knows (IANA or Windows id); otherwise the problem.</summary>
+    public static string? CheckTimeZone(string? zone) =>
+        string.IsNullOrWhiteSpace(zone) || TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)
+            ? null
+            : $"time zone \"{zone}\" is not known; use an IANA id such as Asia/Shanghai or Europe/Berlin";
+
+    private static string? Parses(string expression, CronFormat format)
     {
-        var slash = item.Split('/');
-        if (slash.Length > 2 || (slash.Length == 2 && !(int.TryParse(slash[1], NumberStyles.None, CultureInfo.InvariantCulture, out var step) && step > 0)))
+        try
         {
-            return false;
+            CronExpression.Parse(expression, format);
+            return null;
         }
-
-        var range = slash[0];
-        if (range is "*" or "?")
+        catch (CronFormatException ex)
         {
-            return true;
+            return ex.Message;
         }
-
-        var ends = range.Split('-');
-        return ends.Length <= 2 && ends.All(e => Value(e, name) is int v && v >= min && v <= max);
-    }
-
-    private static int? Value(string text, string name)
-    {
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v))
-        {
-            return v;
-        }
-
-        var names = name == "month" ? MonthNames : name == "day of week" ? DayNames : [];
-        var index = Array.IndexOf(names, text.ToUpperInvariant());
-        return index < 0 ? null : name == "month" ? index + 1 : index;
     }
 }

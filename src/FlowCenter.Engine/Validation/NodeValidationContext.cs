@@ -37,7 +37,7 @@ public sealed class NodeValidationContext
     public void Warning(string code, string message, string? connectionId = null, params string[] arguments) =>
         _problems.Add(new ValidationProblem(ProblemSeverity.Warning, code, message, connectionId is null ? Node.Id : null, connectionId) { Arguments = arguments });
 
-    /// <summary>Reports a syntax error of <paramref name="source"/>; <paramref name="where"/> names its place.</summary>
+    /// <summary>Reports a syntax error of <paramref name="expression"/>; <paramref name="where"/> names its place.</summary>
     public void CheckExpression(WorkflowExpression expression, ExpressionKind kind, string where, string? connectionId = null) =>
         WorkflowValidator.CheckExpression(_evaluators, expression, kind, where, _problems, connectionId is null ? Node.Id : null, connectionId);
 }

@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Execution;
 using FlowCenter.Persistence.Records;
 using FlowCenter.Runtime.Batches;
 using FlowCenter.Runtime.Instances;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowCenter.Persistence.Stores;
 
-public sealed class EfBatchStore(FlowCenterDbContextFactory contexts) : IBatchStore
+public sealed class EfBatchStore(FlowCenterDbContextFactory contexts, IIdGenerator ids) : IBatchStore
 {
     private const int Pending = (int)BatchItemOutcome.Pending;
 
@@ -71,7 +72,7 @@ public sealed class EfBatchStore(FlowCenterDbContextFactory contexts) : IBatchSt
         }
 
         // One statement, guarded as the read was: of two nodes reading the same items, each item goes to one.
-        var claim = $"{claimant}#{Guid.NewGuid():N}";
+        var claim = $"{claimant}#{ids.NewId()}";
         await db.BatchItems
             .Where(i => i.BatchId == batchId && free.Contains(i.Position) && i.Outcome == Pending && (i.ClaimedUntil == null || i.ClaimedUntil < now))
             .ExecuteUpdateAsync(i => i.SetProperty(x => x.ClaimedBy, claim).SetProperty(x => x.ClaimedUntil, until), cancellationToken);

@@ -167,7 +167,7 @@ public sealed class EfDirectory(FlowCenterDbContextFactory contexts, IPasswordHa
             var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
             if (user is null)
             {
-                user = new FlowCenterUser { UserName = person.UserName, NormalizedUserName = normalized, SecurityStamp = Guid.NewGuid().ToString("N") };
+                user = new FlowCenterUser { UserName = person.UserName, NormalizedUserName = normalized, SecurityStamp = NewStamp() };
                 user.PasswordHash = hasher.HashPassword(user, password!);
                 db.Users.Add(user);
                 added++;
@@ -178,7 +178,7 @@ public sealed class EfDirectory(FlowCenterDbContextFactory contexts, IPasswordHa
                 if (resetExisting && password is { Length: > 0 })
                 {
                     user.PasswordHash = hasher.HashPassword(user, password);
-                    user.SecurityStamp = Guid.NewGuid().ToString("N");
+                    user.SecurityStamp = NewStamp();
                 }
             }
 
@@ -208,7 +208,7 @@ public sealed class EfDirectory(FlowCenterDbContextFactory contexts, IPasswordHa
             if (user.Active != active || !wanted.SetEquals(had))
             {
                 // Deactivated or given other roles: every session signed in before ends (the cookie's stamp no longer matches).
-                user.SecurityStamp = Guid.NewGuid().ToString("N");
+                user.SecurityStamp = NewStamp();
             }
 
             user.Active = active;
@@ -230,7 +230,7 @@ public sealed class EfDirectory(FlowCenterDbContextFactory contexts, IPasswordHa
         var roles = await db.Roles.ToDictionaryAsync(r => r.NormalizedName!, r => r.Id, cancellationToken);
         foreach (var name in names.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase).Where(n => !roles.ContainsKey(Normalize(n))))
         {
-            var role = new IdentityRole(name.Trim()) { NormalizedName = Normalize(name), ConcurrencyStamp = Guid.NewGuid().ToString() };
+            var role = new IdentityRole(name.Trim()) { NormalizedName = Normalize(name), ConcurrencyStamp = NewStamp() };
             db.Roles.Add(role);
             roles[role.NormalizedName] = role.Id;
         }
@@ -262,4 +262,10 @@ public sealed class EfDirectory(FlowCenterDbContextFactory contexts, IPasswordHa
     private static string Normalize(string value) => value.Trim().ToUpperInvariant();
 
     private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// Identity's security and concurrency stamps: random and unguessable (a changed stamp signs a person out
+    /// everywhere), so from the cryptographic generator rather than the id generator.
+    /// </summary>
+    private static string NewStamp() => System.Security.Cryptography.RandomNumberGenerator.GetHexString(32, lowercase: true);
 }

@@ -108,11 +108,11 @@ public sealed class EfOperationsFigures(FlowCenterDbContextFactory contexts) : I
             .Select(node => new NodeStatistics(node, active.Find(a => a.NodeId == node)?.Count ?? 0, incidents.Find(i => i.NodeId == node)?.Count ?? 0))];
     }
 
-    public async Task<IReadOnlyList<ActivityBucket>> ActivityAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ActivityBucket>> ActivityAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
-        var count = Math.Max(1, (int)Math.Ceiling((to - from) / bucket));
-        var (fromMs, toMs, bucketMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), (long)bucket.TotalMilliseconds);
+        var count = Math.Max(1, (int)Math.Ceiling((until - since) / bucket));
+        var (fromMs, toMs, bucketMs) = (since.ToUnixTimeMilliseconds(), until.ToUnixTimeMilliseconds(), (long)bucket.TotalMilliseconds);
 
         // Counted per bucket in the database (a row per bucket leaves it), over the start's and the end's indexes.
         var started = await db.Instances.AsNoTracking()
@@ -121,7 +121,7 @@ public sealed class EfOperationsFigures(FlowCenterDbContextFactory contexts) : I
             .Select(g => new { Bucket = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var ended = await db.Instances.AsNoTracking()
-            .Where(i => i.CompletedAt >= from && i.CompletedAt <= to && (i.Status + 0 == Completed || i.Status + 0 == Faulted) && i.DurationMs != null)
+            .Where(i => i.CompletedAt >= since && i.CompletedAt <= until && (i.Status + 0 == Completed || i.Status + 0 == Faulted) && i.DurationMs != null)
             .GroupBy(i => new { Bucket = (i.StartedMs + i.DurationMs!.Value - fromMs) / bucketMs, i.Status })
             .Select(g => new { g.Key.Bucket, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -144,6 +144,6 @@ public sealed class EfOperationsFigures(FlowCenterDbContextFactory contexts) : I
             }
         }
 
-        return [.. buckets.Select((b, i) => new ActivityBucket(from + (bucket * i), b.Started, b.Completed, b.Faulted))];
+        return [.. buckets.Select((b, i) => new ActivityBucket(since + (bucket * i), b.Started, b.Completed, b.Faulted))];
     }
 }

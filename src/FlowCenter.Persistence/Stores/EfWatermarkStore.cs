@@ -25,7 +25,7 @@ public sealed class EfWatermarkStore(FlowCenterDbContextFactory contexts) : IWat
             : null;
     }
 
-    public async Task<bool> TryAdvanceAsync(string name, long? expectedRevision, string? from, string to, string claimant, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> TryAdvanceAsync(string name, long? expectedRevision, string? previous, string reached, string claimant, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await using var db = contexts.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -33,7 +33,7 @@ public sealed class EfWatermarkStore(FlowCenterDbContextFactory contexts) : IWat
         {
             if (expectedRevision is null)
             {
-                db.Watermarks.Add(new WatermarkRecord { Name = name, Value = to, UpdatedAt = at, Revision = 1 });
+                db.Watermarks.Add(new WatermarkRecord { Name = name, Value = reached, UpdatedAt = at, Revision = 1 });
             }
             else
             {
@@ -41,7 +41,7 @@ public sealed class EfWatermarkStore(FlowCenterDbContextFactory contexts) : IWat
                 var moved = await db.Watermarks
                     .Where(w => w.Name == name && w.Revision == expectedRevision)
                     .ExecuteUpdateAsync(w => w
-                        .SetProperty(x => x.Value, to)
+                        .SetProperty(x => x.Value, reached)
                         .SetProperty(x => x.UpdatedAt, at)
                         .SetProperty(x => x.Revision, expectedRevision + 1), cancellationToken);
                 if (moved == 0)
@@ -50,7 +50,7 @@ public sealed class EfWatermarkStore(FlowCenterDbContextFactory contexts) : IWat
                 }
             }
 
-            db.WatermarkClaims.Add(new WatermarkClaimRecord { Name = name, Claimant = claimant, From = from, To = to, ClaimedAt = at });
+            db.WatermarkClaims.Add(new WatermarkClaimRecord { Name = name, Claimant = claimant, From = previous, To = reached, ClaimedAt = at });
             var expired = at - ClaimsKept;
             await db.WatermarkClaims.Where(c => c.Name == name && c.ClaimedAt < expired).ExecuteDeleteAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

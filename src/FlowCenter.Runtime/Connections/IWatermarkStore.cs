@@ -18,11 +18,11 @@ public interface IWatermarkStore
     Task<WatermarkClaim?> FindClaimAsync(string name, string claimant, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Moves a watermark from <paramref name="from"/> to <paramref name="to"/> and records the batch as
+    /// Moves a watermark from <paramref name="previous"/> to <paramref name="reached"/> and records the batch as
     /// <paramref name="claimant"/>'s, in one transaction, if the watermark is still at <paramref name="expectedRevision"/>
     /// (null: it does not exist yet); false when another run moved it first.
     /// </summary>
-    Task<bool> TryAdvanceAsync(string name, long? expectedRevision, string? from, string to, string claimant, DateTimeOffset at, CancellationToken cancellationToken = default);
+    Task<bool> TryAdvanceAsync(string name, long? expectedRevision, string? previous, string reached, string claimant, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Sets a watermark by hand (an administrator re-reading a source from a point).</summary>
     Task ResetAsync(string name, string? value, DateTimeOffset at, CancellationToken cancellationToken = default);

@@ -144,6 +144,41 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
         return await SaveDraftAsync(ParseStored(stored), cancellationToken);
     }
 
+    // Reads: pages and endpoints come through the service, not to the store.
+
+    public Task<StoredDefinition?> FindAsync(string definitionId, int version, CancellationToken cancellationToken = default) => store.FindAsync(definitionId, version, cancellationToken);
+
+    /// <summary>The highest version in any status.</summary>
+    public Task<StoredDefinition?> FindLatestAsync(string definitionId, CancellationToken cancellationToken = default) => store.FindLatestAsync(definitionId, cancellationToken);
+
+    public Task<IReadOnlyList<StoredDefinition>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken = default) => store.ListVersionsAsync(definitionId, cancellationToken);
+
+    /// <summary>The highest version of every definition.</summary>
+    public Task<IReadOnlyList<StoredDefinition>> ListLatestAsync(CancellationToken cancellationToken = default) => store.ListLatestAsync(cancellationToken);
+
+    /// <summary>One version, read; null when there is none.</summary>
+    public async Task<WorkflowDefinition?> ReadAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
+        await store.FindAsync(definitionId, version, cancellationToken) is { } stored ? ParseStored(stored) : null;
+
+    /// <summary>The highest version of every definition, read.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinition>> ReadLatestAsync(CancellationToken cancellationToken = default) =>
+        [.. (await store.ListLatestAsync(cancellationToken)).Select(ParseStored)];
+
+    /// <summary>The version new instances start on, of every definition that has one, read.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinition>> ReadCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var current = new List<WorkflowDefinition>();
+        foreach (var latest in await store.ListLatestAsync(cancellationToken))
+        {
+            if (await store.FindCurrentAsync(latest.DefinitionId, cancellationToken) is { } stored)
+            {
+                current.Add(ParseStored(stored));
+            }
+        }
+
+        return current;
+    }
+
     public static WorkflowDefinition ParseStored(StoredDefinition stored) =>
         WorkflowJson.ParseDefinition(stored.Json, $"{stored.DefinitionId} v{stored.Version}");
 

@@ -49,9 +49,9 @@ public interface IOperationsFigures
     /// <summary>Per process: running, waiting on people, open problems, completed since each start, cycle times of the week.</summary>
     Task<IReadOnlyList<ProcessFigures>> ProcessFiguresAsync(DateTimeOffset dayStart, DateTimeOffset weekStart, CancellationToken cancellationToken = default);
 
-    /// <summary>Started, completed and failed per bucket from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <summary>Per step of one process version: the open executions there now and the open problems there (live, not history).</summary>
     Task<IReadOnlyList<NodeStatistics>> NodeStatisticsAsync(string definitionId, int version, CancellationToken cancellationToken = default);
 
-    Task<IReadOnlyList<ActivityBucket>> ActivityAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan bucket, CancellationToken cancellationToken = default);
+    /// <summary>Started, completed and failed per bucket from <paramref name="since"/> to <paramref name="until"/>.</summary>
+    Task<IReadOnlyList<ActivityBucket>> ActivityAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken = default);
 }

@@ -10,14 +10,19 @@ namespace FlowCenter.Runtime.Scheduling;
 /// Fires due timers from the database: it asks for due bookmarks every poll interval, and earlier when a
 /// timer is scheduled to fall due before the next poll. Firing is a resume, so a timer fires once even when
 /// several pollers on several nodes see it. Behind another scheduler it fires only timers later than
-/// <see cref="RuntimeOptions.TimerLateness"/>: those whose jobs were lost (with a crashed database or node).
+/// its lateness (<see cref="RuntimeOptions.TimerLateness"/>): those whose jobs were lost (with a crashed database or node).
 /// </summary>
 public sealed partial class DueTimerPoller(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<RuntimeOptions> options,
+    TimerPollerDefaults defaults,
     ILogger<DueTimerPoller> logger) : BackgroundService, ITimerScheduler
 {
+    private TimeSpan PollInterval => options.Value.TimerPollInterval ?? defaults.PollInterval;
+
+    private TimeSpan Lateness => options.Value.TimerLateness ?? defaults.Lateness;
+
     private readonly Lock _gate = new();
     private DateTimeOffset _wakeAt = DateTimeOffset.MaxValue;
     private CancellationTokenSource _sleep = new();
@@ -60,7 +65,7 @@ public sealed partial class DueTimerPoller(
         var runtime = scope.ServiceProvider.GetRequiredService<IWorkflowRuntime>();
         while (true)
         {
-            var due = await store.FindDueBookmarksAsync(clock.GetUtcNow() - options.Value.TimerLateness, options.Value.TimerBatchSize, cancellationToken);
+            var due = await store.FindDueBookmarksAsync(clock.GetUtcNow() - Lateness, options.Value.TimerBatchSize, cancellationToken);
             foreach (var bookmark in due)
             {
                 try
@@ -90,7 +95,7 @@ public sealed partial class DueTimerPoller(
         lock (_gate)
         {
             var now = clock.GetUtcNow();
-            var next = now + options.Value.TimerPollInterval;
+            var next = now + PollInterval;
             delay = (_wakeAt < next ? _wakeAt : next) - now;
             _wakeAt = DateTimeOffset.MaxValue;
             if (_sleep.IsCancellationRequested)

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace FlowCenter.Runtime.Tasks;
 
 public sealed partial class TaskService

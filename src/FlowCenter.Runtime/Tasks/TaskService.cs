@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Execution;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.State;
 using FlowCenter.Runtime.Execution;
@@ -24,6 +25,7 @@ public sealed partial class TaskService(
     IWorkflowRuntime runtime,
     IEnumerable<ITaskNotifier> notifiers,
     TimeProvider clock,
+    IIdGenerator ids,
     ILogger<TaskService> logger)
 {
     private const string System = "system";
@@ -181,7 +183,7 @@ public sealed partial class TaskService(
 
     private TaskItem NewItem(TaskGroup group, string? assignee, TaskItemStatus status, IEnumerable<string>? users = null, IEnumerable<string>? roles = null, int sequence = 0) => new()
     {
-        Id = Guid.NewGuid().ToString("N"),
+        Id = ids.NewId(),
         GroupId = group.Id,
         Assignee = assignee,
         Status = status,

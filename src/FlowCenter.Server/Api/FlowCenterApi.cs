@@ -2,14 +2,12 @@ using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Serialization;
-using FlowCenter.Engine.State;
 using FlowCenter.Interop;
 using System.Security.Claims;
 using FlowCenter.Runtime.Audit;
 using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
-using FlowCenter.Runtime.Instances;
 using FlowCenter.Runtime.Requests;
 using FlowCenter.Server.Security;
 

@@ -1,5 +1,4 @@
 using FlowCenter.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FlowCenter.Server.Hosting;

@@ -43,7 +43,7 @@ public static class FlowCenterServerExtensions
                     o.WorkflowsFolder = Path.GetFullPath(folder, root);
                 }
             })
-            .AddFlowCenterHangfire(o => section.GetSection("Hangfire").Bind(o))
+            .AddFlowCenterHangfire(HangfireStorage.Choose, o => section.GetSection("Hangfire").Bind(o))
             .AddFlowCenterConnectors()
             .AddFlowCenterMessageTriggers();
         builder.Services.Configure<DemoOptions>(section.GetSection("Demo"));

@@ -1,8 +1,7 @@
+using FlowCenter.Connectors.Mail;
 using FlowCenter.Runtime.Notifications;
 using FlowCenter.Runtime.Organization;
 using FlowCenter.Runtime.Tasks;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -40,12 +39,7 @@ public sealed class SmtpNotifier(IDirectory directory, IOptions<NotificationOpti
             return;
         }
 
-        using var client = new SmtpClient();
-        await client.ConnectAsync(settings.Host!, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), cancellationToken);
-        if (settings.UserName is { Length: > 0 } user)
-        {
-            await client.AuthenticateAsync(user, settings.Password ?? "", cancellationToken);
-        }
+        using var client = await SmtpSession.OpenAsync(settings.Host!, settings.Port, settings.Security, settings.UserName, settings.Password, cancellationToken);
 
         foreach (var message in messages)
         {

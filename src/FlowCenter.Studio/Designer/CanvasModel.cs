@@ -3,9 +3,9 @@ namespace FlowCenter.Studio.Designer;
 /// <summary>What the canvas draws: plain data sent to the JS module.</summary>
 public sealed record CanvasModel(IReadOnlyList<CanvasNode> Nodes, IReadOnlyList<CanvasEdge> Edges);
 
-/// <param name="PortLabels">What each port says on the canvas, in the user's language, in the order of <paramref name="Ports"/>.</param>
 public sealed record CanvasNode(string Id, string Type, string Label, string Category, double X, double Y, double? Width, double? Height, IReadOnlyList<string> Ports, string? Status)
 {
+    /// <summary>What each port says on the canvas, in the user's language, in the order of <see cref="Ports"/>.</summary>
     public IReadOnlyList<string>? PortLabels { get; init; }
 }
 

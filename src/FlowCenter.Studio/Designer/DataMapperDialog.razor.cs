@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FlowCenter.Connectors.Mapping;
+using FlowCenter.Engine.Json;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Studio.Localization;
 using Microsoft.AspNetCore.Components;
@@ -118,7 +118,7 @@ public sealed partial class DataMapperDialog
 
             try
             {
-                return MapData.Map(Json, _sampleJson, evaluate: null).ToJsonString(Indented);
+                return DataMapping.Map(Json, _sampleJson, evaluate: null).ToJsonString(Indented);
             }
             catch (ActivityException ex)
             {

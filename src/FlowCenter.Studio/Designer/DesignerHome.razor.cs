@@ -14,9 +14,6 @@ public sealed partial class DesignerHome
     private Dictionary<string, string> _names = [];
 
     [Inject]
-    private IDefinitionStore Store { get; set; } = null!;
-
-    [Inject]
     private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
@@ -30,13 +27,13 @@ public sealed partial class DesignerHome
 
     protected override async Task OnInitializedAsync()
     {
-        _rows = [.. (await Store.ListLatestAsync()).OrderByDescending(r => r.PublishedAt ?? r.CreatedAt).Take(24)];
+        _rows = [.. (await Definitions.ListLatestAsync()).OrderByDescending(r => r.PublishedAt ?? r.CreatedAt).Take(24)];
         _names = ShownNames.Of(_rows);
     }
 
     private async Task CreateAsync()
     {
-        var taken = (await Store.ListLatestAsync()).Select(r => r.DefinitionId).ToHashSet();
+        var taken = (await Definitions.ListLatestAsync()).Select(r => r.DefinitionId).ToHashSet();
         var dialog = await Dialogs.ShowAsync<NewProcessDialog>(L["NewProcessTitle"], new DialogParameters<NewProcessDialog> { { d => d.TakenIds, taken } });
         if (await dialog.Result is { Canceled: false, Data: NewProcessDialog.Answer answer })
         {

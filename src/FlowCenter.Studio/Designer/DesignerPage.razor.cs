@@ -37,9 +37,6 @@ public sealed partial class DesignerPage
     public string DefinitionId { get; set; } = "";
 
     [Inject]
-    private IDefinitionStore Store { get; set; } = null!;
-
-    [Inject]
     private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
@@ -71,7 +68,7 @@ public sealed partial class DesignerPage
 
     protected override async Task OnParametersSetAsync()
     {
-        var stored = await Store.FindLatestAsync(DefinitionId);
+        var stored = await Definitions.FindLatestAsync(DefinitionId);
         if (stored is null)
         {
             _notFound = true;

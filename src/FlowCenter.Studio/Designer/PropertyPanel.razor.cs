@@ -1,7 +1,6 @@
 using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Json;
-using FlowCenter.Runtime.Tasks;
 using FlowCenter.Studio.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
@@ -37,7 +36,7 @@ public sealed partial class TestRunPanel : IDisposable
     private IEnumerable<IExpressionEvaluator> Evaluators { get; set; } = null!;
 
     [Inject]
-    private IDefinitionStore Store { get; set; } = null!;
+    private DefinitionService Store { get; set; } = null!;
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
@@ -80,14 +79,7 @@ public sealed partial class TestRunPanel : IDisposable
         try
         {
             var input = string.IsNullOrWhiteSpace(_input) ? null : (JsonObject)JsonNode.Parse(_input)!;
-            var published = new List<WorkflowDefinition>();
-            foreach (var stored in await Store.ListLatestAsync())
-            {
-                if (await Store.FindCurrentAsync(stored.DefinitionId) is { } current)
-                {
-                    published.Add(DefinitionService.ParseStored(current));
-                }
-            }
+            var published = await Store.ReadCurrentAsync();
 
             var draft = Engine.Serialization.WorkflowJson.ParseDefinition(Engine.Serialization.WorkflowJson.Write(Definition));
             _run = await TestRun.StartAsync(draft, published, Activities, Evaluators, input);

@@ -39,7 +39,7 @@ public sealed partial class AlertsPage
     private AlertService Alerts { get; set; } = null!;
 
     [Inject]
-    private IDefinitionStore Definitions { get; set; } = null!;
+    private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private IDirectory Directory { get; set; } = null!;
@@ -55,7 +55,7 @@ public sealed partial class AlertsPage
         _caller = await CurrentUser.CallerAsync();
         _names = await DisplayNames.LoadAsync(Directory);
         var culture = CultureInfo.CurrentUICulture;
-        var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
+        var latest = (await Definitions.ReadLatestAsync()).ToList();
         _processes = [.. latest.Select(d => (d.Id, d.NameFor(culture))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
         _steps = FilterWords.StepNames(latest);
         if (Highlight is { } id && (await Alerts.ListAlertsAsync(null, 0, 500, _caller)).Items.FirstOrDefault(a => a.Id == id) is { } wanted)

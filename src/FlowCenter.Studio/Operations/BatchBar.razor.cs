@@ -1,5 +1,4 @@
 using FlowCenter.Runtime.Batches;
-using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Instances;
 using FlowCenter.Studio.Localization;
 using FlowCenter.Studio.Tasks;
@@ -47,7 +46,7 @@ public sealed partial class BatchBar
     private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
-    private Runtime.Definitions.IDefinitionStore Definitions { get; set; } = null!;
+    private Runtime.Definitions.DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;

@@ -31,7 +31,7 @@ public sealed partial class BatchList
     private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
-    private Runtime.Definitions.IDefinitionStore Definitions { get; set; } = null!;
+    private Runtime.Definitions.DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;

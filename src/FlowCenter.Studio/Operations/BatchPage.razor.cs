@@ -36,7 +36,7 @@ public sealed partial class BatchPage
     private CurrentUser CurrentUser { get; set; } = null!;
 
     [Inject]
-    private Runtime.Definitions.IDefinitionStore Definitions { get; set; } = null!;
+    private Runtime.Definitions.DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;

@@ -48,10 +48,10 @@ internal static class FilterWords
             : null;
 
     /// <summary>Every process's name in the page's language, by id.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> ProcessNamesAsync(IDefinitionStore definitions)
+    public static async Task<IReadOnlyDictionary<string, string>> ProcessNamesAsync(DefinitionService definitions)
     {
         var culture = CultureInfo.CurrentUICulture;
-        return (await definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToDictionary(d => d.Id, d => d.NameFor(culture), StringComparer.Ordinal);
+        return (await definitions.ReadLatestAsync()).ToDictionary(d => d.Id, d => d.NameFor(culture), StringComparer.Ordinal);
     }
 
     /// <summary>Every step's name by process and step id, for pages that show where cases stand.</summary>

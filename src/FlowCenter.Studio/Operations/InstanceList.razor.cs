@@ -44,7 +44,7 @@ public sealed partial class InstanceList
     private IWorkflowRuntime Runtime { get; set; } = null!;
 
     [Inject]
-    private IDefinitionStore Definitions { get; set; } = null!;
+    private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private MonitorService Monitor { get; set; } = null!;
@@ -66,7 +66,7 @@ public sealed partial class InstanceList
     protected override async Task OnInitializedAsync()
     {
         _caller = await CurrentUser.CallerAsync();
-        var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
+        var latest = (await Definitions.ReadLatestAsync()).ToList();
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         _processes = [.. latest.Select(d => (d.Id, d.NameFor(culture))).OrderBy(p => p.Item2, StringComparer.CurrentCulture)];
         _steps = FilterWords.StepNames(latest);
@@ -139,8 +139,7 @@ public sealed partial class InstanceList
 
         if (_diagram is null || _diagram.Id != id || _diagram.Version != version)
         {
-            var stored = await Definitions.FindAsync(id, version);
-            _diagram = stored is null ? null : DefinitionService.ParseStored(stored);
+            _diagram = await Definitions.ReadAsync(id, version);
             if (_diagram is null)
             {
                 return;

@@ -67,7 +67,7 @@ public sealed partial class InstancePage
     private InstanceOperations Operations { get; set; } = null!;
 
     [Inject]
-    private IDefinitionStore Definitions { get; set; } = null!;
+    private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private IDirectory Directory { get; set; } = null!;
@@ -126,8 +126,7 @@ public sealed partial class InstancePage
 
         if (_definition is null)
         {
-            var stored = await Definitions.FindAsync(_instance.DefinitionId, _instance.DefinitionVersion);
-            _definition = stored is null ? null : DefinitionService.ParseStored(stored);
+            _definition = await Definitions.ReadAsync(_instance.DefinitionId, _instance.DefinitionVersion);
             _names = _names.WithEvents(_definition is null ? [] : [_definition]);
         }
 

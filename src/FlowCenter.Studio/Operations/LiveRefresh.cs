@@ -1,7 +1,7 @@
 namespace FlowCenter.Studio.Operations;
 
 /// <summary>
-/// Keeps an open page current: runs <paramref name="tick"/> at every interval until the page is left. A poll, not a
+/// Keeps an open page current: runs the page's tick at every interval until the page is left. A poll, not a
 /// commit event, so that a case moved on by another server node shows too.
 /// </summary>
 internal static class LiveRefresh

@@ -23,7 +23,7 @@ public sealed partial class MonitorPage
     private MonitorService Monitor { get; set; } = null!;
 
     [Inject]
-    private IDefinitionStore Definitions { get; set; } = null!;
+    private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = null!;
@@ -38,7 +38,7 @@ public sealed partial class MonitorPage
     {
         _caller = await CurrentUser.CallerAsync();
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
-        var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
+        var latest = (await Definitions.ReadLatestAsync()).ToList();
         _names = latest.ToDictionary(d => d.Id, d => d.NameFor(culture), StringComparer.Ordinal);
         _steps = FilterWords.StepNames(latest);
         _overview = await Monitor.OverviewAsync(_byDay, _caller);

@@ -1,5 +1,3 @@
-using FlowCenter.Engine.Definitions;
-using FlowCenter.Engine.Serialization;
 using FlowCenter.Engine.Validation;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Instances;
@@ -16,9 +14,6 @@ public sealed partial class ProcessList
 {
     private List<StoredDefinition>? _rows;
     private string? _search;
-
-    [Inject]
-    private IDefinitionStore Store { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
@@ -51,7 +46,7 @@ public sealed partial class ProcessList
 
     private async Task ReloadAsync()
     {
-        _rows = [.. await Store.ListLatestAsync()];
+        _rows = [.. await Definitions.ListLatestAsync()];
         _shownNames = ShownNames.Of(_rows);
     }
 

@@ -23,9 +23,6 @@ public sealed partial class VersionsDialog
     public string DefinitionId { get; set; } = "";
 
     [Inject]
-    private IDefinitionStore Store { get; set; } = null!;
-
-    [Inject]
     private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
@@ -36,7 +33,7 @@ public sealed partial class VersionsDialog
 
     protected override async Task OnInitializedAsync() => await ReloadAsync();
 
-    private async Task ReloadAsync() => _versions = [.. (await Store.ListVersionsAsync(DefinitionId)).OrderByDescending(v => v.Version)];
+    private async Task ReloadAsync() => _versions = [.. (await Definitions.ListVersionsAsync(DefinitionId)).OrderByDescending(v => v.Version)];
 
     private void View(StoredDefinition version)
     {

@@ -27,7 +27,7 @@ public sealed partial class NewRequest
     private bool _busy;
 
     [Inject]
-    private IDefinitionStore Definitions { get; set; } = null!;
+    private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private RequestService Requests { get; set; } = null!;
@@ -50,14 +50,7 @@ public sealed partial class NewRequest
     {
         var user = await CurrentUser.GetAsync();
         var caller = new Caller(user.Name, user.Roles);
-        var published = new List<WorkflowDefinition>();
-        foreach (var latest in await Definitions.ListLatestAsync())
-        {
-            if (await Definitions.FindCurrentAsync(latest.DefinitionId) is { } current)
-            {
-                published.Add(DefinitionService.ParseStored(current));
-            }
-        }
+        var published = await Definitions.ReadCurrentAsync();
 
         _startable = [.. await Requests.StartableAsync(published, caller)];
     }

@@ -36,7 +36,7 @@ public sealed partial class RequestPage
     private FlowCenter.Studio.Tasks.CurrentUser CurrentUser { get; set; } = null!;
 
     [Inject]
-    private IDefinitionStore Definitions { get; set; } = null!;
+    private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private IDirectory Directory { get; set; } = null!;
@@ -57,8 +57,7 @@ public sealed partial class RequestPage
             return;
         }
 
-        var stored = await Definitions.FindAsync(_instance.DefinitionId, _instance.DefinitionVersion);
-        _definition = stored is null ? null : DefinitionService.ParseStored(stored);
+        _definition = await Definitions.ReadAsync(_instance.DefinitionId, _instance.DefinitionVersion);
         _history = await Cases.HistoryAsync(InstanceId, caller);
         _names = (await FlowCenter.Studio.Tasks.DisplayNames.LoadAsync(Directory)).WithEvents(_definition is null ? [] : [_definition]);
         _done = [.. _instance.Journal.Where(j => j.Status == JournalStatus.Completed).Select(j => j.NodeId).Distinct()];

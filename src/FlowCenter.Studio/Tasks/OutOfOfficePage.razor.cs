@@ -13,7 +13,7 @@ public sealed partial class OutOfOfficePage
     private IReadOnlyList<Person> _people = [];
     private IReadOnlyList<StoredDefinition> _definitions = [];
     private IReadOnlyList<DelegationRule> _rules = [];
-    private DateTime? _from = DateTime.Today;
+    private DateTime? _from;
     private DateTime? _until;
     private string? _delegate;
     private string? _process;
@@ -26,16 +26,20 @@ public sealed partial class OutOfOfficePage
     private IDirectory Directory { get; set; } = null!;
 
     [Inject]
-    private IDefinitionStore Definitions { get; set; } = null!;
+    private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
 
     [Inject]
     private IStringLocalizer<Strings> L { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
+        _from = Clock.GetLocalNow().Date;
         _user = await CurrentUser.GetAsync();
         _people = await Directory.ListUsersAsync();
         _definitions = await Definitions.ListLatestAsync();
@@ -48,8 +52,8 @@ public sealed partial class OutOfOfficePage
         try
         {
             // Whole days in the server's time zone: from the first day's start to the last day's end.
-            var from = new DateTimeOffset(_from!.Value.Date, TimeZoneInfo.Local.GetUtcOffset(_from.Value.Date));
-            var until = new DateTimeOffset(_until!.Value.Date.AddDays(1), TimeZoneInfo.Local.GetUtcOffset(_until.Value.Date));
+            var from = new DateTimeOffset(_from!.Value.Date, Clock.LocalTimeZone.GetUtcOffset(_from.Value.Date));
+            var until = new DateTimeOffset(_until!.Value.Date.AddDays(1), Clock.LocalTimeZone.GetUtcOffset(_until.Value.Date));
             await Delegations.AddAsync(new DelegationRule(0, _user.Name, _delegate!, from, until, _process));
             _rules = await Delegations.ListAsync(_user.Name);
         }

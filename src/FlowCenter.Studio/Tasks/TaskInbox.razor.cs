@@ -1,4 +1,3 @@
-using FlowCenter.Engine.State;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
 using FlowCenter.Runtime.Instances;
@@ -41,7 +40,7 @@ public sealed partial class TaskInbox : IDisposable
     private IWorkflowRuntime Runtime { get; set; } = null!;
 
     [Inject]
-    private IDefinitionStore Definitions { get; set; } = null!;
+    private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private IDirectory Directory { get; set; } = null!;
@@ -71,7 +70,7 @@ public sealed partial class TaskInbox : IDisposable
         _tab = Math.Max(0, Array.IndexOf(Tabs, Tab ?? "todo"));
         _user = await CurrentUser.GetAsync();
         // Each process's name in the UI's language (a definition may carry a translation).
-        var latest = (await Definitions.ListLatestAsync()).Select(DefinitionService.ParseStored).ToList();
+        var latest = (await Definitions.ReadLatestAsync()).ToList();
         _processNames = latest.ToDictionary(d => d.Id, d => d.NameFor(System.Globalization.CultureInfo.CurrentUICulture), StringComparer.Ordinal);
         _stepNames = Operations.FilterWords.StepNames(latest);
         _names = (await DisplayNames.LoadAsync(Directory)).WithEvents(latest);

@@ -42,7 +42,7 @@ public sealed partial class TaskPage
     private CaseReader Cases { get; set; } = null!;
 
     [Inject]
-    private IDefinitionStore Definitions { get; set; } = null!;
+    private DefinitionService Definitions { get; set; } = null!;
 
     [Inject]
     private IDirectory Directory { get; set; } = null!;
@@ -109,8 +109,7 @@ public sealed partial class TaskPage
             return;
         }
 
-        var stored = await Definitions.FindAsync(_details.Group.DefinitionId, _details.Group.DefinitionVersion);
-        _definition = stored is null ? null : DefinitionService.ParseStored(stored);
+        _definition = await Definitions.ReadAsync(_details.Group.DefinitionId, _details.Group.DefinitionVersion);
         _names = DisplayNames.ByUserName(_people).WithEvents(_definition is null ? [] : [_definition]);
         var instance = await Cases.GetInstanceAsync(_details.Group.InstanceId, Caller);
         _variables = instance is null ? new Dictionary<string, JsonNode?>() : instance.Variables.Concat(instance.Input.Where(i => !instance.Variables.ContainsKey(i.Key))).ToDictionary(p => p.Key, p => p.Value);

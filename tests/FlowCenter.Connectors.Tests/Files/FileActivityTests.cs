@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.State;
 using FlowCenter.Runtime.Connections;
 using FlowCenter.Connectors.Tests.TestSupport;

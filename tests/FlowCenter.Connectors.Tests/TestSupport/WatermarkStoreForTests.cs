@@ -25,7 +25,7 @@ internal sealed class WatermarkStoreForTests : IWatermarkStore
         }
     }
 
-    public Task<bool> TryAdvanceAsync(string name, long? expectedRevision, string? from, string to, string claimant, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<bool> TryAdvanceAsync(string name, long? expectedRevision, string? previous, string reached, string claimant, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
@@ -34,8 +34,8 @@ internal sealed class WatermarkStoreForTests : IWatermarkStore
                 return Task.FromResult(false);
             }
 
-            _marks[name] = new Watermark(name, to, at, (expectedRevision ?? 0) + 1);
-            _claims[(name, claimant)] = new WatermarkClaim(name, claimant, from, to, at);
+            _marks[name] = new Watermark(name, reached, at, (expectedRevision ?? 0) + 1);
+            _claims[(name, claimant)] = new WatermarkClaim(name, claimant, previous, reached, at);
             return Task.FromResult(true);
         }
     }

@@ -4,7 +4,6 @@ using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Serialization;
 using FlowCenter.Engine.State;
 using FlowCenter.Engine.Tests.TestSupport;
-using FlowCenter.Engine.Validation;
 
 namespace FlowCenter.Engine.Tests.Execution;
 

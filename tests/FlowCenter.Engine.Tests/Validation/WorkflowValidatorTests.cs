@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
-using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Tests.TestSupport;
 using FlowCenter.Engine.Validation;
 

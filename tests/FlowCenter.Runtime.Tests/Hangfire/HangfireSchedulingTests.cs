@@ -86,7 +86,7 @@ public sealed class HangfireSchedulingTests
                     o.ConnectionString = database.Options.ConnectionString;
                 })
                 .AddFlowCenterRuntime()
-                .AddFlowCenterHangfire(o => o.SchedulePollingInterval = TimeSpan.FromMilliseconds(500)))
+                .AddFlowCenterHangfire((_, config) => config.UseInMemoryStorage(), o => o.SchedulePollingInterval = TimeSpan.FromMilliseconds(500)))
             .Build();
         await host.StartAsync();
         return host;

@@ -1,5 +1,4 @@
 using FlowCenter.Runtime.Organization;
-using FlowCenter.Runtime.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using static FlowCenter.Runtime.Tests.Tasks.TaskTestSupport;
 

@@ -1,4 +1,3 @@
-using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.State;
 using FlowCenter.Persistence;
 using FlowCenter.Runtime.Execution;

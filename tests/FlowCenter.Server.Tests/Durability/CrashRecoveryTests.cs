@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FlowCenter.Server.Tests.TestSupport;
 using Xunit.Abstractions;
 

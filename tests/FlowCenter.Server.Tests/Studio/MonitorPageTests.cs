@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using FlowCenter.Server.Tests.TestSupport;
 using Microsoft.Playwright;
 

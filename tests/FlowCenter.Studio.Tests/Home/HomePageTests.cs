@@ -1,4 +1,3 @@
-using Bunit;
 using FlowCenter.Runtime.Organization;
 using FlowCenter.Studio.Home;
 

@@ -1,5 +1,3 @@
-using FlowCenter.Engine.Definitions;
-
 namespace FlowCenter.Engine.Activities.Flow;
 
 /// <summary>

@@ -1,10 +1,12 @@
 using FlowCenter.Engine.Definitions;
+using FlowCenter.Engine.Json;
+using FlowCenter.Engine.Validation;
 
 namespace FlowCenter.Engine.Activities.Timing;
 
 /// <summary>A start trigger on a cron schedule; the host's scheduler starts an instance here at each occurrence.</summary>
 [Activity("Cron", Category = "Timing", DisplayName = "Cron schedule", Description = "Starts an instance on a cron schedule.", IsTrigger = true)]
-public sealed class Cron : IActivity
+public sealed class Cron : IActivity, INodeValidator
 {
     public static readonly ActivityInput<string?> Expression = Inputs.Cron("cron", "Five fields (minute hour day month weekday), or six with seconds first.");
 
@@ -14,5 +16,14 @@ public sealed class Cron : IActivity
     {
         context.Complete(Ports.Done);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The time zone is one the scheduler can find: a schedule in an unknown zone would never run.</summary>
+    public void Validate(NodeValidationContext context)
+    {
+        if (JsonValues.ToText(context.Node.Inputs.GetValueOrDefault(TimeZone.Name)?.Literal) is { } zone && CronSyntax.CheckTimeZone(zone) is { } problem)
+        {
+            context.Error(ProblemCodes.InvalidSetting, $"input 'timeZone': {problem}", null, "timeZone", zone);
+        }
     }
 }

@@ -1,14 +1,17 @@
 using System.Text.Json.Nodes;
 
-namespace FlowCenter.Connectors.Mapping;
+namespace FlowCenter.Engine.Json;
 
 /// <summary>Dotted paths into JSON: <c>customer.address.city</c>, <c>lines.0.sku</c>.</summary>
 public static class JsonPath
 {
-    public static JsonNode? Get(JsonNode? root, string path)
+    public static JsonNode? Get(JsonNode? root, string path) => Walk(root, path.Split('.', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Follows <paramref name="parts"/> from <paramref name="root"/>: a name in an object, an index in an array; null where nothing is.</summary>
+    public static JsonNode? Walk(JsonNode? root, IEnumerable<string> parts)
     {
         var node = root;
-        foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in parts)
         {
             node = node switch
             {
