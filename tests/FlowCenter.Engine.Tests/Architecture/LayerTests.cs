@@ -18,7 +18,7 @@ public sealed class LayerTests
         ["FlowCenter.Persistence"] = (["FlowCenter.Runtime"], ["Microsoft.EntityFrameworkCore.*", "Npgsql.EntityFrameworkCore.PostgreSQL", "Microsoft.AspNetCore.Identity.EntityFrameworkCore", "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore"]),
         ["FlowCenter.Hangfire"] = (["FlowCenter.Runtime"], ["Hangfire.Core", "Hangfire.NetCore"]),
         ["FlowCenter.Connectors"] = (["FlowCenter.Engine", "FlowCenter.Runtime"], ["CsvHelper", "MailKit", "RabbitMQ.Client", "Microsoft.Data.Sqlite", "Microsoft.Data.SqlClient", "Npgsql", "Microsoft.Extensions.Http", "Polly.Core"]),
-        ["FlowCenter.Studio"] = (["FlowCenter.Runtime"], ["MudBlazor"]),
+        ["FlowCenter.Studio"] = (["FlowCenter.Runtime"], ["MudBlazor", "DiffPlex"]),
     };
 
     public static TheoryData<string> Projects => [.. Allowed.Keys];
