@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using FlowCenter.Connectors.Testing;
 using FlowCenter.Runtime.Connections;
-using FlowCenter.Server.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowCenter.Connectors.Tests;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using FlowCenter.Connectors.Mail;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Runtime.Connections;
-using FlowCenter.Server.Tests.TestSupport;
 using FlowCenter.Connectors.Tests.TestSupport;
 
 namespace FlowCenter.Connectors.Tests.Mail;

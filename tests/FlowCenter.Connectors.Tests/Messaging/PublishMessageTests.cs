@@ -5,7 +5,6 @@ using FlowCenter.Connectors.Tests.TestSupport;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.State;
 using FlowCenter.Runtime.Connections;
-using FlowCenter.Server.Tests.TestSupport;
 using RabbitMQ.Client;
 
 namespace FlowCenter.Connectors.Tests.Messaging;

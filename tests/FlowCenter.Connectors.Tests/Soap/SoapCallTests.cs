@@ -4,7 +4,6 @@ using FlowCenter.Connectors.Tests.TestSupport;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.State;
 using FlowCenter.Runtime.Connections;
-using FlowCenter.Server.Tests.TestSupport;
 
 namespace FlowCenter.Connectors.Tests.Soap;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FlowCenter.Runtime.Connections;
-using FlowCenter.Server.Tests.TestSupport;
 
 namespace FlowCenter.Connectors.Tests.TestSupport;
 

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using FlowCenter.Engine.Tests.TestSupport;
 
 namespace FlowCenter.Engine.Tests.Architecture;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Serialization;
-using FlowCenter.Engine.Tests.TestSupport;
 using FlowCenter.Interop;
 
 namespace FlowCenter.Engine.Tests.Interop;

@@ -1,4 +1,3 @@
-using FlowCenter.Engine.Tests.TestSupport;
 using FlowCenter.Samples.Console;
 
 namespace FlowCenter.Engine.Tests.Samples;

@@ -1,5 +1,4 @@
 using FlowCenter.Engine.Serialization;
-using FlowCenter.Engine.Tests.TestSupport;
 
 namespace FlowCenter.Engine.Tests.Serialization;
 

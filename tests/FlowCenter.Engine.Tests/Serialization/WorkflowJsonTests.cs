@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Json.Schema;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Serialization;
-using FlowCenter.Engine.Tests.TestSupport;
 
 namespace FlowCenter.Engine.Tests.Serialization;
 

@@ -171,13 +171,9 @@ public sealed class WorkflowRuntimeTests
         try
         {
             // The service starts its timer on a thread of its own: the clock moves on until a sweep has run.
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            while ((await harness.Runtime.QueryAsync(new() { DefinitionId = "slow" })).Total == 0)
-            {
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the sweep did not start the child");
-                harness.Clock.Advance(ContinuationRecovery.SweepEvery);
-                await Task.Delay(50);
-            }
+            await Eventually.ThatAsync(
+                async () => (await harness.Runtime.QueryAsync(new() { DefinitionId = "slow" })).Total, total => total > 0, "the sweep to start the child",
+                TimeSpan.FromSeconds(10), between: () => harness.Clock.Advance(ContinuationRecovery.SweepEvery), every: TimeSpan.FromMilliseconds(50));
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.State;
 using FlowCenter.Expressions;
@@ -92,18 +91,6 @@ public sealed class HangfireSchedulingTests
         return host;
     }
 
-    private static async Task<WorkflowInstance> WaitForStatusAsync(IWorkflowRuntime runtime, string instanceId, WorkflowStatus status, TimeSpan deadline)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var instance = (await runtime.GetAsync(instanceId))!;
-            if (instance.Status == status || watch.Elapsed > deadline)
-            {
-                return instance;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<WorkflowInstance> WaitForStatusAsync(IWorkflowRuntime runtime, string instanceId, WorkflowStatus status, TimeSpan deadline) =>
+        Eventually.ThatAsync(async () => (await runtime.GetAsync(instanceId))!, i => i.Status == status, $"{instanceId} to be {status}", deadline);
 }

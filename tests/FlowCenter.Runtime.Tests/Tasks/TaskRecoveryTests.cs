@@ -69,13 +69,9 @@ public sealed class TaskRecoveryTests
         try
         {
             // The service starts its timer on a thread of its own: the clock moves on until a sweep has run.
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            while ((await harness.Tasks.QueryAsync(new TaskQuery(TaskBox.ToDo, "lina"))).Total == 0)
-            {
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the sweep did not make the missing step");
-                harness.Clock.Advance(ContinuationRecovery.SweepEvery);
-                await Task.Delay(50);
-            }
+            await Eventually.ThatAsync(
+                async () => (await harness.Tasks.QueryAsync(new TaskQuery(TaskBox.ToDo, "lina"))).Total, total => total > 0, "the sweep to make the missing step",
+                TimeSpan.FromSeconds(10), between: () => harness.Clock.Advance(ContinuationRecovery.SweepEvery), every: TimeSpan.FromMilliseconds(50));
         }
         finally
         {

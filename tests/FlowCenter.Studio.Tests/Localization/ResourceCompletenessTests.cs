@@ -193,7 +193,7 @@ public sealed class ResourceCompletenessTests : StudioTestContext
     [Fact]
     public void AnEventThatStartsAProcess_IsNamedByItsStartStep()
     {
-        var definition = new FlowCenter.Engine.Tests.TestSupport.WorkflowBuilder("d").Node("confirmed", "EventStart").Node("wait", "WaitEvent").Node("end", "End")
+        var definition = new WorkflowBuilder("d").Node("confirmed", "EventStart").Node("wait", "WaitEvent").Node("end", "End")
             .Configure("confirmed", n => { n.DisplayName = "CRM 订单确认 / Order confirmed"; n.Inputs["eventName"] = FlowCenter.Engine.Definitions.InputValue.FromLiteral("order.confirmed"); })
             .Configure("wait", n => { n.DisplayName = "等待生产"; n.Inputs["eventName"] = FlowCenter.Engine.Definitions.InputValue.FromLiteral("order.produced"); })
             .Connect("confirmed", "wait").Connect("wait", "end").Build();

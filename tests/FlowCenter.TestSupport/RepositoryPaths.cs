@@ -1,4 +1,4 @@
-namespace FlowCenter.Engine.Tests.TestSupport;
+namespace FlowCenter.TestSupport;
 
 /// <summary>Folders of the repository, found upwards from the test's output folder.</summary>
 public static class RepositoryPaths

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FlowCenter.Server.Tests.TestSupport;
+namespace FlowCenter.TestSupport;
 
 /// <summary>
 /// The simulated enterprise systems (samples/FlowCenter.Samples.Enterprise) on 127.0.0.1 with a SQLite file of

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace FlowCenter.Server.Tests.TestSupport;
+namespace FlowCenter.TestSupport;
 
 /// <summary>A small SMTP server on 127.0.0.1 that keeps every message it is given (recipients and data).</summary>
 public sealed class SmtpListener : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace FlowCenter.Server.Tests.TestSupport;
+namespace FlowCenter.TestSupport;
 
 /// <summary>A test that needs the RabbitMQ broker ./test.sh starts; skipped with that reason without it.</summary>
 public sealed class RabbitFactAttribute : FactAttribute

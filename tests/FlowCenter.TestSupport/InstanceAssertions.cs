@@ -1,7 +1,7 @@
 using FlowCenter.Engine.Json;
 using FlowCenter.Engine.State;
 
-namespace FlowCenter.Engine.Tests.TestSupport;
+namespace FlowCenter.TestSupport;
 
 public static class InstanceAssertions
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 
-namespace FlowCenter.Engine.Tests.TestSupport;
+namespace FlowCenter.TestSupport;
 
 /// <summary>Builds definitions in tests: nodes with literal or expression inputs, connections by port.</summary>
 public sealed class WorkflowBuilder(string id = "test")
