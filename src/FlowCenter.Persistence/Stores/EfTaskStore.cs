@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.State;
@@ -216,7 +217,7 @@ public sealed class EfTaskStore(FlowCenterDbContextFactory contexts) : ITaskStor
         return groups.ConvertAll(g => new TaskGroup
         {
             Id = g.Id, InstanceId = g.InstanceId, DefinitionId = g.DefinitionId, DefinitionVersion = g.DefinitionVersion, NodeId = g.NodeId,
-            Title = g.Title, BusinessKey = g.BusinessKey, Initiator = g.Initiator, Spec = JsonSerializer.Deserialize<TaskSpec>(g.SpecJson, Json) ?? new TaskSpec(),
+            Title = g.Title, BusinessKey = g.BusinessKey, Initiator = g.Initiator, Spec = ContractJson.Read<UserTaskRequest>(JsonNode.Parse(g.SpecJson)),
             Status = (TaskGroupStatus)g.Status, Outcome = g.Outcome, ReturnTo = g.ReturnTo,
             Decision = g.DecisionJson is null ? null : JsonNode.Parse(g.DecisionJson) as JsonObject,
             ResumedAt = g.ResumedAt, CreatedAt = g.CreatedAt, DueAt = g.DueAt, TimeoutHandled = g.TimeoutHandled, NextReminderAt = g.NextReminderAt,
@@ -235,7 +236,7 @@ public sealed class EfTaskStore(FlowCenterDbContextFactory contexts) : ITaskStor
     private static TaskGroupRecord ToRecord(TaskGroup g) => new()
     {
         Id = g.Id, InstanceId = g.InstanceId, DefinitionId = g.DefinitionId, DefinitionVersion = g.DefinitionVersion, NodeId = g.NodeId,
-        Title = Clip(g.Title, 300)!, BusinessKey = Clip(g.BusinessKey, 300), Initiator = g.Initiator, Mode = g.Spec.Mode, SpecJson = JsonSerializer.Serialize(g.Spec, Json),
+        Title = Clip(g.Title, 300)!, BusinessKey = Clip(g.BusinessKey, 300), Initiator = g.Initiator, Mode = ContractNames.Of(g.Spec.Mode), SpecJson = ContractJson.ToJson(g.Spec).ToJsonString(ContractJson.Options),
         Status = (int)g.Status, Outcome = g.Outcome, ReturnTo = g.ReturnTo, DecisionJson = g.Decision?.ToJsonString(Json),
         ResumedAt = g.ResumedAt, CreatedAt = g.CreatedAt, DueAt = g.DueAt, TimeoutHandled = g.TimeoutHandled, NextReminderAt = g.NextReminderAt, Revision = g.Revision,
     };

@@ -1,3 +1,5 @@
+using FlowCenter.Engine.Contracts;
+
 namespace FlowCenter.Runtime.Tasks;
 
 /// <summary>
@@ -21,7 +23,7 @@ public static class ApprovalRules
 
         // A rejection ends the step, except in percent mode while enough people are left to reach the share.
         var rejected = completed.Where(i => i.Outcome != TaskOutcomes.Approve).OrderBy(i => i.DecidedAt).ToList();
-        if (rejected.Count > 0 && (group.Spec.Mode != "percent" || rejected.Exists(i => i.Added) || !CanStillReach(group)))
+        if (rejected.Count > 0 && (group.Spec.Mode != ApprovalMode.Percent || rejected.Exists(i => i.Added) || !CanStillReach(group)))
         {
             return rejected[0].Outcome;
         }
@@ -35,10 +37,10 @@ public static class ApprovalRules
         var pending = live.Count(i => i.Status is TaskItemStatus.Open or TaskItemStatus.Waiting);
         switch (group.Spec.Mode)
         {
-            case "all":
-            case "sequential":
+            case ApprovalMode.All:
+            case ApprovalMode.Sequential:
                 return pending == 0 && completed.Count > 0 ? TaskOutcomes.Approve : null;
-            case "percent":
+            case ApprovalMode.Percent:
                 var (approvals, _, needed) = Count(group);
                 return approvals >= needed && approvals > 0 ? TaskOutcomes.Approve : null;
             default: // single, any: one of the step's own approvers decides, not only someone added before them
@@ -71,7 +73,7 @@ public static class ApprovalRules
             item.Status = TaskItemStatus.Open;
         }
 
-        if (group.Spec.Mode == "sequential" && !group.Items.Any(i => i.Status == TaskItemStatus.Open)
+        if (group.Spec.Mode == ApprovalMode.Sequential && !group.Items.Any(i => i.Status == TaskItemStatus.Open)
             && group.Items.Where(i => i.Status == TaskItemStatus.Waiting && i.BlockedBy is null).MinBy(i => i.Sequence) is { } next)
         {
             next.Status = TaskItemStatus.Open;

@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using FlowCenter.Runtime.Organization;
 
 namespace FlowCenter.Runtime.Tasks;
@@ -6,15 +7,15 @@ namespace FlowCenter.Runtime.Tasks;
 public sealed class AssignmentResolver(IDirectory directory, ITaskStore tasks)
 {
     /// <summary>The active users the step names, in a stable order, without duplicates.</summary>
-    public async Task<IReadOnlyList<string>> ResolveAsync(TaskSpec spec, string instanceId, string? initiator, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ResolveAsync(UserTaskRequest spec, string instanceId, string? initiator, CancellationToken cancellationToken)
     {
         var names = spec.AssignTo switch
         {
-            "role" => await UsersAsync(p => p.Roles.Intersect(spec.Assignee, StringComparer.OrdinalIgnoreCase).Any(), cancellationToken),
-            "position" => await UsersAsync(p => p.PositionId is { } id && spec.Assignee.Contains(id, StringComparer.OrdinalIgnoreCase), cancellationToken),
-            "department" => await DepartmentAsync(spec.Assignee, cancellationToken),
-            "manager" => await ManagerAsync(initiator, Math.Max(1, spec.ManagerLevels), cancellationToken),
-            "nodeAssignee" => await NodeAssigneesAsync(instanceId, spec.Assignee, cancellationToken),
+            AssignmentKind.Role => await UsersAsync(p => p.Roles.Intersect(spec.Assignee, StringComparer.OrdinalIgnoreCase).Any(), cancellationToken),
+            AssignmentKind.Position => await UsersAsync(p => p.PositionId is { } id && spec.Assignee.Contains(id, StringComparer.OrdinalIgnoreCase), cancellationToken),
+            AssignmentKind.Department => await DepartmentAsync(spec.Assignee, cancellationToken),
+            AssignmentKind.Manager => await ManagerAsync(initiator, Math.Max(1, spec.ManagerLevels), cancellationToken),
+            AssignmentKind.NodeAssignee => await NodeAssigneesAsync(instanceId, spec.Assignee, cancellationToken),
             _ => await ExistingAsync(spec.Assignee, cancellationToken),
         };
         return [.. names.Distinct(StringComparer.OrdinalIgnoreCase)];

@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using System.Text.Json.Nodes;
 
 namespace FlowCenter.Runtime.Tasks;
@@ -27,7 +28,7 @@ public sealed class TaskGroup
     /// <summary>Who started the instance.</summary>
     public string? Initiator { get; set; }
 
-    public TaskSpec Spec { get; set; } = new();
+    public UserTaskRequest Spec { get; set; } = new();
 
     public TaskGroupStatus Status { get; set; }
 

@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using global::System.Text.Json.Nodes;
 using FlowCenter.Engine.Json;
 using FlowCenter.Runtime.Execution;
@@ -211,8 +212,8 @@ public sealed partial class TaskService
                     throw new TaskActionException(TaskRefusal.CannotReturnThere, $"'{group.Title}' can be returned to {(returnTargets.Count == 0 ? "no earlier step" : string.Join(", ", returnTargets))}, not '{command.Target}'.", [group.Title]);
                 }
 
-                (item.Status, item.Outcome, item.DecidedBy, item.DecidedAt, item.Comment) = (TaskItemStatus.Completed, "return", user, Now, command.Comment);
-                Decide(group, "return", user, command.Comment, null);
+                (item.Status, item.Outcome, item.DecidedBy, item.DecidedAt, item.Comment) = (TaskItemStatus.Completed, TaskOutcomes.Return, user, Now, command.Comment);
+                Decide(group, TaskOutcomes.Return, user, command.Comment, null);
                 group.ReturnTo = node;
                 return [entry];
             default:

@@ -1,3 +1,5 @@
+using FlowCenter.Engine.Contracts;
+
 namespace FlowCenter.Runtime.Tasks;
 
 public sealed partial class TaskService
@@ -52,13 +54,13 @@ public sealed partial class TaskService
         {
             group.TimeoutHandled = true;
             var action = group.Spec.TimeoutAction;
-            history.Add(Entry(group, null, System, TaskAction.Timeout) with { Target = action });
+            history.Add(Entry(group, null, System, TaskAction.Timeout) with { Target = ContractNames.Of(action) });
             switch (action)
             {
-                case "approve" or "reject" when group.Spec.Outcomes.Contains(action):
-                    Decide(group, action, System, "overdue", null);
+                case TimeoutAction.Approve or TimeoutAction.Reject when group.Spec.Outcomes.Contains(ContractNames.Of(action)):
+                    Decide(group, ContractNames.Of(action), System, "overdue", null);
                     break;
-                case "escalate":
+                case TimeoutAction.Escalate:
                     foreach (var item in assignees.Where(i => managers.ContainsKey(i.Id)))
                     {
                         item.Status = TaskItemStatus.Transferred;

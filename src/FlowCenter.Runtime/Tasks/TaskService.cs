@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using FlowCenter.Engine.Execution;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.State;
@@ -85,7 +86,7 @@ public sealed partial class TaskService(
     private async Task CreateGroupAsync(StoredInstance stored, Bookmark bookmark, CancellationToken cancellationToken)
     {
         var instance = stored.Instance;
-        var spec = TaskSpec.FromBookmarkData(bookmark.Data);
+        var spec = Engine.Activities.Waiting.UserTask.RequestOf(bookmark);
         var group = new TaskGroup
         {
             Id = bookmark.Id,
@@ -98,7 +99,7 @@ public sealed partial class TaskService(
             Initiator = stored.StartedBy,
             Spec = spec,
             CreatedAt = Now,
-            DueAt = DueAtOf(bookmark),
+            DueAt = spec.DueAt,
             NextReminderAt = spec.RemindEvery is { } every ? Now + every : null,
         };
         var users = await resolver.ResolveAsync(spec, instance.Id, stored.StartedBy, cancellationToken);
@@ -153,21 +154,13 @@ public sealed partial class TaskService(
         return history;
     }
 
-    /// <summary>The due time the node wrote: a DateTimeOffset straight from the burst, or its text once stored.</summary>
-    private static DateTimeOffset? DueAtOf(Bookmark bookmark) => bookmark.Data?["dueAt"] switch
-    {
-        JsonValue value when value.TryGetValue<DateTimeOffset>(out var at) => at,
-        JsonValue value => Engine.Json.JsonValues.ToDateTime(value),
-        _ => null,
-    };
-
-    private void AddItems(TaskGroup group, TaskSpec spec, IReadOnlyList<string> users)
+    private void AddItems(TaskGroup group, UserTaskRequest spec, IReadOnlyList<string> users)
     {
         if (users.Count == 0 && (spec.CandidateUsers.Count > 0 || spec.CandidateGroups.Count > 0))
         {
             group.Items.Add(NewItem(group, null, TaskItemStatus.Open, spec.CandidateUsers, spec.CandidateGroups));
         }
-        else if (spec.Mode == "single" && users.Count > 1)
+        else if (spec.Mode == ApprovalMode.Single && users.Count > 1)
         {
             group.Items.Add(NewItem(group, null, TaskItemStatus.Open, users, spec.CandidateGroups));
         }
@@ -175,7 +168,7 @@ public sealed partial class TaskService(
         {
             for (var i = 0; i < users.Count; i++)
             {
-                var waiting = spec.Mode == "sequential" && i > 0;
+                var waiting = spec.Mode == ApprovalMode.Sequential && i > 0;
                 group.Items.Add(NewItem(group, users[i], waiting ? TaskItemStatus.Waiting : TaskItemStatus.Open, sequence: i));
             }
         }

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using FlowCenter.Engine.Activities;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Expressions;
-using FlowCenter.Engine.Json;
 using FlowCenter.Engine.State;
 using FlowCenter.Engine.Validation;
 using FlowCenter.Runtime.Definitions;
@@ -118,7 +117,7 @@ public sealed partial class TestRunPanel : IDisposable
         }
     }
 
-    private static IReadOnlyList<string> Outcomes(Bookmark bookmark) => JsonValues.ToStringList(bookmark.Data?["outcomes"]);
+    private static IReadOnlyList<string> Outcomes(Bookmark bookmark) => Engine.Activities.Waiting.UserTask.RequestOf(bookmark).Outcomes;
 
     private static JsonObject Outcome(string outcome) => new() { ["outcome"] = outcome, ["user"] = "designer" };
 

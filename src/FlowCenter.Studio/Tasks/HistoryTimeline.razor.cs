@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using FlowCenter.Runtime.Tasks;
 using FlowCenter.Studio.Localization;
 using Microsoft.AspNetCore.Components;

@@ -1,4 +1,4 @@
-using FlowCenter.Runtime.Tasks;
+using FlowCenter.Engine.Contracts;
 using FlowCenter.Studio.Localization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -16,7 +16,7 @@ internal static class Outcomes
     {
         TaskOutcomes.Approve => l["OutcomeApprove"],
         TaskOutcomes.Reject => l["OutcomeReject"],
-        "return" => l["OutcomeReturn"],
+        TaskOutcomes.Return => l["OutcomeReturn"],
         "transferred" => l["OutcomeTransferred"],
         null => "",
         _ => outcome,
@@ -26,7 +26,7 @@ internal static class Outcomes
     {
         TaskOutcomes.Approve => MudBlazor.Color.Success,
         TaskOutcomes.Reject => MudBlazor.Color.Error,
-        "return" => MudBlazor.Color.Warning,
+        TaskOutcomes.Return => MudBlazor.Color.Warning,
         _ => MudBlazor.Color.Default,
     };
 }

@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
 using FlowCenter.Runtime.Instances;

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using FlowCenter.Engine.Contracts;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Json;
 using FlowCenter.Engine.State;
@@ -10,32 +12,33 @@ namespace FlowCenter.Engine.Activities.Waiting;
 /// department, the initiator's manager n levels up, whoever acted at an earlier node, or an expression giving
 /// user names), how many must decide (one, one after another, all, any one, a percentage), a form with per-field
 /// access, a due time with a timeout action, reminders and copies. The engine only waits: it records all this in
-/// the bookmark, and the host's task service turns it into inbox items and resumes the bookmark once the decision
-/// is made, with <c>{ "outcome": "approve", "user": "...", "comment": "...", "data": {...} }</c>, or with
-/// <c>{ "returnTo": "nodeId" }</c> to send the case back to an earlier task (退回). Each outcome is a port.
+/// the bookmark (a <see cref="UserTaskRequest"/>), and the host's task service turns it into inbox items and resumes
+/// the bookmark once the decision is made with a <see cref="UserTaskDecision"/>: <c>{ "outcome": "approve", "user":
+/// "...", "comment": "...", "data": {...} }</c>, or <c>{ "returnTo": "nodeId" }</c> to send the case back to an
+/// earlier task (退回). Each outcome is a port.
 /// </summary>
 [Activity("UserTask", Category = "People", DisplayName = "User task", Description = "Waits for a person (or several) to decide, as an approval or any task with outcomes.", CanWait = true)]
 public sealed class UserTask : IResumableActivity, IPortProvider, INodeValidator
 {
-    public static readonly IReadOnlyList<string> AssignmentKinds = ["user", "role", "position", "department", "manager", "nodeAssignee"];
+    public static readonly IReadOnlyList<string> AssignmentKinds = ContractNames.All<AssignmentKind>();
 
-    public static readonly IReadOnlyList<string> Modes = ["single", "sequential", "all", "any", "percent"];
+    public static readonly IReadOnlyList<string> Modes = ContractNames.All<ApprovalMode>();
 
-    public static readonly IReadOnlyList<string> TimeoutActions = ["none", "approve", "reject", "escalate", "notify"];
+    public static readonly IReadOnlyList<string> TimeoutActions = ContractNames.All<TimeoutAction>();
 
-    private static readonly string[] DefaultOutcomes = ["approve", "reject"];
+    private static readonly UserTaskRequest Defaults = new();
 
     public static readonly ActivityInput<string?> Title = Inputs.String("title", "What the person sees in the inbox.");
 
-    public static readonly ActivityInput<string?> AssignTo = Inputs.String("assignTo", "Who acts: user (names in 'assignee'), role, position, department, manager (the initiator's, 'managerLevels' up) or nodeAssignee (whoever acted at the node named in 'assignee').", defaultValue: "user", choices: AssignmentKinds, literalOnly: true);
+    public static readonly ActivityInput<string?> AssignTo = Inputs.String("assignTo", "Who acts: user (names in 'assignee'), role, position, department, manager (the initiator's, 'managerLevels' up) or nodeAssignee (whoever acted at the node named in 'assignee').", defaultValue: ContractNames.Of(Defaults.AssignTo), choices: AssignmentKinds, literalOnly: true);
 
     public static readonly ActivityInput<IReadOnlyList<string>> Assignee = Inputs.StringList("assignee", "User names, or the role, position, department or node that 'assignTo' names; an expression may give a list of user names.");
 
-    public static readonly ActivityInput<int> ManagerLevels = Inputs.Integer("managerLevels", "For 'manager': how many levels above the initiator (1 = their manager).", defaultValue: 1);
+    public static readonly ActivityInput<int> ManagerLevels = Inputs.Integer("managerLevels", "For 'manager': how many levels above the initiator (1 = their manager).", defaultValue: Defaults.ManagerLevels);
 
-    public static readonly ActivityInput<string?> Mode = Inputs.String("mode", "How many decide: single (one person; several become a pool to claim), sequential (one after another), all (countersign, 会签: any rejection rejects), any (或签: the first decision counts) or percent.", defaultValue: "single", choices: Modes, literalOnly: true);
+    public static readonly ActivityInput<string?> Mode = Inputs.String("mode", "How many decide: single (one person; several become a pool to claim), sequential (one after another), all (countersign, 会签: any rejection rejects), any (或签: the first decision counts) or percent.", defaultValue: ContractNames.Of(Defaults.Mode), choices: Modes, literalOnly: true);
 
-    public static readonly ActivityInput<int> Percent = Inputs.Integer("percent", "For 'percent': the share of approvers (1-100) whose approval approves.", defaultValue: 50);
+    public static readonly ActivityInput<int> Percent = Inputs.Integer("percent", "For 'percent': the share of approvers (1-100) whose approval approves.", defaultValue: Defaults.Percent);
 
     public static readonly ActivityInput<bool> AutoApprove = Inputs.Boolean("autoApprove", "Approve at once when nobody can be found to assign the task to (else it waits for an administrator).", defaultValue: false);
 
@@ -45,7 +48,7 @@ public sealed class UserTask : IResumableActivity, IPortProvider, INodeValidator
 
     public static readonly ActivityInput<IReadOnlyList<string>> CarbonCopy = Inputs.StringList("carbonCopy", "Users who get a copy (抄送) when the task is created.");
 
-    public static readonly ActivityInput<IReadOnlyList<string>> Outcomes = Inputs.StringList("outcomes", "The answers the person can give; each is a port. Approval modes use 'approve' and 'reject'.", DefaultOutcomes, literalOnly: true);
+    public static readonly ActivityInput<IReadOnlyList<string>> Outcomes = Inputs.StringList("outcomes", "The answers the person can give; each is a port. Approval modes use 'approve' and 'reject'.", Defaults.Outcomes, literalOnly: true);
 
     public static readonly ActivityInput<JsonObject?> OutcomeLabels = Inputs.Object("outcomeLabels", "What each outcome's button says, e.g. { \"pay\": \"付款 / Pay\" } (the outcome's name when missing).");
 
@@ -55,7 +58,7 @@ public sealed class UserTask : IResumableActivity, IPortProvider, INodeValidator
 
     public static readonly ActivityInput<TimeSpan> DueIn = Inputs.Duration("dueIn", "When the task is due, from its creation.");
 
-    public static readonly ActivityInput<string?> TimeoutAction = Inputs.String("timeoutAction", "What happens when the task is overdue: none, approve, reject, escalate (to the assignees' managers) or notify.", defaultValue: "none", choices: TimeoutActions, literalOnly: true);
+    public static readonly ActivityInput<string?> TimeoutAction = Inputs.String("timeoutAction", "What happens when the task is overdue: none, approve, reject, escalate (to the assignees' managers) or notify.", defaultValue: ContractNames.Of(Defaults.TimeoutAction), choices: TimeoutActions, literalOnly: true);
 
     public static readonly ActivityInput<TimeSpan> RemindEvery = Inputs.Duration("remindEvery", "Remind the assignees this often while the task is open (催办).");
 
@@ -66,38 +69,49 @@ public sealed class UserTask : IResumableActivity, IPortProvider, INodeValidator
         var dueIn = context.Get(DueIn);
         var remind = context.Get(RemindEvery);
         var title = context.Get(Title) ?? context.Node.Label;
-        context.CreateBookmark(BookmarkKind.UserTask, title, data: new JsonObject
+        var request = new UserTaskRequest
         {
-            ["title"] = title,
-            ["assignTo"] = context.Get(AssignTo),
-            ["assignee"] = ToArray(context.Get(Assignee)),
-            ["managerLevels"] = context.Get(ManagerLevels),
-            ["mode"] = context.Get(Mode),
-            ["percent"] = Math.Clamp(context.Get(Percent), 1, 100),
-            ["autoApprove"] = context.Get(AutoApprove),
-            ["candidateUsers"] = ToArray(context.Get(CandidateUsers)),
-            ["candidateGroups"] = ToArray(context.Get(CandidateGroups)),
-            ["carbonCopy"] = ToArray(context.Get(CarbonCopy)),
-            ["outcomes"] = ToArray(context.Get(Outcomes)),
-            ["outcomeLabels"] = context.Get(OutcomeLabels)?.DeepClone(),
-            ["form"] = context.Get(Form)?.DeepClone(),
-            ["fieldAccess"] = context.Get(FieldAccess)?.DeepClone(),
-            ["dueAt"] = dueIn > TimeSpan.Zero ? context.Now + dueIn : null,
-            ["timeoutAction"] = context.Get(TimeoutAction),
-            ["remindEvery"] = remind > TimeSpan.Zero ? System.Xml.XmlConvert.ToString(remind) : null,
-        });
+            Title = title,
+            AssignTo = ContractNames.Parse<AssignmentKind>(context.Get(AssignTo)),
+            Assignee = context.Get(Assignee),
+            ManagerLevels = context.Get(ManagerLevels),
+            Mode = ContractNames.Parse<ApprovalMode>(context.Get(Mode)),
+            Percent = Math.Clamp(context.Get(Percent), 1, 100),
+            AutoApprove = context.Get(AutoApprove),
+            CandidateUsers = context.Get(CandidateUsers),
+            CandidateGroups = context.Get(CandidateGroups),
+            CarbonCopy = context.Get(CarbonCopy),
+            Outcomes = context.Get(Outcomes),
+            OutcomeLabels = (context.Get(OutcomeLabels) ?? [])
+                .Where(l => JsonValues.ToText(l.Value) is { Length: > 0 })
+                .ToDictionary(l => l.Key, l => JsonValues.ToText(l.Value)!, StringComparer.Ordinal),
+            Form = context.Get(Form)?.DeepClone() as JsonObject,
+            FieldAccess = context.Get(FieldAccess)?.DeepClone() as JsonObject,
+            DueAt = dueIn > TimeSpan.Zero ? context.Now + dueIn : null,
+            TimeoutAction = ContractNames.Parse<TimeoutAction>(context.Get(TimeoutAction)),
+            RemindEvery = remind > TimeSpan.Zero ? remind : null,
+        };
+        context.CreateBookmark(BookmarkKind.UserTask, title, data: ContractJson.ToJson(request));
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The request a user task's bookmark carries.</summary>
+    public static UserTaskRequest RequestOf(Bookmark bookmark) => ContractJson.Read<UserTaskRequest>(bookmark.Data);
+
     public string? CheckResume(Bookmark bookmark, JsonNode? payload)
     {
-        if (JsonValues.ToText(payload?["returnTo"]) is { } target)
+        if (!TryReadDecision(payload, out var decision, out var problem))
+        {
+            return problem;
+        }
+
+        if (decision.ReturnTo is { } target)
         {
             return target.Length > 0 ? null : "returnTo names no node";
         }
 
-        var outcomes = JsonValues.ToStringList(bookmark.Data?["outcomes"]);
-        var outcome = OutcomeOf(payload, outcomes);
+        var outcomes = RequestOf(bookmark).Outcomes;
+        var outcome = OutcomeOf(decision, outcomes);
         return outcome is not null && outcomes.Contains(outcome)
             ? null
             : $"outcome '{outcome}' is not one of {string.Join(", ", outcomes)}";
@@ -105,24 +119,22 @@ public sealed class UserTask : IResumableActivity, IPortProvider, INodeValidator
 
     public ValueTask ResumeAsync(ActivityContext context, Bookmark bookmark, JsonNode? payload)
     {
-        var returnTo = JsonValues.ToText(payload?["returnTo"]);
-        var outcome = returnTo is null ? OutcomeOf(payload, JsonValues.ToStringList(bookmark.Data?["outcomes"]))! : Ports.Return;
-        if (payload?["data"] is JsonObject data)
+        TryReadDecision(payload, out var decision, out _);
+        var outcome = decision.ReturnTo is null ? OutcomeOf(decision, RequestOf(bookmark).Outcomes)! : TaskOutcomes.Return;
+        foreach (var (name, value) in decision.Data ?? [])
         {
-            foreach (var (name, value) in data)
-            {
-                context.SetVariable(name, value?.DeepClone());
-            }
+            context.SetVariable(name, value?.DeepClone());
         }
 
         if (context.Get(ResultVariable) is { Length: > 0 } variable)
         {
+            // The whole answer as the host gave it (a host may add its own keys), with the outcome taken.
             var answer = payload?.DeepClone() as JsonObject ?? [];
             answer["outcome"] = outcome;
             context.SetVariable(variable, answer);
         }
 
-        if (returnTo is not null)
+        if (decision.ReturnTo is { } returnTo)
         {
             context.ReturnTo(returnTo);
         }
@@ -143,21 +155,33 @@ public sealed class UserTask : IResumableActivity, IPortProvider, INodeValidator
         var node = context.Node;
         bool Names(string input) => node.Inputs.TryGetValue(input, out var value)
             && (value.Expression is not null || (value.Literal is { } literal && JsonValues.ToStringList(literal).Any(v => !string.IsNullOrWhiteSpace(v))));
-        var kind = node.Inputs.TryGetValue(AssignTo.Name, out var assignTo) ? JsonValues.ToText(assignTo.Literal) ?? "user" : "user";
+        var kind = node.Inputs.TryGetValue(AssignTo.Name, out var assignTo) ? JsonValues.ToText(assignTo.Literal) ?? ContractNames.Of(AssignmentKind.User) : ContractNames.Of(AssignmentKind.User);
         var autoApproves = node.Inputs.TryGetValue(AutoApprove.Name, out var auto) && auto.Literal is { } on && JsonValues.IsTruthy(on);
-        if (kind != "manager" && !autoApproves && !Names(Assignee.Name) && !Names(CandidateUsers.Name) && !Names(CandidateGroups.Name))
+        if (kind != ContractNames.Of(AssignmentKind.Manager) && !autoApproves && !Names(Assignee.Name) && !Names(CandidateUsers.Name) && !Names(CandidateGroups.Name))
         {
-            context.Warning(Validation.ProblemCodes.NoAssignee, kind == "user"
+            context.Warning(Validation.ProblemCodes.NoAssignee, kind == ContractNames.Of(AssignmentKind.User)
                 ? "nobody is named to do this task: give people, a role, a position, a department or the requester's manager"
                 : $"nobody is named to do this task: assignTo is '{kind}' but 'assignee' names none");
         }
     }
 
     public IEnumerable<string> GetPorts(NodeDefinition node) =>
-        node.Inputs.TryGetValue(Outcomes.Name, out var value) && value.Literal is { } literal ? JsonValues.ToStringList(literal) : DefaultOutcomes;
+        node.Inputs.TryGetValue(Outcomes.Name, out var value) && value.Literal is { } literal ? JsonValues.ToStringList(literal) : Defaults.Outcomes;
 
-    private static string? OutcomeOf(JsonNode? payload, IReadOnlyList<string> outcomes) =>
-        JsonValues.ToText(payload?["outcome"]) ?? (outcomes.Count == 1 ? outcomes[0] : null);
+    private static string? OutcomeOf(UserTaskDecision decision, IReadOnlyList<string> outcomes) =>
+        decision.Outcome ?? (outcomes.Count == 1 ? outcomes[0] : null);
 
-    private static JsonArray ToArray(IReadOnlyList<string> values) => [.. values.Select(v => JsonValue.Create(v))];
+    private static bool TryReadDecision(JsonNode? payload, out UserTaskDecision decision, out string? problem)
+    {
+        try
+        {
+            (decision, problem) = (ContractJson.Read<UserTaskDecision>(payload), null);
+            return true;
+        }
+        catch (JsonException ex)
+        {
+            (decision, problem) = (new UserTaskDecision(), $"a decision is {{ \"outcome\", \"user\", \"comment\", \"data\": {{...}} }} or {{ \"returnTo\" }}: {ex.Message}");
+            return false;
+        }
+    }
 }
