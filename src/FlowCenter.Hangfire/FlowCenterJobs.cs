@@ -40,5 +40,5 @@ public sealed class FlowCenterJobs(IWorkflowRuntime runtime, IInstanceStore inst
     [JobDisplayName("Scheduled start of {0} at {1}")]
     [AutomaticRetry(Attempts = 0)]
     public Task StartScheduledAsync(string definitionId, string triggerNodeId, CancellationToken cancellationToken) =>
-        runtime.StartAsync(new StartRequest(definitionId) { TriggerNodeId = triggerNodeId, StartedBy = "cron" }, cancellationToken);
+        runtime.StartAsync(new StartRequest(definitionId) { TriggerNodeId = triggerNodeId, StartedBy = Runtime.Instances.Starter.Schedule }, cancellationToken);
 }

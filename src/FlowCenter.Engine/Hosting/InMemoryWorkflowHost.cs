@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
@@ -165,34 +166,21 @@ public sealed class InMemoryWorkflowHost(WorkflowEngine engine) : IDisposable
         if (instance.IsFinished && instance.ParentInstanceId is { } parentId && _instances.TryGetValue(parentId, out var parent)
             && parent.Bookmarks.Exists(b => b.Id == instance.ParentBookmarkId))
         {
-            var output = new JsonObject();
-            foreach (var (name, value) in instance.Output)
-            {
-                output[name] = value?.DeepClone();
-            }
-
-            await ResumeCoreAsync(parent, instance.ParentBookmarkId!, new JsonObject
-            {
-                ["status"] = instance.Status.ToString(),
-                ["instanceId"] = instance.Id,
-                ["output"] = output,
-                ["error"] = instance.Incidents.LastOrDefault()?.Message,
-            }, cancellationToken);
+            await ResumeCoreAsync(parent, instance.ParentBookmarkId!, SubProcessResult.Of(instance).ToJson(), cancellationToken);
         }
     }
 
     private async Task StartChildAsync(WorkflowInstance parent, Bookmark bookmark, CancellationToken cancellationToken)
     {
-        var data = bookmark.Data!;
-        var input = (data["input"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.DeepClone());
+        var request = SubProcessRequest.Of(bookmark);
         try
         {
-            var child = Find(data["definitionId"]!.GetValue<string>(), data["version"] is { } v ? (int)Json.JsonValues.NumberOf(v) : 0);
-            await StartCoreAsync(child, new StartOptions { Input = input, ParentInstanceId = parent.Id, ParentBookmarkId = bookmark.Id, BusinessKey = parent.BusinessKey }, cancellationToken);
+            var child = Find(request.DefinitionId, request.Version);
+            await StartCoreAsync(child, new StartOptions { Input = request.InputValues(), ParentInstanceId = parent.Id, ParentBookmarkId = bookmark.Id, BusinessKey = parent.BusinessKey }, cancellationToken);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException)
         {
-            await ResumeCoreAsync(parent, bookmark.Id, new JsonObject { ["status"] = "Faulted", ["error"] = ex.Message }, cancellationToken);
+            await ResumeCoreAsync(parent, bookmark.Id, SubProcessResult.NotStarted(ex.Message).ToJson(), cancellationToken);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class EfInstanceStore(FlowCenterDbContextFactory contexts) : IInst
             .ConvertAll(RecordMapper.ToEntry);
         instance.Incidents = (await db.Incidents.AsNoTracking().Where(i => i.InstanceId == instanceId).OrderBy(i => i.Id).ToListAsync(cancellationToken))
             .ConvertAll(RecordMapper.ToIncident);
-        return new StoredInstance(instance, record.Revision) { StartedBy = record.StartedBy };
+        return new StoredInstance(instance, record.Revision) { StartedBy = Starter.Parse(record.StartedBy) };
     }
 
     public async Task SaveAsync(StoredInstance stored, CancellationToken cancellationToken = default)

@@ -20,7 +20,7 @@ internal static class RecordMapper
             DefinitionVersion = instance.DefinitionVersion,
             Status = (int)instance.Status,
             BusinessKey = instance.BusinessKey,
-            StartedBy = stored.StartedBy,
+            StartedBy = stored.StartedBy?.ToString(),
             ParentInstanceId = instance.ParentInstanceId,
             ParentBookmarkId = instance.ParentBookmarkId,
             CurrentNodes = Truncate(string.Join(",", instance.Tokens.Select(t => t.NodeId).Distinct()), 1000),

@@ -39,7 +39,7 @@ public sealed class CaseAccess(ITaskStore tasks, IInstanceStore instances)
 
         for (var level = 0; ; level++)
         {
-            if (string.Equals(stored.StartedBy, caller.UserName, StringComparison.OrdinalIgnoreCase)
+            if (stored.StartedBy?.IsPerson(caller.UserName) == true
                 || (await tasks.ParticipantsAsync(stored.Instance.Id, cancellationToken)).Includes(caller))
             {
                 return true;

@@ -128,4 +128,4 @@ public sealed class InstanceOperations(IWorkflowRuntime runtime, IInstanceStore 
 }
 
 /// <summary>An instance as operators see it: all of it, and who or what started it (a person, <c>event:…</c>, <c>cron</c>, <c>parent:…</c>).</summary>
-public sealed record InstanceDetails(WorkflowInstance Instance, string? StartedBy);
+public sealed record InstanceDetails(WorkflowInstance Instance, Instances.Starter? StartedBy);

@@ -13,8 +13,8 @@ public sealed record StartRequest(string DefinitionId)
 
     public string? BusinessKey { get; init; }
 
-    /// <summary>Who or what started it: a user name, "api", "cron", "event:name".</summary>
-    public string? StartedBy { get; init; }
+    /// <summary>Who or what started it.</summary>
+    public Instances.Starter? StartedBy { get; init; }
 
     public string? TriggerNodeId { get; init; }
 

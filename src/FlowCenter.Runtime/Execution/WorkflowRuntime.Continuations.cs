@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Activities.Waiting;
 using FlowCenter.Engine.State;
@@ -117,20 +118,20 @@ public sealed partial class WorkflowRuntime
     {
         var parent = await instances.LoadAsync(parentId, cancellationToken);
         var bookmark = parent?.Instance.Bookmarks.Find(b => b.Id == bookmarkId);
-        if (parent is null || bookmark?.Data is not { } data || await instances.FindChildAsync(parentId, bookmarkId, cancellationToken) is not null)
+        if (parent is null || bookmark?.Data is null || await instances.FindChildAsync(parentId, bookmarkId, cancellationToken) is not null)
         {
             return;
         }
 
-        var version = data["version"] is { } v ? (int)Engine.Json.JsonValues.NumberOf(v) : 0;
+        var request = SubProcessRequest.Of(bookmark);
         try
         {
-            await StartAsync(new StartRequest(data["definitionId"]!.GetValue<string>())
+            await StartAsync(new StartRequest(request.DefinitionId)
             {
-                Version = version == 0 ? null : version,
-                Input = (data["input"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.DeepClone()),
+                Version = request.Version == 0 ? null : request.Version,
+                Input = request.InputValues(),
                 BusinessKey = parent.Instance.BusinessKey,
-                StartedBy = "parent:" + parentId,
+                StartedBy = Starter.Parent(parentId),
                 ParentInstanceId = parentId,
                 ParentBookmarkId = bookmarkId,
             }, cancellationToken);
@@ -141,7 +142,7 @@ public sealed partial class WorkflowRuntime
         }
         catch (Exception ex) when (ex is KeyNotFoundException or ArgumentException or WorkflowValidationException)
         {
-            await ResumeAsync(parentId, bookmarkId, new JsonObject { ["status"] = nameof(WorkflowStatus.Faulted), ["error"] = ex.Message }, "sub-process", cancellationToken);
+            await ResumeAsync(parentId, bookmarkId, SubProcessResult.NotStarted(ex.Message).ToJson(), "sub-process", cancellationToken);
         }
     }
 
@@ -176,19 +177,7 @@ public sealed partial class WorkflowRuntime
             return;
         }
 
-        var output = new JsonObject();
-        foreach (var (name, value) in child.Output)
-        {
-            output[name] = value?.DeepClone();
-        }
-
-        await ResumeAsync(parentId, bookmarkId, new JsonObject
-        {
-            ["status"] = child.Status.ToString(),
-            ["instanceId"] = child.Id,
-            ["output"] = output,
-            ["error"] = child.Incidents.LastOrDefault()?.Message,
-        }, "sub-process:" + child.Id, cancellationToken);
+        await ResumeAsync(parentId, bookmarkId, SubProcessResult.Of(child).ToJson(), "sub-process:" + child.Id, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The child of {ParentId} for bookmark {BookmarkId} was already started")]

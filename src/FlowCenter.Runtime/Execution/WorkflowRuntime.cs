@@ -148,7 +148,7 @@ public sealed partial class WorkflowRuntime(
                         InstanceId = instanceId,
                         Input = payload is JsonObject fields ? fields.ToDictionary(f => f.Key, f => f.Value?.DeepClone()) : null,
                         BusinessKey = correlationKey,
-                        StartedBy = "event:" + eventName,
+                        StartedBy = Starter.Event(eventName),
                     }, cancellationToken);
                     started.Add(instance.Id);
                 }

@@ -32,7 +32,7 @@ public sealed class StoredInstance
     }
 
     /// <summary>An instance not stored yet: everything it holds is new.</summary>
-    public static StoredInstance ForNew(WorkflowInstance instance, string? startedBy) => new(instance) { StartedBy = startedBy };
+    public static StoredInstance ForNew(WorkflowInstance instance, Starter? startedBy) => new(instance) { StartedBy = startedBy };
 
     public WorkflowInstance Instance { get; }
 
@@ -41,7 +41,7 @@ public sealed class StoredInstance
 
     public bool IsNew => Revision == 0;
 
-    public string? StartedBy { get; init; }
+    public Starter? StartedBy { get; init; }
 
     public int LoadedJournalCount { get; private set; }
 

@@ -148,7 +148,7 @@ public sealed class RequestService(WorkflowCache workflows, IWorkflowRuntime run
             Version = version,
             Input = input,
             BusinessKey = businessKey is { Length: > 0 } ? businessKey : NewBusinessKey(definitionId),
-            StartedBy = caller.UserName,
+            StartedBy = Instances.Starter.Person(caller.UserName),
             Caller = caller,
         }, cancellationToken);
         await audit.RecordAsync(Audit.AuditActions.InstanceStarted, $"instance:{instance.Id}", $"{definitionId} v{instance.DefinitionVersion}, {instance.BusinessKey}", cancellationToken);

@@ -96,13 +96,13 @@ public sealed partial class TaskService(
             NodeId = bookmark.NodeId,
             Title = bookmark.Name ?? bookmark.NodeId,
             BusinessKey = instance.BusinessKey,
-            Initiator = stored.StartedBy,
+            Initiator = stored.StartedBy?.ToString(),
             Spec = spec,
             CreatedAt = Now,
             DueAt = spec.DueAt,
             NextReminderAt = spec.RemindEvery is { } every ? Now + every : null,
         };
-        var users = await resolver.ResolveAsync(spec, instance.Id, stored.StartedBy, cancellationToken);
+        var users = await resolver.ResolveAsync(spec, instance.Id, stored.StartedBy?.ToString(), cancellationToken);
         var history = new List<TaskHistoryEntry>();
         AddItems(group, spec, users);
         history.AddRange(await ApplyOutOfOfficeAsync(group, group.Items, cancellationToken));

@@ -278,9 +278,9 @@ public sealed partial class InstanceList
             (StartedHow, StartedBy) = query.StartedBy switch
             {
                 null => (null, null),
-                "event:*" => (ByEvent, null),
-                "cron" => (BySchedule, null),
-                "parent:*" => (ByParent, null),
+                var any when any == Starter.AnyOf(StarterKind.Event) => (ByEvent, null),
+                var any when any == Starter.AnyOf(StarterKind.Schedule) => (BySchedule, null),
+                var any when any == Starter.AnyOf(StarterKind.Parent) => (ByParent, null),
                 var other => (ByPerson, other),
             };
             Incident = query.IncidentText;
@@ -303,9 +303,9 @@ public sealed partial class InstanceList
             Node = Process is null ? null : Node,
             StartedBy = StartedHow switch
             {
-                ByEvent => "event:*",
-                BySchedule => "cron",
-                ByParent => "parent:*",
+                ByEvent => Starter.AnyOf(StarterKind.Event),
+                BySchedule => Starter.AnyOf(StarterKind.Schedule),
+                ByParent => Starter.AnyOf(StarterKind.Parent),
                 ByPerson => Blank(StartedBy),
                 _ => null,
             },

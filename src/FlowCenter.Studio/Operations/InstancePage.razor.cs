@@ -38,7 +38,7 @@ public sealed partial class InstancePage
     private IReadOnlyList<Incident> _open = [];
     private IReadOnlyList<InstanceSummary> _children = [];
     private IReadOnlyList<AuditEntry> _repairs = [];
-    private string? _startedBy;
+    private Starter? _startedBy;
     private string? _parentId;
     private string? _stepFilter;
     private string? _skipPort;

@@ -1,3 +1,4 @@
+using FlowCenter.Runtime.Instances;
 using FlowCenter.Studio.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -9,16 +10,19 @@ namespace FlowCenter.Studio.Tasks;
 /// </summary>
 internal static class WhoText
 {
-    public static string Of(IStringLocalizer<Strings> l, IReadOnlyDictionary<string, string> names, string? who) => who switch
+    /// <summary>A person who acted, or who or what started a case, from its stored text.</summary>
+    public static string Of(IStringLocalizer<Strings> l, IReadOnlyDictionary<string, string> names, string? who) => Of(l, names, Starter.Parse(who));
+
+    public static string Of(IStringLocalizer<Strings> l, IReadOnlyDictionary<string, string> names, Starter? who) => who switch
     {
-        null or "" => "",
-        "system" => l["System"],
-        "api" => l["StartedByApi"],
-        _ when who.StartsWith("event:", StringComparison.Ordinal) => l["StartedByEvent", names.GetValueOrDefault(who) ?? Words(who["event:".Length..])],
-        _ when who.StartsWith("cron", StringComparison.Ordinal) || who.StartsWith("schedule", StringComparison.Ordinal) => l["StartedBySchedule"],
-        _ when who.StartsWith("parent:", StringComparison.Ordinal) => l["StartedByParent"],
-        _ when who.StartsWith("webhook:", StringComparison.Ordinal) => l["StartedByEvent", Words(who["webhook:".Length..])],
-        _ => names.GetValueOrDefault(who, who),
+        null => "",
+        { Kind: StarterKind.System } => l["System"],
+        { Kind: StarterKind.Api } => l["StartedByApi"],
+        { Kind: StarterKind.Event } e => l["StartedByEvent", names.GetValueOrDefault(e.ToString()) ?? Words(e.Name)],
+        { Kind: StarterKind.Schedule } => l["StartedBySchedule"],
+        { Kind: StarterKind.Parent } => l["StartedByParent"],
+        { Kind: StarterKind.Webhook } w => l["StartedByEvent", Words(w.Name)],
+        { } person => names.GetValueOrDefault(person.Name, person.Name),
     };
 
     /// <summary>"order.confirmed" or "order_confirmed" as "order confirmed".</summary>

@@ -93,7 +93,7 @@ public sealed class CaseAccessTests
         await harness.PublishAsync(new WorkflowBuilder("broken")
             .Node("start", "Start").Node("task", "UserTask", ("assignee", "lina"), ("title", "t")).Node("fail", "Fail", ("message", "the MES said no")).Node("end", "End")
             .Connect("start", "task").Connect("task", "fail", "approve").Connect("task", "end", "reject").Build());
-        var id = (await harness.Runtime.StartAsync(new StartRequest("broken") { StartedBy = "zw" })).Id;
+        var id = (await harness.Runtime.StartAsync(new StartRequest("broken") { StartedBy = FlowCenter.Runtime.Instances.Starter.Person("zw") })).Id;
         await DecideAsync(harness, await GroupAsync(harness, id), "lina", "approve");
 
         var seenByRequester = (await harness.Cases.GetInstanceAsync(id, Requester))!;

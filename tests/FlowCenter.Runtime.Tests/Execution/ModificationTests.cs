@@ -15,7 +15,7 @@ public sealed class ModificationTests
     {
         await using var harness = await RuntimeHarness.CreateAsync(provider);
         await harness.PublishAsync(Flow());
-        var started = await harness.Runtime.StartAsync(new StartRequest("flow") { StartedBy = "zhang.wei" });
+        var started = await harness.Runtime.StartAsync(new StartRequest("flow") { StartedBy = FlowCenter.Runtime.Instances.Starter.Person("zhang.wei") });
         var path = Assert.Single(started.Tokens);
         Assert.Equal("check", path.NodeId);
         Assert.Single((await harness.TaskStore.ListGroupsAsync(started.Id)), g => g.NodeId == "check" && g.Status == Runtime.Tasks.TaskGroupStatus.Open);

@@ -16,7 +16,7 @@ public sealed class WorkflowRuntimeTests
     {
         await using var harness = await RuntimeHarness.CreateAsync(provider);
         await harness.PublishAsync(Approval());
-        var started = await harness.Runtime.StartAsync(new StartRequest("approval") { Input = new Dictionary<string, JsonNode?> { ["amount"] = 900 }, StartedBy = "li.lei" });
+        var started = await harness.Runtime.StartAsync(new StartRequest("approval") { Input = new Dictionary<string, JsonNode?> { ["amount"] = 900 }, StartedBy = FlowCenter.Runtime.Instances.Starter.Person("li.lei") });
 
         await using var restarted = await harness.StartAnotherAsync();
         var outcome = await restarted.Runtime.ResumeAsync(started.Id, started.Bookmarks.Single().Id, JsonNode.Parse("""{"outcome":"approve"}"""));

@@ -53,11 +53,11 @@ public sealed class InstanceStoreContractTests : IDisposable
         var store = new EfInstanceStore(database.Contexts);
         var instance = await StartAsync("K-1", "请求 1");
 
-        await store.SaveAsync(StoredInstance.ForNew(instance, "li.lei"));
+        await store.SaveAsync(StoredInstance.ForNew(instance, Starter.Person("li.lei")));
         var loaded = (await store.LoadAsync(instance.Id))!;
 
         Assert.Equal(1, loaded.Revision);
-        Assert.Equal("li.lei", loaded.StartedBy);
+        Assert.Equal(Starter.Person("li.lei"), loaded.StartedBy);
         Assert.Equal(WorkflowStatus.Waiting, loaded.Instance.Status);
         Assert.Equal("请求 1", loaded.Instance.BusinessKey);
         Assert.Equal("K-1", loaded.Instance.Input["key"]!.GetValue<string>());
@@ -144,7 +144,7 @@ public sealed class InstanceStoreContractTests : IDisposable
         {
             _clock.Advance(TimeSpan.FromMinutes(1));
             var instance = await StartAsync($"Q-{i}", i % 2 == 0 ? "even" : "odd");
-            await store.SaveAsync(StoredInstance.ForNew(instance, i == 4 ? "wang" : "li"));
+            await store.SaveAsync(StoredInstance.ForNew(instance, Starter.Person(i == 4 ? "wang" : "li")));
             ids.Add(instance.Id);
         }
 
@@ -186,7 +186,7 @@ public sealed class InstanceStoreContractTests : IDisposable
         {
             _clock.Advance(TimeSpan.FromMinutes(1));
             var instance = await StartAsync($"F-{i}");
-            await store.SaveAsync(StoredInstance.ForNew(instance, "li"));
+            await store.SaveAsync(StoredInstance.ForNew(instance, Starter.Person("li")));
             ids.Add(instance.Id);
         }
 
@@ -235,7 +235,7 @@ public sealed class InstanceStoreContractTests : IDisposable
                 instance.Variables[name] = value;
             }
 
-            var stored = StoredInstance.ForNew(instance, "li");
+            var stored = StoredInstance.ForNew(instance, Starter.Person("li"));
             await store.SaveAsync(stored);
             stored.MarkSaved(stored.Revision);
             return stored;
@@ -311,7 +311,7 @@ public sealed class InstanceStoreContractTests : IDisposable
         var store = new EfInstanceStore(database.Contexts);
         var instance = await StartAsync("OLD");
         instance.Variables["amount"] = 4200;
-        await store.SaveAsync(StoredInstance.ForNew(instance, "li"));
+        await store.SaveAsync(StoredInstance.ForNew(instance, Starter.Person("li")));
         await using (var db = database.Contexts.CreateDbContext())
         {
             // The rows as a database upgraded from before the index looks.
@@ -339,7 +339,7 @@ public sealed class InstanceStoreContractTests : IDisposable
         var store = new EfInstanceStore(database.Contexts);
         var old = await StartAsync("OLD");
         old.Variables["amount"] = 4200;
-        await store.SaveAsync(StoredInstance.ForNew(old, "li"));
+        await store.SaveAsync(StoredInstance.ForNew(old, Starter.Person("li")));
         await using (var db = database.Contexts.CreateDbContext())
         {
             // A database whose variables were indexed before the start values were.
@@ -350,7 +350,7 @@ public sealed class InstanceStoreContractTests : IDisposable
 
         // A node already on the new code wrote a case with its start values meanwhile.
         var fresh = await StartAsync("NEW");
-        await store.SaveAsync(StoredInstance.ForNew(fresh, "li"));
+        await store.SaveAsync(StoredInstance.ForNew(fresh, Starter.Person("li")));
         Assert.Equal(0, (await store.QueryAsync(new InstanceQuery { Variables = [Condition("input.key=OLD")] })).Total);
 
         await new MigrateDatabaseTask(database.Contexts).RunAsync(CancellationToken.None);

@@ -52,7 +52,7 @@ public sealed class AssignmentTests
             .Node("start", "Start").Node("first", "UserTask", ("assignTo", "role"), ("assignee", "Finance"))
             .Node("second", "UserTask", ("assignTo", "nodeAssignee"), ("assignee", "first")).Node("end", "End")
             .Connect("start", "first").Connect("first", "second", "approve").Connect("second", "end", "approve").Build());
-        var id = (await harness.Runtime.StartAsync(new FlowCenter.Runtime.Execution.StartRequest("two") { StartedBy = "zw" })).Id;
+        var id = (await harness.Runtime.StartAsync(new FlowCenter.Runtime.Execution.StartRequest("two") { StartedBy = FlowCenter.Runtime.Instances.Starter.Person("zw") })).Id;
         var first = await GroupAsync(harness, id, "first");
         var pool = first.Items.Single();
         await harness.Tasks.ActAsync(new TaskCommand(pool.Id, "a2", TaskAction.Claim));

@@ -53,7 +53,7 @@ public sealed class TaskActionTests
         var item = (await GroupAsync(harness, away)).Items.Single();
         await harness.Tasks.ActAsync(new TaskCommand(item.Id, "boss", TaskAction.Decide) { Outcome = "approve" });
         harness.Clock.Advance(TimeSpan.FromDays(4));
-        var back = await harness.Runtime.StartAsync(new FlowCenter.Runtime.Execution.StartRequest("away") { StartedBy = "zw" });
+        var back = await harness.Runtime.StartAsync(new FlowCenter.Runtime.Execution.StartRequest("away") { StartedBy = FlowCenter.Runtime.Instances.Starter.Person("zw") });
 
         Assert.Equal(("boss", "lina"), (item.Assignee, item.Owner));
         Assert.Single(await harness.Cases.HistoryAsync(away, TestSupport.RuntimeHarness.Operator), h => h is { Action: TaskAction.Decide, User: "boss", OnBehalfOf: "lina" });
@@ -135,7 +135,7 @@ public sealed class TaskActionTests
         await harness.PublishAsync(new WorkflowBuilder("back")
             .Node("start", "Start").Node("check", "UserTask", ("assignee", "lina")).Node("approve", "UserTask", ("assignee", "boss")).Node("end", "End")
             .Connect("start", "check").Connect("check", "approve", "approve").Connect("approve", "end", "approve").Build());
-        var id = (await harness.Runtime.StartAsync(new FlowCenter.Runtime.Execution.StartRequest("back") { StartedBy = "zw" })).Id;
+        var id = (await harness.Runtime.StartAsync(new FlowCenter.Runtime.Execution.StartRequest("back") { StartedBy = FlowCenter.Runtime.Instances.Starter.Person("zw") })).Id;
         await DecideAsync(harness, await GroupAsync(harness, id, "check"), "lina", "approve");
         var item = ItemOf(await GroupAsync(harness, id, "approve"), "boss");
 

@@ -55,7 +55,7 @@ public sealed class TaskConcurrencyTests
         {
             ids.Add((await harness.Runtime.StartAsync(new Runtime.Execution.StartRequest("crowd")
             {
-                StartedBy = "zw", Input = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["approver"] = approvers[i % approvers.Length] },
+                StartedBy = FlowCenter.Runtime.Instances.Starter.Person("zw"), Input = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["approver"] = approvers[i % approvers.Length] },
             })).Id);
         }
 

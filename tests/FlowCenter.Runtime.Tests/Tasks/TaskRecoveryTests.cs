@@ -23,7 +23,7 @@ public sealed class TaskRecoveryTests
         await using var crashing = await RuntimeHarness.CreateAsync(provider, services => services.RemoveAll<ICommitObserver>());
         await crashing.Organization.ImportAsync(TaskTestSupport.Organization(), "password-123");
         var cancelled = await TaskTestSupport.StartOneStepAsync(crashing, "first", ("assignee", "lina"));
-        var kept = (await crashing.Runtime.StartAsync(new StartRequest("first") { StartedBy = "zw", BusinessKey = "KEPT" })).Id;
+        var kept = (await crashing.Runtime.StartAsync(new StartRequest("first") { StartedBy = FlowCenter.Runtime.Instances.Starter.Person("zw"), BusinessKey = "KEPT" })).Id;
         Assert.Empty(await crashing.TaskStore.ListGroupsAsync(cancelled));
 
         // The next start makes the steps that were missing.

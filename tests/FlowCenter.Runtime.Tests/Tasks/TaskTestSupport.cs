@@ -39,7 +39,7 @@ internal static class TaskTestSupport
         await harness.PublishAsync(new WorkflowBuilder(id)
             .Node("start", "Start").Node("task", "UserTask", [("title", "Approve " + id), .. task]).Node("approved", "End").Node("rejected", "End")
             .Connect("start", "task").Connect("task", "approved", "approve").Connect("task", "rejected", "reject").Build());
-        return (await harness.Runtime.StartAsync(new StartRequest(id) { StartedBy = "zw", BusinessKey = id.ToUpperInvariant() })).Id;
+        return (await harness.Runtime.StartAsync(new StartRequest(id) { StartedBy = FlowCenter.Runtime.Instances.Starter.Person("zw"), BusinessKey = id.ToUpperInvariant() })).Id;
     }
 
     /// <summary>The latest step at <paramref name="nodeId"/>, as stored now.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FlowCenter.Engine.Contracts;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
 using FlowCenter.Engine.Json;
@@ -7,8 +8,8 @@ using FlowCenter.Engine.State;
 namespace FlowCenter.Engine.Activities.Flow;
 
 /// <summary>
-/// Runs another definition as a child instance and waits for it. The host starts the child from the bookmark
-/// and resumes it with <c>{ "status": ..., "output": {...} }</c> when the child ends.
+/// Runs another definition as a child instance and waits for it. The host starts the child from the bookmark's
+/// <see cref="SubProcessRequest"/> and resumes it with a <see cref="SubProcessResult"/> when the child ends.
 /// </summary>
 [Activity("SubProcess", Category = "Flow", DisplayName = "Sub-process", Description = "Runs another published process as a child and waits for its outputs.", CanWait = true)]
 public sealed class SubProcess : IResumableActivity
@@ -26,36 +27,45 @@ public sealed class SubProcess : IResumableActivity
     public ValueTask ExecuteAsync(ActivityContext context)
     {
         var definitionId = context.Get(DefinitionId)!;
-        context.CreateBookmark(BookmarkKind.SubProcess, definitionId, data: new JsonObject
+        context.CreateBookmark(BookmarkKind.SubProcess, definitionId, data: ContractJson.ToJson(new SubProcessRequest
         {
-            ["definitionId"] = definitionId,
-            ["version"] = context.Get(Version),
-            ["input"] = context.Get(Input)?.DeepClone() ?? new JsonObject(),
-        });
+            DefinitionId = definitionId,
+            Version = context.Get(Version),
+            Input = context.Get(Input)?.DeepClone() as JsonObject ?? [],
+        }));
         return ValueTask.CompletedTask;
     }
 
-    public string? CheckResume(Bookmark bookmark, JsonNode? payload) =>
-        payload is JsonObject o && o["status"] is JsonValue ? null : "a sub-process is resumed with { \"status\": ..., \"output\": {...} }";
+    public string? CheckResume(Bookmark bookmark, JsonNode? payload)
+    {
+        const string Shape = "a sub-process is resumed with { \"status\": ..., \"output\": {...} }";
+        try
+        {
+            return payload is JsonObject o && o["status"] is JsonValue && ContractJson.Read<SubProcessResult>(payload) is not null ? null : Shape;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return $"{Shape}: {ex.Message}";
+        }
+    }
 
     public ValueTask ResumeAsync(ActivityContext context, Bookmark bookmark, JsonNode? payload)
     {
-        var status = JsonValues.ToText(payload!["status"]);
-        if (!string.Equals(status, nameof(WorkflowStatus.Completed), StringComparison.OrdinalIgnoreCase))
+        var result = ContractJson.Read<SubProcessResult>(payload);
+        if (result.Status != WorkflowStatus.Completed)
         {
-            var reason = JsonValues.ToText(payload["error"]) ?? status;
-            throw new ActivityException($"child instance {JsonValues.ToText(payload["instanceId"])} of '{bookmark.Name}' ended: {reason}") { Code = "SubProcessFailed" };
+            throw new ActivityException($"child instance {result.InstanceId} of '{bookmark.Name}' ended: {result.Error ?? result.Status.ToString()}") { Code = "SubProcessFailed" };
         }
 
-        var output = payload["output"] as JsonObject ?? [];
-        if (context.Get(ResultVariable) is { Length: > 0 } result)
+        var output = result.Output;
+        if (context.Get(ResultVariable) is { Length: > 0 } variable)
         {
-            context.SetVariable(result, output.DeepClone());
+            context.SetVariable(variable, output.DeepClone());
         }
 
-        foreach (var (childName, variable) in context.Get(OutputMapping) ?? [])
+        foreach (var (childName, target) in context.Get(OutputMapping) ?? [])
         {
-            if (JsonValues.ToText(variable) is { Length: > 0 } name)
+            if (JsonValues.ToText(target) is { Length: > 0 } name)
             {
                 context.SetVariable(name, output[childName]?.DeepClone());
             }
