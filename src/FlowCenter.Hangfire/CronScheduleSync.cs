@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Hosting;
 using FlowCenter.Engine.Json;

@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using FlowCenter.Persistence.Records;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Instances;

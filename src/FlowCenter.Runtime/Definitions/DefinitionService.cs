@@ -1,8 +1,8 @@
+using FlowCenter.Engine.Contracts;
 using System.Security.Cryptography;
 using System.Text;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;
-using FlowCenter.Engine.Json;
 using FlowCenter.Engine.Serialization;
 using FlowCenter.Runtime.Instances;
 
@@ -198,7 +198,7 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
         }
     }
 
-    private static StoredDefinition ToStored(WorkflowDefinition definition, int version, DateTimeOffset createdAt)
+    private StoredDefinition ToStored(WorkflowDefinition definition, int version, DateTimeOffset createdAt)
     {
         var hash = ContentHash(definition);
         definition.Version = version;
@@ -216,18 +216,10 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
         };
     }
 
-    private static List<DefinitionTrigger> TriggersOf(WorkflowDefinition definition, int version) =>
-        definition.Nodes
-            .Select(n => n.Type switch
-            {
-                "Cron" => new DefinitionTrigger(definition.Id, version, n.Id, TriggerKind.Cron, Literal(n, "cron") ?? "", Literal(n, "timeZone")),
-                "EventStart" => new DefinitionTrigger(definition.Id, version, n.Id, TriggerKind.Event, Literal(n, "eventName") ?? ""),
-                _ => null,
-            })
-            .Where(t => t is not null)
-            .Select(t => t!)
-            .ToList();
-
-    private static string? Literal(NodeDefinition node, string input) =>
-        node.Inputs.TryGetValue(input, out var value) ? JsonValues.ToText(value.Literal) : null;
+    /// <summary>The triggers of a version: its nodes whose activity is a trigger (event start, cron schedule).</summary>
+    private List<DefinitionTrigger> TriggersOf(WorkflowDefinition definition, int version) =>
+        [.. definition.Nodes
+            .Select(n => (Node: n, Trigger: engine.Activities.Find(n.Type)?.Activity is ITriggerActivity trigger ? trigger.TriggerOf(n) : null))
+            .Where(t => t.Trigger is not null)
+            .Select(t => new DefinitionTrigger(definition.Id, version, t.Node.Id, t.Trigger!.Kind, t.Trigger.Value, t.Trigger.TimeZone))];
 }

@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 namespace FlowCenter.Runtime.Definitions;
 
 /// <summary>A trigger node of a definition version: an event start (name) or a cron schedule (expression).</summary>

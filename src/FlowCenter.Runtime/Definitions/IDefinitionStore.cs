@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 namespace FlowCenter.Runtime.Definitions;
 
 /// <summary>Definition versions. Implementations keep a published version's JSON unchanged.</summary>

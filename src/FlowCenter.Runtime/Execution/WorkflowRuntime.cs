@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Execution;

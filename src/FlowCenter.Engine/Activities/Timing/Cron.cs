@@ -6,7 +6,7 @@ namespace FlowCenter.Engine.Activities.Timing;
 
 /// <summary>A start trigger on a cron schedule; the host's scheduler starts an instance here at each occurrence.</summary>
 [Activity("Cron", Category = "Timing", DisplayName = "Cron schedule", Description = "Starts an instance on a cron schedule.", IsTrigger = true)]
-public sealed class Cron : IActivity, INodeValidator
+public sealed class Cron : IActivity, INodeValidator, Contracts.ITriggerActivity
 {
     public static readonly ActivityInput<string?> Expression = Inputs.Cron("cron", "Five fields (minute hour day month weekday), or six with seconds first.");
 
@@ -17,6 +17,11 @@ public sealed class Cron : IActivity, INodeValidator
         context.Complete(Ports.Done);
         return ValueTask.CompletedTask;
     }
+
+    public Contracts.StartTrigger TriggerOf(NodeDefinition node) => new(
+        Contracts.TriggerKind.Cron,
+        JsonValues.ToText(node.Inputs.GetValueOrDefault(Expression.Name)?.Literal) ?? "",
+        JsonValues.ToText(node.Inputs.GetValueOrDefault(TimeZone.Name)?.Literal));
 
     /// <summary>The time zone is one the scheduler can find: a schedule in an unknown zone would never run.</summary>
     public void Validate(NodeValidationContext context)

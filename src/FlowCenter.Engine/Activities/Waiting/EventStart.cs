@@ -7,7 +7,7 @@ namespace FlowCenter.Engine.Activities.Waiting;
 /// with the event's payload as the instance input.
 /// </summary>
 [Activity("EventStart", Category = "Events", DisplayName = "Start on event", Description = "Starts an instance when a named event is published; the payload becomes the input.", IsTrigger = true)]
-public sealed class EventStart : IActivity
+public sealed class EventStart : IActivity, Contracts.ITriggerActivity
 {
     public static readonly ActivityInput<string?> EventName = Inputs.String("eventName", "The event that starts an instance, such as crm.order-confirmed.", required: true, literalOnly: true);
 
@@ -16,4 +16,7 @@ public sealed class EventStart : IActivity
         context.Complete(Ports.Done);
         return ValueTask.CompletedTask;
     }
+
+    public Contracts.StartTrigger TriggerOf(NodeDefinition node) =>
+        new(Contracts.TriggerKind.Event, Json.JsonValues.ToText(node.Inputs.GetValueOrDefault(EventName.Name)?.Literal) ?? "");
 }
