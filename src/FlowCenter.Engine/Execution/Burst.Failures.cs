@@ -1,3 +1,4 @@
+using FlowCenter.Engine.Contracts;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Expressions;
@@ -151,7 +152,7 @@ internal sealed partial class Burst
             TokenId = token.Id,
             Name = listener.Event,
             CorrelationKey = key,
-            Data = new JsonObject { ["port"] = listener.Port },
+            Data = ContractJson.ToJson(new EventListenerPayload { Port = listener.Port }),
             CreatedAt = Now,
         };
     }
@@ -163,7 +164,7 @@ internal sealed partial class Burst
     /// </summary>
     private void HearEvent(Token token, CompiledNode node, Bookmark bookmark, JsonNode? payload)
     {
-        var port = bookmark.Data?["port"]?.GetValue<string>() ?? "";
+        var port = EventListenerPayload.Of(bookmark).Port;
         var listener = node.Definition.Events?.Find(l => l.Port == port)
             ?? throw new InvalidOperationException($"Node '{node.Id}' has no event listener on port '{port}'.");
         if (listener.Interrupting)
@@ -209,13 +210,13 @@ internal sealed partial class Burst
 
     private void SendReminder(Token token, CompiledNode node, Bookmark reminder)
     {
-        var count = ((int)(reminder.Data?["count"] is { } c ? JsonValues.NumberOf(c) : 0)) + 1;
+        var count = ReminderPayload.Of(reminder).Count + 1;
         AddEntry(token, node, JournalStatus.Completed, Ports.Reminder);
         var max = node.Definition.Reminder?.MaxCount ?? 0;
         if (max == 0 || count < max)
         {
             var next = reminder.DueAt!.Value + node.ReminderInterval!.Value;
-            Instance.Bookmarks.Add(NewTimerBookmark(BookmarkKind.Reminder, token, node, next > Now ? next : Now + node.ReminderInterval.Value, new JsonObject { ["count"] = count }));
+            Instance.Bookmarks.Add(NewTimerBookmark(BookmarkKind.Reminder, token, node, next > Now ? next : Now + node.ReminderInterval.Value, ContractJson.ToJson(new ReminderPayload { Count = count })));
         }
 
         foreach (var connection in node.ConnectionsOn(Ports.Reminder))

@@ -50,13 +50,18 @@ public sealed class PublishEvent : IResumableActivity
 /// <summary>What a <see cref="BookmarkKind.Publish"/> bookmark carries besides its name and key.</summary>
 public sealed record PublishPayload(JsonNode? Payload)
 {
-    public JsonObject ToJson() => new() { ["payload"] = Payload?.DeepClone() };
+    public PublishPayload()
+        : this((JsonNode?)null)
+    {
+    }
 
-    public static PublishPayload Of(Bookmark bookmark) => new(bookmark.Data?["payload"]?.DeepClone());
+    public JsonObject ToJson() => Contracts.ContractJson.ToJson(this);
+
+    public static PublishPayload Of(Bookmark bookmark) => Contracts.ContractJson.Read<PublishPayload>(bookmark.Data);
 }
 
 /// <summary>What the publishing step hears back: how many waiting cases the event resumed, and the cases it started.</summary>
 public sealed record PublishResult(int Resumed, IReadOnlyList<string> Started)
 {
-    public JsonObject ToJson() => new() { ["resumed"] = Resumed, ["started"] = new JsonArray([.. Started.Select(s => (JsonNode?)JsonValue.Create(s))]) };
+    public JsonObject ToJson() => Contracts.ContractJson.ToJson(this);
 }
