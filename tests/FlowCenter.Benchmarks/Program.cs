@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "designer" => await DesignerBenchmark.RunAsync(args.Skip(1).ToArray()),
     "auth" => await AuthBenchmark.RunAsync(args.Skip(1).ToArray()),
     "operations" => await OperationsBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "webhooks" => await WebhookBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -17,5 +18,6 @@ static int Usage()
     Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- designer [--nodes 300] [--runs 5]");
     Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- auth [--seconds 5]");
     Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- operations [--history N] [--postgres CONNECTION] [--only sqlite|postgres] [--keep]");
+    Console.WriteLine("       dotnet run -c Release --project tests/FlowCenter.Benchmarks -- webhooks [--deliveries 4000]");
     return 2;
 }
