@@ -83,6 +83,9 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Transient<ICommitCatchUp, TaskRecoveryTask>());
         services.AddHostedService<TaskDuePoller>();
         services.TryAddSingleton<Notifications.NotificationSignal>();
+        services.TryAddSingleton<Notifications.NotificationInbox>();
+        services.TryAddSingleton<Organization.OutOfOffice>();
+        services.TryAddSingleton<Connections.ConnectionRegistry>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITaskNotifier, Notifications.InAppNotifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommitObserver, Notifications.IncidentNotifier>());
         return services;

@@ -12,7 +12,7 @@ namespace FlowCenter.Runtime.Definitions;
 /// Versioning: a draft can change until it is published; a published version never changes and is the
 /// one new instances start on until a newer one is published or it is retracted.
 /// </summary>
-public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine engine, TimeProvider clock, IEnumerable<IDefinitionChangeHandler> handlers, Audit.AuditTrail audit)
+public sealed class DefinitionService(IDefinitionStore store, IInstanceStore instances, WorkflowEngine engine, TimeProvider clock, IEnumerable<IDefinitionChangeHandler> handlers, Audit.AuditTrail audit)
 {
     /// <summary>Saves a draft: the latest version when it is a draft, else a new version.</summary>
     public async Task<StoredDefinition> SaveDraftAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
@@ -123,7 +123,7 @@ public sealed class DefinitionService(IDefinitionStore store, WorkflowEngine eng
     }
 
     /// <summary>Deletes a definition with all its versions; refused while any instance of it exists.</summary>
-    public async Task DeleteAsync(string definitionId, IInstanceStore instances, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         var count = (await instances.QueryAsync(new InstanceQuery { DefinitionId = definitionId, Take = 1 }, cancellationToken)).Total;
         if (count > 0)

@@ -59,26 +59,23 @@ public static class TaskApi
                 : Results.NotFound(new ApiError($"There is no attachment {id}."))).RequireAuthorization();
         // One's own notifications (the bell's): each says whether its task was handled since; the count is what asks for something.
         var notifications = app.MapGroup("/api/notifications").RequireAuthorization();
-        notifications.MapGet("", async (ClaimsPrincipal user, INotificationStore store, CancellationToken ct) =>
-            Results.Ok(await store.ListAsync(user.Identity!.Name!, 50, ct)));
-        notifications.MapGet("/count", async (ClaimsPrincipal user, INotificationStore store, CancellationToken ct) =>
-            Results.Ok(new { unread = await store.UnreadCountAsync(user.Identity!.Name!, ct) }));
-        notifications.MapPost("/{id:long}/read", async (long id, ClaimsPrincipal user, INotificationStore store, NotificationSignal signal, TimeProvider clock, CancellationToken ct) =>
+        notifications.MapGet("", async (ClaimsPrincipal user, NotificationInbox inbox, CancellationToken ct) =>
+            Results.Ok(await inbox.ListAsync(user.Identity!.Name!, 50, ct)));
+        notifications.MapGet("/count", async (ClaimsPrincipal user, NotificationInbox inbox, CancellationToken ct) =>
+            Results.Ok(new { unread = await inbox.UnreadCountAsync(user.Identity!.Name!, ct) }));
+        notifications.MapPost("/{id:long}/read", async (long id, ClaimsPrincipal user, NotificationInbox inbox, CancellationToken ct) =>
         {
-            await store.MarkReadAsync(user.Identity!.Name!, id, clock.GetUtcNow(), ct);
-            signal.Raise([user.Identity!.Name!]);
+            await inbox.MarkReadAsync(user.Identity!.Name!, id, ct);
             return Results.NoContent();
         });
-        notifications.MapPost("/read", async (ClaimsPrincipal user, INotificationStore store, NotificationSignal signal, TimeProvider clock, CancellationToken ct) =>
+        notifications.MapPost("/read", async (ClaimsPrincipal user, NotificationInbox inbox, CancellationToken ct) =>
         {
-            await store.MarkAllReadAsync(user.Identity!.Name!, clock.GetUtcNow(), ct);
-            signal.Raise([user.Identity!.Name!]);
+            await inbox.MarkAllReadAsync(user.Identity!.Name!, ct);
             return Results.NoContent();
         });
-        notifications.MapDelete("", async (ClaimsPrincipal user, INotificationStore store, NotificationSignal signal, CancellationToken ct) =>
+        notifications.MapDelete("", async (ClaimsPrincipal user, NotificationInbox inbox, CancellationToken ct) =>
         {
-            await store.ClearAsync(user.Identity!.Name!, ct);
-            signal.Raise([user.Identity!.Name!]);
+            await inbox.ClearAsync(user.Identity!.Name!, ct);
             return Results.NoContent();
         });
         return app;

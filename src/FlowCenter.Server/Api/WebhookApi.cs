@@ -88,8 +88,8 @@ public static class WebhookApi
 
         // The registry over REST, for administrators and their scripts; secrets go in and never come out.
         var registry = app.MapGroup("/api/connections").RequireAuthorization(Security.Policies.Administer);
-        registry.MapGet("/", async (IConnectionStore connections, CancellationToken ct) => Results.Ok(await connections.ListAsync(ct)));
-        registry.MapPut("/{name}", async (string name, ConnectionBody body, IConnectionStore connections, CancellationToken ct) =>
+        registry.MapGet("/", async (ConnectionRegistry connections, CancellationToken ct) => Results.Ok(await connections.ListAsync(ct)));
+        registry.MapPut("/{name}", async (string name, ConnectionBody body, ConnectionRegistry connections, CancellationToken ct) =>
         {
             try
             {
@@ -107,7 +107,7 @@ public static class WebhookApi
                 return Results.BadRequest(new ApiError(ex.Message));
             }
         });
-        registry.MapDelete("/{name}", async (string name, IConnectionStore connections, CancellationToken ct) =>
+        registry.MapDelete("/{name}", async (string name, ConnectionRegistry connections, CancellationToken ct) =>
         {
             await connections.DeleteAsync(name, ct);
             return Results.NoContent();

@@ -18,10 +18,7 @@ public sealed partial class ConnectionsPage
     private string? _error;
 
     [Inject]
-    private IConnectionStore Store { get; set; } = null!;
-
-    [Inject]
-    private IEnumerable<IConnectionTester> Testers { get; set; } = null!;
+    private ConnectionRegistry Store { get; set; } = null!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
@@ -69,17 +66,7 @@ public sealed partial class ConnectionsPage
         try
         {
             var typed = _form!.ToConnection();
-            var saved = _isNew ? null : await Store.FindAsync(typed.Name);
-            var secrets = new Dictionary<string, string>(saved?.Secrets ?? new Dictionary<string, string>());
-            foreach (var (name, value) in typed.Secrets.Where(s => s.Value.Length > 0))
-            {
-                secrets[name] = value;
-            }
-
-            var tester = Testers.FirstOrDefault(t => t.Kind == typed.Kind);
-            _test = tester is null
-                ? new ConnectionTestResult(false, L["NoTestForKind", typed.Kind])
-                : await tester.TestAsync(typed with { Secrets = secrets });
+            _test = await Store.TestAsync(typed, _isNew) ?? new ConnectionTestResult(false, L["NoTestForKind", typed.Kind]);
         }
         finally
         {

@@ -8,7 +8,7 @@ namespace FlowCenter.Studio.Designer;
 /// connections, read once for a user's session and again when more than half a minute old, so that selecting
 /// steps does not read the organisation every time.
 /// </summary>
-public sealed class OrganisationChoices(IDirectory directory, IConnectionStore connections, TimeProvider clock)
+public sealed class OrganisationChoices(IDirectory directory, ConnectionRegistry connections, TimeProvider clock)
 {
     private static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(30);
     private DateTimeOffset _readAt = DateTimeOffset.MinValue;

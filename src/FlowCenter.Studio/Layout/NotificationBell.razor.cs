@@ -21,16 +21,13 @@ public sealed partial class NotificationBell : IDisposable
     private MudBlazor.MudMenu? _menu;
 
     [Inject]
-    private INotificationStore Store { get; set; } = null!;
+    private NotificationInbox Inbox { get; set; } = null!;
 
     [Inject]
     private NotificationSignal Signal { get; set; } = null!;
 
     [Inject]
     private CurrentUser CurrentUser { get; set; } = null!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
@@ -71,8 +68,8 @@ public sealed partial class NotificationBell : IDisposable
             return;
         }
 
-        _items = await Store.ListAsync(_user, 10);
-        _unread = await Store.UnreadCountAsync(_user);
+        _items = await Inbox.ListAsync(_user, 10);
+        _unread = await Inbox.UnreadCountAsync(_user);
     }
 
     // The list is read afresh when the bell opens, so it never shows what another tab already cleared.
@@ -98,8 +95,7 @@ public sealed partial class NotificationBell : IDisposable
     {
         if (item.ReadAt is null)
         {
-            await Store.MarkReadAsync(_user, item.Id, Clock.GetUtcNow());
-            Signal.Raise([_user]);
+            await Inbox.MarkReadAsync(_user, item.Id);
         }
 
         Navigation.NavigateTo(NotificationText.PathOf(item.Kind, item.ItemId, item.InstanceId));
@@ -107,15 +103,13 @@ public sealed partial class NotificationBell : IDisposable
 
     private async Task MarkAllReadAsync()
     {
-        await Store.MarkAllReadAsync(_user, Clock.GetUtcNow());
-        Signal.Raise([_user]);
+        await Inbox.MarkAllReadAsync(_user);
         await LoadAsync();
     }
 
     private async Task ClearAsync()
     {
-        await Store.ClearAsync(_user);
-        Signal.Raise([_user]);
+        await Inbox.ClearAsync(_user);
         await LoadAsync();
     }
 

@@ -1,6 +1,5 @@
 using FlowCenter.Engine.Validation;
 using FlowCenter.Runtime.Definitions;
-using FlowCenter.Runtime.Instances;
 using FlowCenter.Studio.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -17,9 +16,6 @@ public sealed partial class ProcessList
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
-
-    [Inject]
-    private IInstanceStore Instances { get; set; } = null!;
 
     [Inject]
     private DefinitionService Definitions { get; set; } = null!;
@@ -131,7 +127,7 @@ public sealed partial class ProcessList
 
         try
         {
-            await Definitions.DeleteAsync(row.DefinitionId, Instances);
+            await Definitions.DeleteAsync(row.DefinitionId);
             Snackbar.Add(L["Deleted", row.Name], Severity.Success);
         }
         catch (DefinitionVersionException)

@@ -20,7 +20,7 @@ public sealed partial class OutOfOfficePage
     private string? _error;
 
     [Inject]
-    private IDelegationStore Delegations { get; set; } = null!;
+    private OutOfOffice Delegations { get; set; } = null!;
 
     [Inject]
     private IDirectory Directory { get; set; } = null!;
@@ -54,7 +54,7 @@ public sealed partial class OutOfOfficePage
             // Whole days in the server's time zone: from the first day's start to the last day's end.
             var from = new DateTimeOffset(_from!.Value.Date, Clock.LocalTimeZone.GetUtcOffset(_from.Value.Date));
             var until = new DateTimeOffset(_until!.Value.Date.AddDays(1), Clock.LocalTimeZone.GetUtcOffset(_until.Value.Date));
-            await Delegations.AddAsync(new DelegationRule(0, _user.Name, _delegate!, from, until, _process));
+            await Delegations.AddAsync(_user.Name, _delegate!, from, until, _process);
             _rules = await Delegations.ListAsync(_user.Name);
         }
         catch (OrganizationException ex)
@@ -65,7 +65,7 @@ public sealed partial class OutOfOfficePage
 
     private async Task DeleteAsync(DelegationRule rule)
     {
-        await Delegations.DeleteAsync(rule.Id, _user.Name);
+        await Delegations.DeleteAsync(_user.Name, rule.Id);
         _rules = await Delegations.ListAsync(_user.Name);
     }
 }
