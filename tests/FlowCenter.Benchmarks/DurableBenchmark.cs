@@ -3,12 +3,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.State;
-using FlowCenter.Expressions;
 using FlowCenter.Persistence;
-using FlowCenter.Runtime;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
-using FlowCenter.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowCenter.Benchmarks;
@@ -63,20 +60,7 @@ internal static class DurableBenchmark
 
     private static async Task MeasureAsync(string name, PersistenceOptions database, int history)
     {
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddJavaScriptExpressions()
-            .AddFlowCenterPersistence(o =>
-            {
-                o.Provider = database.Provider;
-                o.ConnectionString = database.ConnectionString;
-            })
-            .AddFlowCenterRuntime()
-            .BuildServiceProvider();
-        foreach (var task in services.GetServices<IStartupTask>().OrderBy(t => t.Order))
-        {
-            await task.RunAsync(CancellationToken.None);
-        }
+        await using var services = await BenchmarkRuntime.StartAsync(database);
 
         var definitions = services.GetRequiredService<DefinitionService>();
         await definitions.ImportAsync(TenNodes());

@@ -3,13 +3,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.State;
-using FlowCenter.Expressions;
 using FlowCenter.Persistence;
-using FlowCenter.Runtime;
 using FlowCenter.Runtime.Cases;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
-using FlowCenter.Runtime.Hosting;
 using FlowCenter.Runtime.Instances;
 using FlowCenter.Runtime.Monitoring;
 using FlowCenter.Runtime.Organization;
@@ -90,20 +87,7 @@ internal static class OperationsBenchmark
 
     private static async Task MeasureAsync(string name, PersistenceOptions database, int history)
     {
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddJavaScriptExpressions()
-            .AddFlowCenterPersistence(o =>
-            {
-                o.Provider = database.Provider;
-                o.ConnectionString = database.ConnectionString;
-            })
-            .AddFlowCenterRuntime()
-            .BuildServiceProvider();
-        foreach (var task in services.GetServices<IStartupTask>().OrderBy(t => t.Order))
-        {
-            await task.RunAsync(CancellationToken.None);
-        }
+        await using var services = await BenchmarkRuntime.StartAsync(database);
 
         var definitions = services.GetRequiredService<DefinitionService>();
         await definitions.ImportAsync(Approval());

@@ -6,12 +6,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FlowCenter.Engine.Definitions;
 using FlowCenter.Engine.Serialization;
-using FlowCenter.Expressions;
 using FlowCenter.Persistence;
-using FlowCenter.Runtime;
 using FlowCenter.Runtime.Definitions;
 using FlowCenter.Runtime.Execution;
-using FlowCenter.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowCenter.Benchmarks;
@@ -67,16 +64,7 @@ internal static class WebhookBenchmark
 
     private static async Task<double> InProcessAsync(string file, int count)
     {
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddJavaScriptExpressions()
-            .AddFlowCenterPersistence(o => o.ConnectionString = $"Data Source={file}")
-            .AddFlowCenterRuntime()
-            .BuildServiceProvider();
-        foreach (var task in services.GetServices<IStartupTask>().OrderBy(t => t.Order))
-        {
-            await task.RunAsync(CancellationToken.None);
-        }
+        await using var services = await BenchmarkRuntime.StartAsync(new PersistenceOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" });
 
         await services.GetRequiredService<DefinitionService>().ImportAsync(OnEvent());
         var runtime = services.GetRequiredService<IWorkflowRuntime>();
