@@ -35,6 +35,7 @@ public sealed partial class CronScheduleSync(IDefinitionStore definitions, IRecu
             if ((CronSyntax.Check(trigger.Value) ?? CronSyntax.CheckTimeZone(trigger.TimeZone)) is { } problem)
             {
                 LogUnschedulable(logger, trigger.DefinitionId, trigger.NodeId, problem);
+                recurring.RemoveIfExists(id); // not the previous version's schedule either
                 continue;
             }
 

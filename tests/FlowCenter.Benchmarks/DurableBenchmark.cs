@@ -69,7 +69,7 @@ internal static class DurableBenchmark
 
         var raw = RawWrites.For(services.GetRequiredService<FlowCenterDbContextFactory>());
         var (start, resume) = await TemplatesAsync(runtime, raw);
-        Console.WriteLine($"{"",-22} (a start writes {start.RowCount} rows, {start.Bytes:N0} bytes of values; a resume reads the instance's rows and writes {resume.RowCount}, {resume.Bytes:N0} bytes)");
+        Console.WriteLine($"{"",-22} (a start writes {start.RowCount} rows, values of {start.Characters:N0} characters; a resume reads the instance's rows in {resume.Read.Count} tables and writes {resume.RowCount} rows, {resume.Characters:N0} characters)");
 
         // A first round unprinted: JIT tiers, connection pools and caches warm up before anything is measured.
         await MeasureRowAsync(runtime, raw, start, resume);

@@ -40,7 +40,8 @@ internal sealed class RawWrites
             tables.Add(new Table(entity.GetTableName()!, columns, link));
         }
 
-        return new RawWrites(contexts, tables);
+        // The instance's row first: the other rows refer to it.
+        return new RawWrites(contexts, [.. tables.OrderBy(t => t.Name == "Instances" ? 0 : 1)]);
     }
 
     /// <summary>Row counts of every table, to see which ones an operation wrote to.</summary>
@@ -72,7 +73,7 @@ internal sealed class RawWrites
             inserts.Add((table, await ReadAsync(table, instanceId, (int)(after[table.Name] - before[table.Name]))));
         }
 
-        return new Template(instanceId, inserts, [], []);
+        return new Template(instanceId, inserts, [], [], []);
     }
 
     /// <summary>
@@ -85,6 +86,7 @@ internal sealed class RawWrites
         var inserts = new List<(Table, List<object?[]>)>();
         var deletes = new List<(Table, int)>();
         var updates = new List<(Table, int, object?[])>();
+        var read = new List<Table>();
         foreach (var table in _tables)
         {
             if (table.Link is null)
@@ -99,6 +101,11 @@ internal sealed class RawWrites
 
             var old = rowsBefore[table.Name];
             var now = await ReadAsync(table, instanceId, 0);
+            if (old.Count > 0 || now.Count > 0)
+            {
+                read.Add(table); // the tables that hold the instance's state are what a resume reads
+            }
+
             var oldKeys = old.Select(table.KeyOf).ToList();
             var newKeys = now.Select(table.KeyOf).ToList();
             inserts.Add((table, [.. now.Where((r, i) => !oldKeys.Contains(newKeys[i]))]));
@@ -116,7 +123,7 @@ internal sealed class RawWrites
             }
         }
 
-        return new Template(instanceId, [.. inserts.Where(i => i.Item2.Count > 0)], deletes, updates);
+        return new Template(instanceId, [.. inserts.Where(i => i.Item2.Count > 0)], deletes, updates, read);
     }
 
     /// <summary>The rows of every table that links to the instance.</summary>
@@ -158,7 +165,7 @@ internal sealed class RawWrites
         foreach (var id in instanceIds)
         {
             var watch = Stopwatch.StartNew();
-            await writer.ResumeAsync(id, _tables.Where(t => t.Link is not null).ToList());
+            await writer.ResumeAsync(id, resume.Read);
             timings.Add(watch.Elapsed.TotalMilliseconds);
         }
 
@@ -214,12 +221,16 @@ internal sealed class RawWrites
         public string KeyOf(object?[] row) => string.Join("|", Columns.Select((c, i) => c.Key ? $"{row[i]}" : null).Where(k => k is not null));
     }
 
-    /// <summary>What one operation wrote: rows to insert; rows (by their place among the instance's rows) to delete or change.</summary>
-    public sealed record Template(string InstanceId, List<(Table Table, List<object?[]> Rows)> Inserts, List<(Table Table, int Index)> Deletes, List<(Table Table, int Index, object?[] Row)> Updates)
+    /// <summary>
+    /// What one operation wrote: rows to insert; rows (by their place among the instance's rows) to delete or change;
+    /// for a resume, the tables holding the instance's rows, which it reads first.
+    /// </summary>
+    public sealed record Template(string InstanceId, List<(Table Table, List<object?[]> Rows)> Inserts, List<(Table Table, int Index)> Deletes, List<(Table Table, int Index, object?[] Row)> Updates, List<Table> Read)
     {
         public int RowCount => Inserts.Sum(i => i.Rows.Count) + Deletes.Count + Updates.Count;
 
-        public long Bytes => Inserts.Sum(i => i.Rows.Sum(Size)) + Updates.Sum(u => Size(u.Row));
+        /// <summary>The values' size: characters of text, bytes of binary, 8 for a number or date.</summary>
+        public long Characters => Inserts.Sum(i => i.Rows.Sum(Size)) + Updates.Sum(u => Size(u.Row));
 
         private static long Size(object?[] row) => row.Sum(v => v switch { null => 0, string s => s.Length, byte[] b => b.Length, _ => 8 });
     }

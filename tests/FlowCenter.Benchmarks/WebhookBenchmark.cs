@@ -114,9 +114,11 @@ internal static class WebhookBenchmark
         request.Headers.Add("X-Timestamp", stamp);
         request.Headers.Add("X-Signature", "sha256=" + signature);
         using var response = await client.SendAsync(request);
-        return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted
+        var answer = await response.Content.ReadAsStringAsync();
+        // Accepted means a case started: a 200 that started nothing (a duplicate, no armed trigger) does not count.
+        return response.StatusCode is HttpStatusCode.OK && JsonNode.Parse(answer)?["startedInstanceIds"] is JsonArray { Count: 1 }
             ? response.StatusCode
-            : throw new InvalidOperationException($"delivery {id} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            : throw new InvalidOperationException($"delivery {id} answered {(int)response.StatusCode} without starting one case: {answer}");
     }
 
     private static Dictionary<string, JsonNode?> Payload(int n) => new() { ["orderId"] = $"SO-{n}", ["amount"] = 1200 + n };

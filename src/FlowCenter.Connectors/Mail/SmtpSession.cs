@@ -19,18 +19,14 @@ public static class SmtpSession
         }
 
         var port = int.TryParse(JsonValues.ToText(smtp.Settings["port"]), out var p) ? p : 25;
-        return OpenAsync(host, port, JsonValues.ToText(smtp.Settings["security"]), JsonValues.ToText(smtp.Settings["userName"]), smtp.Secrets.GetValueOrDefault("password"), cancellationToken);
+        // A connection's security the form did not offer (an old or hand-written value) is MailKit's Auto, as always.
+        var security = Enum.TryParse<SecureSocketOptions>(JsonValues.ToText(smtp.Settings["security"]), ignoreCase: true, out var s) ? s : SecureSocketOptions.Auto;
+        return OpenAsync(host, port, security, JsonValues.ToText(smtp.Settings["userName"]), smtp.Secrets.GetValueOrDefault("password"), cancellationToken);
     }
 
-    /// <param name="security">None, Auto, SslOnConnect or StartTls (MailKit's names); Auto when empty.</param>
-    public static async Task<SmtpClient> OpenAsync(string host, int port, string? security, string? userName, string? password, CancellationToken cancellationToken = default)
+    public static async Task<SmtpClient> OpenAsync(string host, int port, SecureSocketOptions security, string? userName, string? password, CancellationToken cancellationToken = default)
     {
-        var socket = SecureSocketOptions.Auto;
-        if (!string.IsNullOrWhiteSpace(security) && !Enum.TryParse(security, ignoreCase: true, out socket))
-        {
-            throw new ConnectionException($"SMTP security '{security}' is not one of {string.Join(", ", Enum.GetNames<SecureSocketOptions>())}.");
-        }
-
+        var socket = security;
         var client = new SmtpClient { Timeout = 15_000 };
         try
         {

@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace FlowCenter.Engine.Contracts;
@@ -20,4 +22,47 @@ public static class ContractNames
         : Enum.GetValues<T>().FirstOrDefault(v => string.Equals(Of(v), name, StringComparison.OrdinalIgnoreCase)) is var found && string.Equals(Of(found), name, StringComparison.OrdinalIgnoreCase)
             ? found
             : throw new Execution.ActivityException($"'{name}' is not one of {string.Join(", ", All<T>())}.");
+}
+
+/// <summary>
+/// A contract enum by its name (<see cref="ContractNames"/>); an empty name is the enum's default, as a node
+/// that left the setting empty means. Another unknown name is refused.
+/// </summary>
+public sealed class ContractEnumConverter<T> : JsonConverter<T>
+    where T : struct, Enum
+{
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        try
+        {
+            return ContractNames.Parse<T>(reader.GetString());
+        }
+        catch (Execution.ActivityException ex)
+        {
+            throw new JsonException(ex.Message, ex);
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(ContractNames.Of(value));
+}
+
+/// <summary>Button labels by outcome: the texts kept, anything else a node wrote there (a number, an object) left out.</summary>
+public sealed class TextLabelsConverter : JsonConverter<IReadOnlyDictionary<string, string>>
+{
+    public override IReadOnlyDictionary<string, string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonNode.Parse(ref reader) is JsonObject labels
+            ? labels.Where(l => l.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length > 0)
+                .ToDictionary(l => l.Key, l => l.Value!.GetValue<string>(), StringComparer.Ordinal)
+            : new Dictionary<string, string>();
+
+    public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, string> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var (outcome, label) in value)
+        {
+            writer.WriteString(outcome, label);
+        }
+
+        writer.WriteEndObject();
+    }
 }

@@ -17,6 +17,6 @@ public sealed record StartTrigger(TriggerKind Kind, string Value, string? TimeZo
 /// <summary>A start activity the host arms while its version is current (event starts, cron schedules).</summary>
 public interface ITriggerActivity
 {
-    /// <summary>The trigger a node of this activity defines; null when its inputs do not name one.</summary>
-    StartTrigger? TriggerOf(NodeDefinition node);
+    /// <summary>The trigger a node of this activity defines (its value empty when the node names none yet).</summary>
+    StartTrigger TriggerOf(NodeDefinition node);
 }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace FlowCenter.Engine.Contracts;
 
 /// <summary>Who does a user task.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<AssignmentKind>))]
+[JsonConverter(typeof(ContractEnumConverter<AssignmentKind>))]
 public enum AssignmentKind
 {
     /// <summary>The users the assignee list names (or an expression gives).</summary>
@@ -24,7 +24,7 @@ public enum AssignmentKind
 }
 
 /// <summary>How many decide a user task.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ApprovalMode>))]
+[JsonConverter(typeof(ContractEnumConverter<ApprovalMode>))]
 public enum ApprovalMode
 {
     /// <summary>One person; several become a pool to claim.</summary>
@@ -44,7 +44,7 @@ public enum ApprovalMode
 }
 
 /// <summary>What happens when a user task is overdue.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<TimeoutAction>))]
+[JsonConverter(typeof(ContractEnumConverter<TimeoutAction>))]
 public enum TimeoutAction
 {
     [JsonStringEnumMemberName("none")] None,
@@ -106,6 +106,7 @@ public sealed record UserTaskRequest
     public IReadOnlyList<string> Outcomes { get; init; } = TaskOutcomes.Approval;
 
     /// <summary>What the buttons of the node's own outcomes say (<c>pay</c>: "付款 / Pay").</summary>
+    [JsonConverter(typeof(TextLabelsConverter))]
     public IReadOnlyDictionary<string, string> OutcomeLabels { get; init; } = new Dictionary<string, string>();
 
     public JsonObject? Form { get; init; }
@@ -120,8 +121,7 @@ public sealed record UserTaskRequest
     /// <summary>Remind the assignees this often while the task is open (催办).</summary>
     public TimeSpan? RemindEvery { get; init; }
 
-    /// <summary>An approval: the person approves or rejects (the modes count approvals).</summary>
-    [JsonIgnore]
+    /// <summary>An approval: the person approves or rejects (the modes count approvals). Written, never read back.</summary>
     public bool IsApproval => Outcomes.Contains(TaskOutcomes.Approve) && Outcomes.Contains(TaskOutcomes.Reject);
 }
 

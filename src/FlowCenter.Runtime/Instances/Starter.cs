@@ -55,8 +55,11 @@ public readonly record struct Starter(StarterKind Kind, string Name)
 
     public static Starter Webhook(string source) => new(StarterKind.Webhook, source);
 
-    /// <summary>Whether <paramref name="userName"/> started it.</summary>
-    public bool IsPerson(string userName) => Kind == StarterKind.Person && string.Equals(Name, userName, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// Whether <paramref name="userName"/> started it: its text form is that user name (so a person whose user name
+    /// happens to be "cron" still owns what they started, as the stored text always said).
+    /// </summary>
+    public bool IsPerson(string userName) => Kind is not (StarterKind.Event or StarterKind.Parent or StarterKind.Webhook) && string.Equals(ToString(), userName, StringComparison.OrdinalIgnoreCase);
 
     public override string ToString() => Kind switch
     {
@@ -75,7 +78,7 @@ public readonly record struct Starter(StarterKind Kind, string Name)
         null or "" => null,
         "api" => Api,
         "system" => FlowCenter,
-        _ when text.StartsWith(ScheduleText, StringComparison.Ordinal) || text.StartsWith("schedule", StringComparison.Ordinal) => Schedule,
+        ScheduleText => Schedule,
         _ when text.StartsWith(EventPrefix, StringComparison.Ordinal) => Event(text[EventPrefix.Length..]),
         _ when text.StartsWith(ParentPrefix, StringComparison.Ordinal) => Parent(text[ParentPrefix.Length..]),
         _ when text.StartsWith(WebhookPrefix, StringComparison.Ordinal) => Webhook(text[WebhookPrefix.Length..]),

@@ -39,7 +39,7 @@ public sealed class SmtpNotifier(IDirectory directory, IOptions<NotificationOpti
             return;
         }
 
-        using var client = await SmtpSession.OpenAsync(settings.Host!, settings.Port, settings.Security, settings.UserName, settings.Password, cancellationToken);
+        using var client = await SmtpSession.OpenAsync(settings.Host!, settings.Port, Enum.Parse<MailKit.Security.SecureSocketOptions>(settings.Security, ignoreCase: true), settings.UserName, settings.Password, cancellationToken);
 
         foreach (var message in messages)
         {

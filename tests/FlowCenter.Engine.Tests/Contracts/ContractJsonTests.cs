@@ -52,6 +52,16 @@ public sealed class ContractJsonTests
     }
 
     [Fact]
+    public void UserTaskRequest_WithAnEmptySettingOrANonTextLabel_ReadsTheDefaultAndTheTexts()
+    {
+        var request = ContractJson.Read<UserTaskRequest>(JsonNode.Parse("""{"mode":"","assignTo":"role","outcomeLabels":{"pay":"Pay","count":3,"empty":""}}"""));
+
+        Assert.Equal((ApprovalMode.Single, AssignmentKind.Role), (request.Mode, request.AssignTo));
+        Assert.Equal(["pay"], request.OutcomeLabels.Keys);
+        Assert.Throws<System.Text.Json.JsonException>(() => ContractJson.Read<UserTaskRequest>(JsonNode.Parse("""{"mode":"most"}""")));
+    }
+
+    [Fact]
     public void UserTaskDecision_OfTheWrongShape_IsRefusedWithWhatADecisionIs()
     {
         Assert.Throws<System.Text.Json.JsonException>(() => ContractJson.Read<UserTaskDecision>(JsonNode.Parse("""{"outcome":"approve","data":"not an object"}""")));

@@ -29,6 +29,9 @@ public sealed class StarterTests
         Assert.True(Starter.Person("Li.Na").IsPerson("li.na"));
         Assert.False(Starter.Event("li.na").IsPerson("li.na"));
         Assert.Null(Starter.Parse(""));
+        // A person whose user name reads like another starter still owns what they started, as the text said.
+        Assert.True(Starter.Parse("cron")!.Value.IsPerson("cron"));
+        Assert.Equal(StarterKind.Person, Starter.Parse("scheduler")!.Value.Kind);
         Assert.Equal(("event:*", "parent:*", "cron"), (Starter.AnyOf(StarterKind.Event), Starter.AnyOf(StarterKind.Parent), Starter.AnyOf(StarterKind.Schedule)));
     }
 }

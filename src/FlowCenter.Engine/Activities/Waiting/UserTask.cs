@@ -110,7 +110,16 @@ public sealed class UserTask : IResumableActivity, IPortProvider, INodeValidator
             return target.Length > 0 ? null : "returnTo names no node";
         }
 
-        var outcomes = RequestOf(bookmark).Outcomes;
+        IReadOnlyList<string> outcomes;
+        try
+        {
+            outcomes = RequestOf(bookmark).Outcomes;
+        }
+        catch (JsonException ex)
+        {
+            return $"the task's own data cannot be read: {ex.Message}";
+        }
+
         var outcome = OutcomeOf(decision, outcomes);
         return outcome is not null && outcomes.Contains(outcome)
             ? null
