@@ -26,11 +26,10 @@ public static class SmtpSession
 
     public static async Task<SmtpClient> OpenAsync(string host, int port, SecureSocketOptions security, string? userName, string? password, CancellationToken cancellationToken = default)
     {
-        var socket = security;
         var client = new SmtpClient { Timeout = 15_000 };
         try
         {
-            await client.ConnectAsync(host, port, socket, cancellationToken);
+            await client.ConnectAsync(host, port, security, cancellationToken);
             if (userName is { Length: > 0 })
             {
                 await client.AuthenticateAsync(userName, password ?? "", cancellationToken);

@@ -25,8 +25,6 @@ public sealed class MapData : IActivity, INodeValidator
 
     public static readonly ActivityInput<JsonArray?> Mappings = Inputs.Array("mappings", "The fields: [ { target, source, transform, default, ... } ]; the visual mapper edits them.", required: true);
 
-    public static IReadOnlyList<string> Transforms => DataMapping.Transforms;
-
     public static readonly ActivityInput<string?> ResultVariable = Inputs.String("resultVariable", "The variable that receives the target object.", required: true);
 
     public ValueTask ExecuteAsync(ActivityContext context)
@@ -55,9 +53,9 @@ public sealed class MapData : IActivity, INodeValidator
             {
                 context.Error(ProblemCodes.MissingInput, $"mapping {index} has no target");
             }
-            else if (!Transforms.Contains(transform))
+            else if (!DataMapping.Transforms.Contains(transform))
             {
-                context.Error(ProblemCodes.WrongInputType, $"mapping {index} ({target}) has an unknown transform '{transform}'; use {string.Join(", ", Transforms)}", null, "transform", target, transform);
+                context.Error(ProblemCodes.WrongInputType, $"mapping {index} ({target}) has an unknown transform '{transform}'; use {string.Join(", ", DataMapping.Transforms)}", null, "transform", target, transform);
             }
             else if (transform == "expression")
             {

@@ -9,19 +9,30 @@ namespace FlowCenter.Engine.Contracts;
 public static class ContractNames
 {
     public static string Of<T>(T value)
-        where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? value.ToString();
+        where T : struct, Enum => Names<T>.ByValue.TryGetValue(value, out var name) ? name : value.ToString();
 
     public static IReadOnlyList<string> All<T>()
-        where T : struct, Enum => [.. Enum.GetValues<T>().Select(Of)];
+        where T : struct, Enum => Names<T>.All;
 
     /// <summary>The value named <paramref name="name"/>; the enum's first (its default) when empty.</summary>
     public static T Parse<T>(string? name)
         where T : struct, Enum =>
         string.IsNullOrEmpty(name) ? default
-        : Enum.GetValues<T>().FirstOrDefault(v => string.Equals(Of(v), name, StringComparison.OrdinalIgnoreCase)) is var found && string.Equals(Of(found), name, StringComparison.OrdinalIgnoreCase)
-            ? found
-            : throw new Execution.ActivityException($"'{name}' is not one of {string.Join(", ", All<T>())}.");
+        : Names<T>.ByName.TryGetValue(name, out var value) ? value
+        : throw new Execution.ActivityException($"'{name}' is not one of {string.Join(", ", All<T>())}.");
+
+    /// <summary>An enum's names, read from its attributes once (every bookmark and task step is read through them).</summary>
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> ByValue = Enum.GetValues<T>().ToDictionary(
+            v => v,
+            v => typeof(T).GetField(v.ToString())?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? v.ToString());
+
+        public static readonly Dictionary<string, T> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
+
+        public static readonly IReadOnlyList<string> All = [.. ByValue.Values];
+    }
 }
 
 /// <summary>

@@ -164,20 +164,24 @@ public sealed class DefinitionService(IDefinitionStore store, IInstanceStore ins
     public async Task<IReadOnlyList<WorkflowDefinition>> ReadLatestAsync(CancellationToken cancellationToken = default) =>
         [.. (await store.ListLatestAsync(cancellationToken)).Select(ParseStored)];
 
-    /// <summary>The version new instances start on, of every definition that has one, read.</summary>
-    public async Task<IReadOnlyList<WorkflowDefinition>> ReadCurrentAsync(CancellationToken cancellationToken = default)
+    /// <summary>The version new instances start on, of every definition that has one.</summary>
+    public async Task<IReadOnlyList<StoredDefinition>> ListCurrentAsync(CancellationToken cancellationToken = default)
     {
-        var current = new List<WorkflowDefinition>();
+        var current = new List<StoredDefinition>();
         foreach (var latest in await store.ListLatestAsync(cancellationToken))
         {
             if (await store.FindCurrentAsync(latest.DefinitionId, cancellationToken) is { } stored)
             {
-                current.Add(ParseStored(stored));
+                current.Add(stored);
             }
         }
 
         return current;
     }
+
+    /// <summary>The version new instances start on, of every definition that has one, read.</summary>
+    public async Task<IReadOnlyList<WorkflowDefinition>> ReadCurrentAsync(CancellationToken cancellationToken = default) =>
+        [.. (await ListCurrentAsync(cancellationToken)).Select(ParseStored)];
 
     public static WorkflowDefinition ParseStored(StoredDefinition stored) =>
         WorkflowJson.ParseDefinition(stored.Json, $"{stored.DefinitionId} v{stored.Version}");

@@ -20,21 +20,14 @@ public static class FlowCenterApi
     {
         var api = app.MapGroup("/api").RequireAuthorization();
         // Every process's latest version; with ?startable=true only the published ones the caller may start (as New request offers).
-        api.MapGet("/definitions", async (bool? startable, IDefinitionStore store, RequestService requests, ClaimsPrincipal user, CancellationToken ct) =>
+        api.MapGet("/definitions", async (bool? startable, DefinitionService definitions, RequestService requests, ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (startable != true)
             {
-                return Results.Ok((await store.ListLatestAsync(ct)).Select(d => new { d.DefinitionId, d.Version, d.Name, d.Status, d.IsCurrent, d.PublishedAt }));
+                return Results.Ok((await definitions.ListLatestAsync(ct)).Select(d => new { d.DefinitionId, d.Version, d.Name, d.Status, d.IsCurrent, d.PublishedAt }));
             }
 
-            var published = new List<StoredDefinition>();
-            foreach (var latest in await store.ListLatestAsync(ct))
-            {
-                if (await store.FindCurrentAsync(latest.DefinitionId, ct) is { } current)
-                {
-                    published.Add(current);
-                }
-            }
+            var published = await definitions.ListCurrentAsync(ct);
 
             var offered = (await requests.StartableAsync([.. published.Select(DefinitionService.ParseStored)], Caller.From(user), ct)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             return Results.Ok(published.Where(d => offered.Contains(d.DefinitionId)).Select(d => new { d.DefinitionId, d.Version, d.Name, d.Status, d.IsCurrent, d.PublishedAt }));
