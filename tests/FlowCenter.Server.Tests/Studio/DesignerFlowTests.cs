@@ -77,11 +77,11 @@ public sealed class DesignerFlowTests
             // The decision's branch gets its condition in the edge's expression editor; a broken one is marked at once.
             await ClickEdgeAsync(page, canvas, "c2");
             var condition = page.Locator("[data-testid=prop-edge-condition] .cm-content");
-            await condition.FillAsync("input.amount >");
+            await ReplaceCodeAsync(page, condition, "input.amount >");
             await condition.BlurAsync();
             await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition-problem]")).ToContainTextAsync("Unexpected end of input (line 1, column 15)");
             await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition] .cm-lintRange-error")).ToHaveCountAsync(1);
-            await condition.FillAsync("input.amount > 1000");
+            await ReplaceCodeAsync(page, condition, "input.amount > 1000");
             await condition.BlurAsync();
             await Assertions.Expect(page.Locator("[data-testid=prop-edge-condition-problem]")).ToHaveCountAsync(0);
             // JavaScript highlighting: the number is coloured as one (CodeMirror's default style, #164).
@@ -179,9 +179,22 @@ public sealed class DesignerFlowTests
         await Assertions.Expect(page.Locator($"[data-testid=property-panel][data-node={nodeId}]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator($"[data-testid=prop-input-{input}-problem]")).ToContainTextAsync("has no value");
         var field = page.Locator($"[data-testid=prop-input-{input}] .cm-content");
-        await field.FillAsync(value);
+        await ReplaceCodeAsync(page, field, value);
         await field.BlurAsync();
         // The field's own problem ("has no value") went once it has a body.
         await Assertions.Expect(page.Locator($"[data-testid=prop-input-{input}-problem]")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// Replaces a code editor's text as a person does: a click, Ctrl+A (CodeMirror's own select-all, which a
+    /// re-render of the editor cannot undo as it can a DOM selection made from outside), then the new text, seen
+    /// in the editor before going on.
+    /// </summary>
+    private static async Task ReplaceCodeAsync(IPage page, ILocator editor, string text)
+    {
+        await editor.ClickAsync();
+        await page.Keyboard.PressAsync("Control+a");
+        await page.Keyboard.InsertTextAsync(text);
+        await Assertions.Expect(editor).ToHaveTextAsync(text);
     }
 }
